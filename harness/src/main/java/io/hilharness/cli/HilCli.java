@@ -1,7 +1,33 @@
 package io.hilharness.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code hil} command line. Exit codes: 0 all passed, 1 some rounds failed, 2 harness or config error. */
+@Command(name = "hil", mixinStandardHelpOptions = true, version = "hil-harness 0.1.0",
+        description = "Hardware-in-the-loop test harness for embedded HTTPS servers.",
+        subcommands = {DemoCommand.class, RunCommand.class, ImagesCommand.class})
 public final class HilCli {
+    public static final int EXIT_CONFIG_ERROR = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of harness errors.")
+    boolean debug;
+
     public static void main(String[] args) {
-        System.out.println("hil");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new HilCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("hil: " + ErrorMessages.describe(e));
+            if (parseResult.hasMatchedOption("--debug")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_CONFIG_ERROR;
+        });
+        cli.setExitCodeOnInvalidInput(EXIT_CONFIG_ERROR);
+        return cli;
     }
 }

@@ -1,0 +1,106 @@
+package io.hilharness.board.host;
+
+import io.hilharness.board.BoardException;
+import io.hilharness.board.Flasher;
+import io.hilharness.image.FirmwareImage;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Flashes the reference board the way A/B firmware updates work: write the inactive slot, verify every
+ * file's checksum, then switch the {@code flash} link atomically. A crash mid-flash leaves the old
+ * image bootable.
+ */
+public final class FolderFlasher implements Flasher {
+    private final HostBoardFolder board;
+
+    public FolderFlasher(HostBoardFolder board) {
+        this.board = board;
+    }
+
+    @Override
+    public void flash(FirmwareImage image) throws BoardException {
+        try {
+            Path target = inactiveSlot();
+            deleteTree(target);
+            copyTree(image.dir(), target);
+            verify(image.dir(), target);
+            Path tmpLink = board.dir().resolve("flash.new");
+            Files.deleteIfExists(tmpLink);
+            Files.createSymbolicLink(tmpLink, target.getFileName());
+            Files.move(tmpLink, board.flashLink(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new BoardException("flashing " + image.name() + " into " + board.dir() + " failed: " + e, e);
+        }
+    }
+
+    private Path inactiveSlot() throws IOException {
+        Path link = board.flashLink();
+        if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).getFileName().toString().equals("slot-a")) {
+            return board.slot("b");
+        }
+        return board.slot("a");
+    }
+
+    private static void verify(Path source, Path written) throws IOException, BoardException {
+        List<String> mismatches = new ArrayList<>();
+        for (Path file : regularFiles(source)) {
+            Path copy = written.resolve(source.relativize(file).toString());
+            if (!Files.isRegularFile(copy) || !FirmwareImage.sha256(file).equals(FirmwareImage.sha256(copy))) {
+                mismatches.add(source.relativize(file).toString());
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            throw new BoardException("verify after flash failed for " + mismatches);
+        }
+    }
+
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

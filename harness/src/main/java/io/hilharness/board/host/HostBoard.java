@@ -1,0 +1,49 @@
+package io.hilharness.board.host;
+
+import io.hilharness.board.Board;
+import io.hilharness.board.ConsoleCommandReset;
+import io.hilharness.board.PowerCycleReset;
+import io.hilharness.console.Console;
+import io.hilharness.console.SerialTransport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Assembles the reference board (the firmware as a host process) from the same parts a real board
+ * uses: a serial console opened through jSerialComm, a flasher, soft and hard resets, a power switch.
+ */
+public final class HostBoard {
+    public static final String REBOOT_COMMAND = "reboot";
+
+    private HostBoard() {
+    }
+
+    /**
+     * Sets up a board folder; the board stays unpowered until flashed and reset.
+     *
+     * @param port       TCP port the board listens on; 0 picks a free loopback port
+     * @param consoleTee see {@link HostProcessPower}
+     */
+    public static Board create(String name, Path dir, int port, Path rawCapture, Optional<Path> consoleTee)
+            throws IOException {
+        Files.createDirectories(dir);
+        HostBoardFolder folder = new HostBoardFolder(dir.toAbsolutePath());
+        int boardPort = port == 0 ? freeLoopbackPort() : port;
+        HostProcessPower power = new HostProcessPower(folder, boardPort, consoleTee);
+        Console console = Console.open(new SerialTransport(folder.consoleLink().toString()), rawCapture);
+        return new Board(name, console, new InetSocketAddress("127.0.0.1", boardPort), new FolderFlasher(folder),
+                List.of(new ConsoleCommandReset(console, REBOOT_COMMAND), new PowerCycleReset(power)),
+                Optional.of(power), Board.DEFAULT_READY);
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

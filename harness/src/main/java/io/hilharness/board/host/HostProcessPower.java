@@ -1,0 +1,119 @@
+package io.hilharness.board.host;
+
+import io.hilharness.board.BoardException;
+import io.hilharness.board.PowerSwitch;
+import io.hilharness.image.FirmwareImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference board's power supply: power on starts the flashed firmware as a process, power off
+ * kills it hard (no chance to clean up, as when power is cut) and removes its console link, as the
+ * kernel removes /dev/serial/by-id/... when a USB board loses power.
+ */
+public final class HostProcessPower implements PowerSwitch {
+    private static final Duration CONSOLE_APPEAR_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HostBoardFolder board;
+    private final int port;
+    private final Optional<Path> consoleTee;
+    private final Thread shutdownHook = new Thread(this::killQuietly, "hil-board-power-off");
+    private Process process;
+
+    /**
+     * @param port       the TCP port the board listens on (its "network configuration")
+     * @param consoleTee a file where the firmware also writes every console byte it sends: a UART
+     *                   sniffer for tests that prove the capture is byte-identical; normally empty
+     */
+    public HostProcessPower(HostBoardFolder board, int port, Optional<Path> consoleTee) {
+        this.board = board;
+        this.port = port;
+        this.consoleTee = consoleTee;
+    }
+
+    @Override
+    public synchronized void powerOn() throws BoardException {
+        if (isOn()) {
+            return;
+        }
+        Path flash = board.flashLink();
+        Path binary = flash.resolve(FirmwareImage.BINARY_NAME);
+        if (!Files.isExecutable(binary)) {
+            throw new BoardException("nothing flashed on board " + board.dir() + ": " + binary + " is missing");
+        }
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--flash", flash.toString(),
+                "--board", board.dir().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1"));
+        consoleTee.ifPresent(tee -> command.addAll(List.of("--console-tee", tee.toString())));
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(board.powerLog().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new BoardException("cannot power on " + board.dir() + ": " + e.getMessage(), e);
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        awaitConsole();
+    }
+
+    /** Power-on is complete when the console device exists, as a USB board has enumerated. */
+    private void awaitConsole() throws BoardException {
+        try {
+            if (!PathWatcher.awaitExists(board.consoleLink(), CONSOLE_APPEAR_TIMEOUT, process::isAlive)) {
+                String why = process.isAlive() ? "no console appeared within " + CONSOLE_APPEAR_TIMEOUT.toSeconds() + " s"
+                        : "the firmware exited with code " + process.exitValue();
+                throw new BoardException("board " + board.dir() + " did not come up: " + why + " (see " + board.powerLog() + ")");
+            }
+        } catch (IOException e) {
+            throw new BoardException("cannot watch " + board.consoleLink() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BoardException("interrupted while powering on", e);
+        }
+    }
+
+    @Override
+    public synchronized void powerOff() throws BoardException {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new BoardException("board process " + process.pid() + " did not die within 10 s");
+            }
+            Files.deleteIfExists(board.consoleLink());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BoardException("interrupted while powering off", e);
+        } catch (IOException e) {
+            throw new BoardException("cannot remove console link: " + e.getMessage(), e);
+        } finally {
+            process = null;
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing to remove
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isOn() {
+        return process != null && process.isAlive();
+    }
+
+    private void killQuietly() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.hilharness.campaign;
+
+import io.hilharness.board.ResetKind;
+import java.time.Instant;
+
+/**
+ * One boot of the board as the harness saw it.
+ *
+ * @param boot        the campaign's boot number, from 1
+ * @param deviceBoot  the boot counter the board printed in its banner, if it printed one
+ * @param resetCause  the reset cause the board printed
+ * @param readyMs     from the reset command to the ready line; null when the board never got ready
+ * @param failure     why this boot could not be tested; null when it could
+ */
+public record BootRecord(int boot,
+                         ResetKind reset,
+                         Instant resetAt,
+                         Integer deviceBoot,
+                         String resetCause,
+                         Long readyMs,
+                         String failure) {
+    public boolean ready() {
+        return failure == null;
+    }
+}

@@ -1,0 +1,143 @@
+package io.hilharness.campaign;
+
+import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
+import io.hilharness.board.ResetKind;
+import io.hilharness.board.Resetter;
+import io.hilharness.client.ConnectionRecord;
+import io.hilharness.client.HttpsDriver;
+import io.hilharness.client.Outcome;
+import io.hilharness.console.Console;
+import io.hilharness.console.ConsoleLine;
+import io.hilharness.correlate.Correlation;
+import io.hilharness.correlate.Correlator;
+import io.hilharness.correlate.DeviceEventLog;
+import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.devlog.DeviceLogParser;
+import io.hilharness.devlog.EventType;
+import io.hilharness.devlog.LogFormats;
+import io.hilharness.image.FirmwareImage;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Flash once, then for each boot: reset, wait for the ready line, run the rounds, journal each round
+ * before the next. A boot that never gets ready is recorded and the campaign goes on with the next
+ * reset: the failure is evidence, not a crash.
+ */
+public final class Campaign {
+    /** How long the board may take to log the end of a session after the client is done with it. */
+    private static final Duration SESSION_END_GRACE = Duration.ofSeconds(5);
+
+    private final CampaignSpec spec;
+    private final Board board;
+    private final FirmwareImage image;
+    private final HttpsDriver driver;
+    private final RunFolder run;
+    private final CampaignListener listener;
+    private final DeviceEventLog deviceLog = new DeviceEventLog();
+    private final Correlator correlator = Correlator.withDefaults();
+
+    public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
+                    CampaignListener listener) {
+        this.spec = spec;
+        this.board = board;
+        this.image = image;
+        this.driver = driver;
+        this.run = run;
+        this.listener = listener;
+    }
+
+    public CampaignResult run() throws BoardException, IOException, InterruptedException {
+        List<BootRecord> boots = new ArrayList<>();
+        List<RoundRecord> rounds = new ArrayList<>();
+        Console console = board.console();
+        // The parser is confined to the console's reader thread, which delivers lines in order.
+        DeviceLogParser parser = new DeviceLogParser(LogFormats.byName(image.manifest().logFormat()));
+        console.addListener(line -> deviceLog.addAll(parser.accept(line)));
+        try (Journal journal = new Journal(run.journal())) {
+            journal.append("campaign", header());
+            board.flasher().flash(image);
+            journal.append("flash", Map.of("image", image.name(), "at", Instant.now()));
+            listener.flashed(image.name());
+            for (int b = 1; b <= spec.boots(); b++) {
+                BootRecord boot = boot(b);
+                boots.add(boot);
+                journal.append("boot", boot);
+                listener.bootDone(boot);
+                if (!boot.ready()) {
+                    continue;
+                }
+                for (int r = 1; r <= spec.rounds(); r++) {
+                    RoundRecord round = round(b, r);
+                    rounds.add(round);
+                    journal.append("round", round);
+                    listener.roundDone(round);
+                }
+            }
+            CampaignResult result = new CampaignResult(image.name(), board.name(), run.dir(), spec, boots, rounds);
+            journal.append("end", Map.of("at", Instant.now(), "passed", result.allPassed()));
+            return result;
+        }
+    }
+
+    private Map<String, Object> header() {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("image", image.name());
+        header.put("board", board.name());
+        header.put("endpoint", board.endpoint().getHostString() + ":" + board.endpoint().getPort());
+        header.put("spec", spec);
+        header.put("started", Instant.now());
+        return header;
+    }
+
+    /** The first boot after flashing is a power-on, as on a bench after programming. */
+    private BootRecord boot(int boot) throws BoardException, InterruptedException {
+        ResetKind kind = boot == 1 && board.power().isPresent() ? ResetKind.HARD : spec.reset();
+        Resetter resetter = board.resetter(kind);
+        Console console = board.console();
+        long mark = console.lastSeq();
+        Instant resetAt = Instant.now();
+        resetter.reset();
+        if (!console.isStarted()) {
+            console.start();
+        }
+        Optional<ConsoleLine> ready = console.awaitLine(board.readyPattern(), mark, spec.readyTimeout());
+        Optional<DeviceEvent> banner = deviceLog.since(mark).stream().filter(e -> e.type() == EventType.BOOT)
+                .reduce((first, second) -> second);
+        Integer deviceBoot = banner.map(DeviceEvent::bootNumber).orElse(null);
+        String cause = banner.map(DeviceEvent::detail).orElse(null);
+        if (ready.isEmpty()) {
+            String last = console.tail(5).stream().map(ConsoleLine::text).collect(Collectors.joining(" | "));
+            return new BootRecord(boot, kind, resetAt, deviceBoot, cause, null,
+                    "no ready line within " + spec.readyTimeout().toSeconds() + " s; last console lines: " + last);
+        }
+        long readyMs = Duration.between(resetAt, ready.get().hostTime()).toMillis();
+        return new BootRecord(boot, kind, resetAt, deviceBoot, cause, readyMs, null);
+    }
+
+    private RoundRecord round(int boot, int round) throws InterruptedException {
+        long mark = board.console().lastSeq();
+        Instant start = Instant.now();
+        List<ConnectionRecord> clients = new ArrayList<>();
+        int n = 1;
+        for (ConnectionRecord record : driver.runRound(spec.roundRequests())) {
+            clients.add(record.withContext(boot, round, "b" + boot + "r" + round + "c" + n++));
+        }
+        List<Integer> boardSawThem = clients.stream()
+                .filter(c -> c.localPort() > 0 && c.outcome() != Outcome.REFUSED)
+                .map(ConnectionRecord::localPort).toList();
+        Set<Integer> withoutEnd = deviceLog.awaitSessionsEnded(boardSawThem, mark, SESSION_END_GRACE);
+        Correlation correlation = correlator.correlate(clients, deviceLog.since(mark));
+        return new RoundRecord(boot, round, start, Instant.now(), correlation.connections(),
+                correlation.unmatchedDevice(), withoutEnd);
+    }
+}

@@ -1,0 +1,76 @@
+package io.hilharness.campaign;
+
+import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
+import io.hilharness.board.host.HostBoard;
+import io.hilharness.client.HttpsDriver;
+import io.hilharness.client.TrustConfig;
+import io.hilharness.image.FirmwareImage;
+import io.hilharness.image.ImageBuilder;
+import io.hilharness.image.ManifestException;
+import io.hilharness.image.ProjectLayout;
+import io.hilharness.report.RunReports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A whole campaign against the reference board: build the image, set up a fresh board in the run
+ * folder, run, write the reports, power the board off.
+ */
+public final class ReferenceBoardCampaign {
+    private final ProjectLayout layout;
+    private final Path runsDir;
+    private Optional<Path> consoleTee = Optional.empty();
+
+    public ReferenceBoardCampaign(ProjectLayout layout, Path runsDir) {
+        this.layout = layout;
+        this.runsDir = runsDir;
+    }
+
+    /** Also records what the firmware wrote to its console (a UART sniffer; tests compare it with the capture). */
+    public ReferenceBoardCampaign withConsoleTee(Path tee) {
+        this.consoleTee = Optional.of(tee);
+        return this;
+    }
+
+    /**
+     * @param trust "system" (what a browser trusts), "image" (the image's lab CA), or a PEM file of
+     *              trust anchors
+     */
+    public CampaignResult run(String imageName, CampaignSpec spec, String trust, CampaignListener listener)
+            throws ManifestException, IOException, BoardException, InterruptedException {
+        FirmwareImage image = new ImageBuilder(layout).build(imageName);
+        TrustConfig trustConfig = resolveTrust(trust, image);
+        RunFolder run = RunFolder.create(runsDir, image.name());
+        try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), consoleTee)) {
+            HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
+                    .trust(trustConfig)
+                    .mode(spec.mode())
+                    .maxParallel(spec.parallelism())
+                    .callTimeout(spec.fetchTimeout())
+                    .expectedDigests(image.contentDigests())
+                    .build();
+            CampaignResult result = new Campaign(spec, board, image, driver, run, listener).run();
+            RunReports.write(result, run);
+            return result;
+        }
+    }
+
+    static TrustConfig resolveTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
+        if (trust == null || trust.equals("system")) {
+            return TrustConfig.system();
+        }
+        if (trust.equals("image")) {
+            Path file = image.trustFile().orElseThrow(() -> new ManifestException(
+                    image.dir().resolve("manifest.yaml"), 0, "trust", "image " + image.name() + " names no trust file"));
+            return TrustConfig.caFile(file);
+        }
+        Path file = Path.of(trust);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("--trust: no such file: " + file);
+        }
+        return TrustConfig.caFile(file);
+    }
+}

@@ -1,0 +1,35 @@
+package io.hilharness.campaign;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.hilharness.client.Outcome;
+import io.hilharness.correlate.CorrelatedConnection;
+import io.hilharness.correlate.DeviceSession;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One round (the page and its stylesheet) with every connection it opened, each joined with the
+ * board's log for it.
+ *
+ * @param sessionsWithoutEnd client ports whose end the board had not logged when the round was
+ *                           journaled (a board that hangs, or stopped logging)
+ */
+public record RoundRecord(int boot,
+                          int round,
+                          Instant start,
+                          Instant end,
+                          List<CorrelatedConnection> connections,
+                          List<DeviceSession> unmatchedDevice,
+                          Set<Integer> sessionsWithoutEnd) {
+    public RoundRecord {
+        connections = List.copyOf(connections);
+        unmatchedDevice = List.copyOf(unmatchedDevice);
+        sessionsWithoutEnd = Set.copyOf(sessionsWithoutEnd);
+    }
+
+    @JsonIgnore
+    public boolean ok() {
+        return !connections.isEmpty() && connections.stream().allMatch(c -> c.client().outcome() == Outcome.OK);
+    }
+}

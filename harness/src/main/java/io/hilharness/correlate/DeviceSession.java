@@ -1,0 +1,11 @@
+package io.hilharness.correlate;
+
+import io.hilharness.devlog.DeviceEvent;
+import java.util.List;
+
+/** The board's log lines for one client port that no client connection of ours explains. */
+public record DeviceSession(int port, List<DeviceEvent> events) {
+    public DeviceSession {
+        events = List.copyOf(events);
+    }
+}

@@ -1,0 +1,64 @@
+package io.hilharness.image;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where the project's parts live: image sources, the built firmware, built images, run folders. */
+public record ProjectLayout(Path root) {
+
+    /**
+     * The project root from {@code -Dhil.home} (set by the launcher), {@code -Dhil.projectRoot} (set by
+     * the Maven build for tests), or the nearest parent of the working directory holding firmware-images/.
+     */
+    public static ProjectLayout locate() {
+        for (String property : List.of("hil.home", "hil.projectRoot")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                return new ProjectLayout(Path.of(value).toAbsolutePath().normalize());
+            }
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("firmware-images/images"))) {
+                return new ProjectLayout(dir);
+            }
+        }
+        throw new IllegalStateException("cannot find the hil-harness project folder (firmware-images/): "
+                + "run from inside it or set -Dhil.home");
+    }
+
+    public Path firmwareDir() {
+        return root.resolve("firmware-images");
+    }
+
+    public Path firmwareBinary() {
+        return firmwareDir().resolve("build/refboard");
+    }
+
+    public Path contentDir() {
+        return firmwareDir().resolve("content");
+    }
+
+    public Path imageSource(String name) {
+        return firmwareDir().resolve("images").resolve(name);
+    }
+
+    public Path builtImage(String name) {
+        return firmwareDir().resolve("build/images").resolve(name);
+    }
+
+    public Path runsDir() {
+        return root.resolve("runs");
+    }
+
+    /** Names of the images that have a manifest under firmware-images/images/. */
+    public List<String> imageNames() {
+        try (Stream<Path> dirs = Files.list(firmwareDir().resolve("images"))) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(ImageManifest.FILE_NAME)))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.hilharness.report;
+
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.RunFolder;
+import io.hilharness.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes a finished campaign's summary (text and JSON) and its correlated per-connection timeline. */
+public final class RunReports {
+    private RunReports() {
+    }
+
+    public static void write(CampaignResult result, RunFolder run) throws IOException {
+        Files.writeString(run.summaryText(), SummaryTable.render(result));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("image", result.image());
+        summary.put("board", result.board());
+        summary.put("passed", result.allPassed());
+        summary.put("spec", result.spec());
+        summary.put("boots", SummaryTable.summaries(result));
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.summaryJson().toFile(), summary);
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.timeline().toFile(), Timeline.of(result));
+    }
+}

@@ -1,0 +1,47 @@
+package io.hilharness.report;
+
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.RoundRecord;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The per-boot summary table printed at the end of a campaign and saved as summary.txt. */
+public final class SummaryTable {
+    private SummaryTable() {
+    }
+
+    public static List<BootSummary> summaries(CampaignResult result) {
+        return result.boots().stream().map(boot -> BootSummary.of(boot,
+                result.rounds().stream().filter(r -> r.boot() == boot.boot()).toList())).toList();
+    }
+
+    public static String render(CampaignResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append("Campaign ").append(result.image()).append(" on ").append(result.board())
+                .append(": ").append(result.spec().boots()).append(" boots x ").append(result.spec().rounds())
+                .append(" rounds, ").append(result.spec().mode().name().toLowerCase()).append(" fetches, ")
+                .append(result.spec().reset().name().toLowerCase()).append(" reset\n");
+        String format = "%-5s %-6s %-7s %-9s %-7s %-5s %-13s %-13s %s%n";
+        out.append(String.format(format, "boot", "reset", "device", "ready ms", "rounds", "ok", "handshake p50",
+                "handshake p95", "failures by class"));
+        for (BootSummary s : summaries(result)) {
+            String failures = s.bootFailure() != null ? "BOOT FAILED: " + s.bootFailure()
+                    : s.failures().isEmpty() ? "-"
+                    : s.failures().entrySet().stream().map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())
+                            .collect(Collectors.joining(", "));
+            out.append(String.format(format, s.boot(), s.reset(), orDash(s.deviceBoot()), orDash(s.readyMs()),
+                    s.rounds(), s.roundsOk(), ms(s.handshakeP50Ms()), ms(s.handshakeP95Ms()), failures));
+        }
+        long ok = result.rounds().stream().filter(RoundRecord::ok).count();
+        out.append(String.format("total: %d of %d rounds ok%n", ok, (long) result.spec().boots() * result.spec().rounds()));
+        return out.toString();
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    private static String ms(Long value) {
+        return value == null ? "-" : value + " ms";
+    }
+}
