@@ -1,0 +1,44 @@
+package io.hilharness.devlog;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Finds log formats by their configuration name. */
+public final class LogFormats {
+
+    public static final String AUTO = "auto";
+
+    private LogFormats() {
+    }
+
+    /** Names accepted by {@link #byName}. */
+    public static List<String> names() {
+        return List.of(BoardLogFormat.NAME, MbedtlsNativeFormat.NAME, AUTO);
+    }
+
+    /** A fresh instance of every concrete format, in detection order. */
+    public static List<LogFormat> all() {
+        return List.of(new BoardLogFormat(), new MbedtlsNativeFormat());
+    }
+
+    /**
+     * The format called {@code name} ({@code board}, {@code mbedtls} or {@code auto}, any case).
+     *
+     * @throws IllegalArgumentException for an unknown name (a configuration mistake, not device input)
+     */
+    public static LogFormat byName(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (key) {
+            case BoardLogFormat.NAME -> new BoardLogFormat();
+            case MbedtlsNativeFormat.NAME -> new MbedtlsNativeFormat();
+            case AUTO -> autoDetect();
+            default -> throw new IllegalArgumentException(
+                    "unknown device log format '" + name + "', expected one of " + names());
+        };
+    }
+
+    /** A format that settles on the first concrete format that recognises a line. Stateful. */
+    public static AutoDetectFormat autoDetect() {
+        return new AutoDetectFormat(all());
+    }
+}

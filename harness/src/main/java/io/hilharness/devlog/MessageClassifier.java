@@ -1,0 +1,141 @@
+package io.hilharness.devlog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a message (prefix already split off) into an event type and its fields: the reference
+ * firmware's own lines and the mbedTLS 2.28 debug strings. First matching rule wins; a message no
+ * rule knows becomes ERROR when its severity is ERROR, else OTHER.
+ */
+final class MessageClassifier {
+
+    /**
+     * Longer messages are not classified: firmware lines are short (mbedTLS cuts debug text at 512
+     * bytes), so a huge one is noise, and skipping it bounds the regex work per line.
+     */
+    static final int MAX_CLASSIFIED_LENGTH = 4096;
+
+    // The firmware ends every connection-related line with the client's TCP source port.
+    private static final Pattern PORT_SUFFIX = Pattern.compile(", port ([0-9]{1,5})$");
+    private static final String CODE = ErrorCodes.TOKEN;
+
+    private record Rule(Pattern pattern, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
+        Rule(String regex, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
+            this(Pattern.compile(regex), fill);
+        }
+    }
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("boot ([0-9]{1,9}), reset cause: ([^,]*)(?:, image ([^,]*))?(?:, firmware (.*))?$",
+                    (m, b) -> b.type(EventType.BOOT).boot(LineText.intOrNull(m.group(1)))
+                            .detail(m.group(2)).image(m.group(3)).firmware(m.group(4))),
+            new Rule("(?:\\w+ )?ready, listening on (\\S+)$",
+                    (m, b) -> b.type(EventType.READY).detail(m.group(1))),
+            new Rule("accepted connection from (\\S+)$",
+                    (m, b) -> b.type(EventType.CONNECTION_ACCEPTED).detail(m.group(1))),
+            new Rule("=> handshake$", (m, b) -> b.type(EventType.HANDSHAKE_START)),
+            new Rule("<= handshake$", (m, b) -> b.type(EventType.HANDSHAKE_END)),
+            new Rule("server state: ([0-9]{1,9})$", (m, b) -> {
+                Integer state = LineText.intOrNull(m.group(1));
+                b.type(EventType.STATE).state(state).detail(HandshakeStates.name(state));
+            }),
+            // Only the first certificate of the chain dump stands for "certificate sent".
+            new Rule("(?:=> write certificate|selected certificate chain, certificate(?: #1:?)?)$",
+                    (m, b) -> b.type(EventType.CERTIFICATE_SENT)),
+            new Rule("got an alert message, type: \\[([0-9]{1,3}):([0-9]{1,3})\\]$",
+                    (m, b) -> b.type(EventType.ALERT_RECEIVED).alertLevel(LineText.intOrNull(m.group(1)))
+                            .alertDescription(LineText.intOrNull(m.group(2)))),
+            new Rule("is a fatal alert message \\(msg ([0-9]{1,3})\\)$",
+                    (m, b) -> b.type(EventType.ALERT_FATAL).alertLevel(2)
+                            .alertDescription(LineText.intOrNull(m.group(1)))),
+            new Rule("is a close notify message$",
+                    (m, b) -> b.type(EventType.CLOSE_NOTIFY_RECEIVED).alertLevel(1).alertDescription(0)),
+            new Rule("send alert level=([0-9]{1,3}) message=([0-9]{1,3})$",
+                    (m, b) -> b.type(EventType.ALERT_SENT).alertLevel(LineText.intOrNull(m.group(1)))
+                            .alertDescription(LineText.intOrNull(m.group(2)))),
+            // "%s() returned %d (-0x%04x)": the decimal is exact, the hex is of -ret as unsigned.
+            new Rule("(\\w{1,100})\\(\\) returned (-?[0-9]{1,10}) \\(-0[xX][0-9a-fA-F]{1,8}\\)$",
+                    (m, b) -> b.type(EventType.DEBUG_RETURN).detail(m.group(1))
+                            .code(ErrorCodes.parse(m.group(2)))),
+            new Rule("alloc\\(([0-9]{1,18}) bytes\\) failed$",
+                    (m, b) -> b.type(EventType.ALLOC_FAILED).bytes(LineText.longOrNull(m.group(1)))),
+            new Rule("(mbedtls_ssl_handshake)(?:\\(\\))? failed: " + CODE,
+                    (m, b) -> b.type(EventType.HANDSHAKE_FAILED).detail(m.group(1))
+                            .code(ErrorCodes.parse(m.group(2)))),
+            new Rule("(mbedtls_ssl_(?:read|write))(?:\\(\\))? failed: " + CODE,
+                    (m, b) -> b.type(EventType.TLS_IO_ERROR).detail(m.group(1))
+                            .code(ErrorCodes.parse(m.group(2)))),
+            new Rule("(mbedtls_ssl_setup)(?:\\(\\))? failed: " + CODE,
+                    (m, b) -> b.type(EventType.SETUP_FAILED).detail(m.group(1))
+                            .code(ErrorCodes.parse(m.group(2)))),
+            new Rule("handshake done: (\\S+) (\\S+)$",
+                    (m, b) -> b.type(EventType.HANDSHAKE_DONE).tlsVersion(m.group(1)).cipher(m.group(2))
+                            .detail(m.group(1) + " " + m.group(2))),
+            new Rule("(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT) (\\S+)(?: HTTP/[0-9.]{1,5})?$",
+                    (m, b) -> b.type(EventType.HTTP_REQUEST).method(m.group(1)).path(m.group(2))),
+            new Rule("Opening (\\S.*)$", (m, b) -> b.type(EventType.FILE_OPENED).path(m.group(1))),
+            new Rule("sent ([0-9]{1,18}) bytes of (\\S.*?), status ([0-9]{3})$",
+                    (m, b) -> b.type(EventType.RESPONSE_SENT).bytes(LineText.longOrNull(m.group(1)))
+                            .path(m.group(2)).status(LineText.intOrNull(m.group(3)))),
+            new Rule("not found: (\\S.*)$", (m, b) -> b.type(EventType.HTTP_NOT_FOUND).path(m.group(1))),
+            new Rule("connection closed(?: \\((.*)\\))?$", (m, b) -> {
+                String reason = m.group(1);
+                b.type(EventType.CONNECTION_CLOSED).detail(reason);
+                if (reason != null) {
+                    b.code(ErrorCodes.findHex(reason));
+                }
+            }),
+            new Rule("status: (.*)$", (m, b) -> {
+                Map<String, Long> counters = StatusCounters.parse(m.group(1));
+                b.type(EventType.STATUS).detail(m.group(1)).counters(counters);
+                Long boot = counters.get("boot");
+                if (boot != null && boot >= 0 && boot <= Integer.MAX_VALUE) {
+                    b.boot(boot.intValue());
+                }
+            }),
+            new Rule("reboot requested", (m, b) -> b.type(EventType.REBOOT_REQUESTED)),
+            new Rule("(?:manifest error|certificate load failed|key load failed)(?::\\s*(.*))?$", (m, b) -> {
+                b.type(EventType.CONFIG_ERROR).detail(m.group(1));
+                if (m.group(1) != null) {
+                    b.code(ErrorCodes.findHex(m.group(1)));
+                }
+            }));
+
+    private MessageClassifier() {
+    }
+
+    /** Fills type, message, port and the type's fields from {@code parsed} into {@code b}. */
+    static void classify(LogLine parsed, DeviceEvent.Builder b) {
+        String message = parsed.message();
+        if (message.length() <= MAX_CLASSIFIED_LENGTH) {
+            Matcher port = PORT_SUFFIX.matcher(message);
+            if (port.find()) {
+                Integer value = LineText.intOrNull(port.group(1));
+                if (value != null && value <= 65535) {
+                    b.port(value);
+                    message = message.substring(0, port.start());
+                }
+            }
+        }
+        b.message(message);
+        if (message.length() <= MAX_CLASSIFIED_LENGTH) {
+            for (Rule rule : RULES) {
+                Matcher m = rule.pattern.matcher(message);
+                if (m.lookingAt()) {
+                    rule.fill.accept(m, b);
+                    return;
+                }
+            }
+        }
+        if (b.severity() == Severity.ERROR) {
+            b.type(EventType.ERROR);
+            if (message.length() <= MAX_CLASSIFIED_LENGTH) {
+                b.code(ErrorCodes.findHex(message));
+            }
+        }
+    }
+}
