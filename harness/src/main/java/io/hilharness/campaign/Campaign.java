@@ -113,7 +113,7 @@ public final class Campaign {
         Optional<ConsoleLine> ready = console.awaitLine(board.readyPattern(), mark, spec.readyTimeout());
         Optional<DeviceEvent> banner = deviceLog.since(mark).stream().filter(e -> e.type() == EventType.BOOT)
                 .reduce((first, second) -> second);
-        Integer deviceBoot = banner.map(DeviceEvent::bootNumber).orElse(null);
+        Integer deviceBoot = banner.map(DeviceEvent::boot).orElse(null);
         String cause = banner.map(DeviceEvent::detail).orElse(null);
         if (ready.isEmpty()) {
             String last = console.tail(5).stream().map(ConsoleLine::text).collect(Collectors.joining(" | "));
