@@ -41,6 +41,8 @@ public final class LineFramer {
     /** The line in progress already had a piece emitted because it was too long. */
     private boolean cut;
     private long nextSeq = 1;
+    /** Arrival time of the latest chunk: the hostTime of a line flushed without its terminator. */
+    private Instant lastArrival;
 
     /**
      * @param maxLineLength longest line in bytes emitted whole (at least 8)
@@ -64,8 +66,12 @@ public final class LineFramer {
     /** Frames {@code n} bytes of {@code buf} starting at {@code off}; complete lines go to the sink. */
     public void feed(byte[] buf, int off, int n) {
         Objects.checkFromIndexSize(off, n, buf.length);
+        if (n == 0) {
+            return;
+        }
         // One timestamp per chunk: all its bytes arrived together.
-        Instant now = null;
+        Instant now = clock.instant();
+        lastArrival = now;
         for (int i = off; i < off + n; i++) {
             byte b = buf[i];
             long pos = nextOffset++;
@@ -79,17 +85,11 @@ public final class LineFramer {
                 lineStart = pos;
             }
             if (b == CR || b == LF) {
-                if (now == null) {
-                    now = clock.instant();
-                }
                 emitLine(now);
                 afterCr = b == CR;
                 continue;
             }
             if (len == line.length) {
-                if (now == null) {
-                    now = clock.instant();
-                }
                 emitPiece(now);
             }
             line[len++] = b;
@@ -99,7 +99,7 @@ public final class LineFramer {
     /** Emits the line in progress, if any, without waiting for its terminator (on close or disconnect). */
     public void flush() {
         if (lineStart >= 0) {
-            emitLine(clock.instant());
+            emitLine(lastArrival);
         }
     }
 

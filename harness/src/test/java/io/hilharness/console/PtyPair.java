@@ -98,6 +98,13 @@ final class PtyPair implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: socat cannot clean up, so the links stay behind dangling, like a stale by-id link. */
+    void killHard() throws InterruptedException {
+        if (socat != null && socat.isAlive()) {
+            socat.destroyForcibly().waitFor();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         kill();

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -232,13 +231,26 @@ class SerialConsoleTest {
 
     @Test
     void reconnectsAfterTheDeviceVanishesAndKeepsCapturingInTheSameFile() throws Exception {
+        reconnect(false);
+    }
+
+    @Test
+    void reconnectsAfterAHardKillThatLeavesDanglingLinks() throws Exception {
+        reconnect(true);
+    }
+
+    private void reconnect(boolean hardKill) throws Exception {
         startPty(false);
         startConsole(b -> b);
         boardWrites("before\npartial");
 
         int disconnects = console.disconnects();
         board.close();
-        pty.kill();
+        if (hardKill) {
+            pty.killHard();
+        } else {
+            pty.kill();
+        }
         assertTrue(console.awaitDisconnects(disconnects + 1, WAIT), "disconnect detected");
         ConsoleLine partial = awaitLine("^partial$");
         assertFalse(console.isConnected());
@@ -287,13 +299,14 @@ class SerialConsoleTest {
     void throwingListenerDoesNotStopTheReader() throws IOException {
         startPty(false);
         startConsole(b -> b);
-        List<String> seen = new ArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         console.addListener(l -> {
             throw new IllegalStateException("listener bug");
         });
         console.addListener(l -> seen.add(l.text()));
         boardWrites("one\ntwo\n");
-        awaitLine("^two$");
+        // Listeners run after the line enters the history, so wait for them rather than for awaitLine.
+        await().atMost(WAIT).until(() -> seen.size() >= 2);
         assertEquals(List.of("one", "two"), seen);
     }
 
