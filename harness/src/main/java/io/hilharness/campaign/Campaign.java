@@ -107,9 +107,6 @@ public final class Campaign {
         long mark = console.lastSeq();
         Instant resetAt = Instant.now();
         resetter.reset();
-        if (!console.isStarted()) {
-            console.start();
-        }
         Optional<ConsoleLine> ready = console.awaitLine(board.readyPattern(), mark, spec.readyTimeout());
         Optional<DeviceEvent> banner = deviceLog.since(mark).stream().filter(e -> e.type() == EventType.BOOT)
                 .reduce((first, second) -> second);

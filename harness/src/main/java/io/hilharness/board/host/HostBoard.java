@@ -35,7 +35,8 @@ public final class HostBoard {
         HostBoardFolder folder = new HostBoardFolder(dir.toAbsolutePath());
         int boardPort = port == 0 ? freeLoopbackPort() : port;
         HostProcessPower power = new HostProcessPower(folder, boardPort, consoleTee);
-        Console console = Console.open(new SerialTransport(folder.consoleLink().toString()), rawCapture);
+        // Opened before the first power-on: the reader waits for the device, so no boot line is missed.
+        Console console = Console.open(SerialTransport.byPath(folder.consoleLink()), rawCapture).start();
         return new Board(name, console, new InetSocketAddress("127.0.0.1", boardPort), new FolderFlasher(folder),
                 List.of(new ConsoleCommandReset(console, REBOOT_COMMAND), new PowerCycleReset(power)),
                 Optional.of(power), Board.DEFAULT_READY);
