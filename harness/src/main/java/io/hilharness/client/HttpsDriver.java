@@ -152,7 +152,7 @@ public final class HttpsDriver {
 
         private final String host;
         private final int port;
-        /** What a browser would see; a lab board needs {@link TrustConfig#labCa} or a pin. */
+        /** What a browser would see; a lab board needs {@link TrustConfig#caFile} or a pin. */
         private TrustConfig trust = TrustConfig.system();
         private FetchMode mode = FetchMode.SEQUENTIAL;
         private int maxParallel = DEFAULT_MAX_PARALLEL;
@@ -187,6 +187,14 @@ public final class HttpsDriver {
 
         public Builder timeouts(Timeouts timeouts) {
             this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+            return this;
+        }
+
+        /** Only the whole-call deadline; connect and read keep theirs (shortened to fit inside it). */
+        public Builder callTimeout(java.time.Duration call) {
+            java.time.Duration connect = timeouts.connect().compareTo(call) > 0 ? call : timeouts.connect();
+            java.time.Duration read = timeouts.read().compareTo(call) > 0 ? call : timeouts.read();
+            this.timeouts = new Timeouts(connect, read, call);
             return this;
         }
 

@@ -90,21 +90,34 @@ public final class OutcomeClassifier {
         return new Classification(Outcome.ERROR, described);
     }
 
-    /** The most specific certificate-path reason in the chain, or null when this is not a trust failure. */
+    /**
+     * The certificate-path reason, or null when this is not a trust failure. JSSE's own message
+     * ("PKIX path validation failed: ...: basic constraints check failed: this is not a CA certificate")
+     * names both the stage and the cause, so it is preferred; otherwise the deepest certificate message.
+     */
     private static String pkixReason(List<Throwable> chain) {
-        String reason = null;
+        String pkixMessage = null;
+        String deepest = null;
+        String validatorReason = null;
         for (Throwable t : chain) {
             boolean certProblem = t instanceof CertPathValidatorException || t instanceof CertPathBuilderException
                     || t instanceof CertificateException || contains(t, "PKIX path")
                     || contains(t, "unable to find valid certification path");
-            if (certProblem && t.getMessage() != null) {
-                // Later (deeper) causes are more specific: "basic constraints check failed: ..."
-                reason = t.getMessage();
-                if (t instanceof CertPathValidatorException cpve
-                        && cpve.getReason() != CertPathValidatorException.BasicReason.UNSPECIFIED) {
-                    reason = reason + " [" + cpve.getReason() + "]";
-                }
+            if (!certProblem || t.getMessage() == null) {
+                continue;
             }
+            if (pkixMessage == null && contains(t, "PKIX path")) {
+                pkixMessage = t.getMessage();
+            }
+            deepest = t.getMessage();
+            if (t instanceof CertPathValidatorException cpve
+                    && cpve.getReason() != CertPathValidatorException.BasicReason.UNSPECIFIED) {
+                validatorReason = String.valueOf(cpve.getReason());
+            }
+        }
+        String reason = pkixMessage != null && pkixMessage.contains(deepest) ? pkixMessage : deepest;
+        if (reason != null && validatorReason != null) {
+            reason = reason + " [" + validatorReason + "]";
         }
         return reason;
     }

@@ -21,7 +21,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class TrustConfig {
 
-    private enum Kind { SYSTEM, LAB_CA, PINNED }
+    private enum Kind { SYSTEM, CA_FILE, PINNED }
 
     private final Kind kind;
     private final List<X509Certificate> anchors;
@@ -40,9 +40,9 @@ public final class TrustConfig {
         return new TrustConfig(Kind.SYSTEM, List.of(), null, "system trust store");
     }
 
-    /** Trust exactly the CA certificates in a PEM file (the lab's ca.pem). */
-    public static TrustConfig labCa(Path caPem) throws IOException {
-        return new TrustConfig(Kind.LAB_CA, PemCertificates.read(caPem), null, "lab CA " + caPem);
+    /** Trust exactly the certificates in a PEM file of trust anchors, e.g. the lab's ca.pem. */
+    public static TrustConfig caFile(Path caPem) throws IOException {
+        return new TrustConfig(Kind.CA_FILE, PemCertificates.read(caPem), null, "CA file " + caPem);
     }
 
     /** Trust a server whose leaf has the same key as the first certificate in the PEM file. */
@@ -66,7 +66,7 @@ public final class TrustConfig {
         try {
             return switch (kind) {
                 case SYSTEM -> pkix(null);
-                case LAB_CA -> pkix(KeyStores.trustStore(anchors));
+                case CA_FILE -> pkix(KeyStores.trustStore(anchors));
                 case PINNED -> new PinnedSpkiTrustManager(pinnedSpkiSha256, anchors);
             };
         } catch (GeneralSecurityException e) {

@@ -138,4 +138,24 @@ class CredentialWriterTest {
         parameters.setRevocationEnabled(false); // lab certificates have no CRL or OCSP
         CertPathValidator.getInstance("PKIX").validate(path, parameters);
     }
+
+    @Test
+    void imageCredentialsFromLabPkiWriteAndValidate() throws Exception {
+        LabPki.Issued labIssued = LabPki.labCa("board-a", List.of("127.0.0.1"), List.of("board-a.lab"));
+        CredentialFiles files = labIssued.writeTo(dir.resolve("lab"), false);
+
+        List<X509Certificate> chain = PemCertificates.read(files.chain());
+        X509Certificate ca = PemCertificates.read(files.ca()).get(0);
+        assertEquals(1, chain.size(), "leaf issued directly by the image's CA");
+        assertTrue(ca.getBasicConstraints() >= 0, "ca.pem is a CA");
+        validate(chain, ca);
+        assertFalse(labIssued.toString().contains(
+                java.util.Base64.getEncoder().encodeToString(labIssued.credential().privateKey().getEncoded())));
+
+        LabPki.Issued selfIssued = LabPki.selfSigned("board-b", List.of("127.0.0.1"), List.of());
+        CredentialFiles selfFiles = selfIssued.writeTo(dir.resolve("self"), false);
+        assertEquals(PemCertificates.read(selfFiles.chain()), PemCertificates.read(selfFiles.ca()));
+        assertEquals(-1, PemCertificates.read(selfFiles.ca()).get(0).getBasicConstraints());
+        assertThrows(FileAlreadyExistsException.class, () -> selfIssued.writeTo(dir.resolve("self"), false));
+    }
 }

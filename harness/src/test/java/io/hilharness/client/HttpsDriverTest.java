@@ -49,7 +49,7 @@ class HttpsDriverTest {
     private HttpsDriver.Builder driverFor(ServerCredential credential, Behavior behavior) throws Exception {
         server = LoopbackHttpsServer.start(credential, behavior, BODY);
         return HttpsDriver.builder("127.0.0.1", server.port())
-                .trust(TrustConfig.labCa(BenchPki.writeRoot(dir)))
+                .trust(TrustConfig.caFile(BenchPki.writeRoot(dir)))
                 .timeouts(FAST)
                 .expectedDigests(Map.of("/dashboard.html", BODY_SHA256, "/style.css", BODY_SHA256));
     }
@@ -95,6 +95,7 @@ class HttpsDriverTest {
         ConnectionRecord record = only(driver.runRound(List.of("/dashboard.html")));
 
         assertEquals(Outcome.CERT_REJECTED, record.outcome());
+        assertTrue(record.outcomeDetail().startsWith("PKIX path building failed"), record.outcomeDetail());
         assertTrue(record.outcomeDetail().contains("unable to find valid certification path"), record.outcomeDetail());
         assertEquals(BenchPki.pemChain(BenchPki.SELF_SIGNED), record.peerChain());
         assertEquals(server.clientPorts(), List.of(record.localPort()), "port of a failed handshake");
@@ -181,7 +182,7 @@ class HttpsDriverTest {
             closedPort = probe.getLocalPort();
         }
         HttpsDriver driver = HttpsDriver.builder("127.0.0.1", closedPort).timeouts(FAST)
-                .trust(TrustConfig.labCa(BenchPki.writeRoot(dir))).build();
+                .trust(TrustConfig.caFile(BenchPki.writeRoot(dir))).build();
 
         ConnectionRecord record = only(driver.runRound(List.of("/dashboard.html")));
 
@@ -262,6 +263,17 @@ class HttpsDriverTest {
         assertEquals(List.of("/dashboard.html", "/style.css"), server.connections().get(0).paths);
         assertEquals(List.of(first.localPort(), second.localPort()), server.clientPorts());
         assertEquals(BenchPki.pemChain(BenchPki.LOOPBACK), second.peerChain());
+    }
+
+    @Test
+    void callTimeoutEndsAStalledCallAsTimeout() throws Exception {
+        HttpsDriver driver = driverFor(BenchPki.LOOPBACK, Behavior.STALL)
+                .callTimeout(Duration.ofMillis(400)).build();
+
+        ConnectionRecord record = only(driver.runRound(List.of("/dashboard.html")));
+
+        assertEquals(Outcome.TIMEOUT, record.outcome(), record::toString);
+        assertEquals(server.clientPorts(), List.of(record.localPort()));
     }
 
     @Test

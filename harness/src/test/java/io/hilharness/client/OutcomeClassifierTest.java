@@ -36,7 +36,17 @@ class OutcomeClassifierTest {
         Classification c = before(wrapped);
 
         assertEquals(Outcome.CERT_REJECTED, c.outcome());
-        assertEquals("basic constraints check failed: this is not a CA certificate", c.detail());
+        assertTrue(c.detail().startsWith("PKIX path validation failed"), c.detail());
+        assertTrue(c.detail().endsWith("basic constraints check failed: this is not a CA certificate"), c.detail());
+    }
+
+    @Test
+    void deepestReasonWhenNoPkixSummaryExists() {
+        var expired = new java.security.cert.CertificateExpiredException("NotAfter: Sat Nov 27 10:00:00 UTC 2027");
+
+        Classification c = before(new SSLHandshakeException("handshake failed").initCause(expired));
+
+        assertEquals(new Classification(Outcome.CERT_REJECTED, expired.getMessage()), c);
     }
 
     @Test
