@@ -87,7 +87,13 @@ public final class HttpsDriver {
             if (mode == FetchMode.PARALLEL) {
                 runInParallel(runner, paths);
             } else {
-                paths.forEach(runner::run);
+                for (String path : paths) {
+                    // OkHttp turns an interrupt into an InterruptedIOException, which would read as a timeout.
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("round interrupted");
+                    }
+                    runner.run(path);
+                }
             }
         } finally {
             // Closes the kept-alive connection, so every record has its end time.

@@ -251,6 +251,20 @@ class HttpsDriverTest {
     }
 
     @Test
+    void parallelRoundReallyOpensItsConnectionsAtOnce() throws Exception {
+        HttpsDriver driver = driverFor(BenchPki.LOOPBACK, Behavior.SERVE)
+                .mode(FetchMode.PARALLEL).maxParallel(3).build();
+        server.holdResponsesUntil(3);
+
+        List<ConnectionRecord> records = driver.runRound(List.of("/dashboard.html", "/style.css", "/dashboard.html"));
+
+        assertTrue(records.stream().allMatch(r -> r.outcome() == Outcome.OK), records::toString);
+        assertEquals(3, maxOverlap(records), "all three were open together");
+        assertTrue(records.stream().allMatch(r -> r.exchanges().get(0).ms() < 5_000),
+                "no request waited for the server's hold to expire");
+    }
+
+    @Test
     void keepAliveRoundUsesOneConnectionAndRoundsDoNotShareIt() throws Exception {
         HttpsDriver driver = driverFor(BenchPki.LOOPBACK, Behavior.SERVE).mode(FetchMode.KEEPALIVE).build();
 
@@ -274,6 +288,18 @@ class HttpsDriverTest {
 
         assertEquals(Outcome.TIMEOUT, record.outcome(), record::toString);
         assertEquals(server.clientPorts(), List.of(record.localPort()));
+    }
+
+    @Test
+    void keepAliveAgainstABoardThatClosesGetsOneConnectionPerRequest() throws Exception {
+        HttpsDriver driver = driverFor(BenchPki.LOOPBACK, Behavior.ONE_REQUEST_PER_CONNECTION)
+                .mode(FetchMode.KEEPALIVE).build();
+
+        List<ConnectionRecord> records = driver.runRound(List.of("/dashboard.html", "/style.css"));
+
+        assertEquals(2, records.size(), records::toString);
+        assertTrue(records.stream().allMatch(r -> r.outcome() == Outcome.OK && r.exchanges().size() == 1));
+        assertEquals(server.clientPorts(), records.stream().map(ConnectionRecord::localPort).toList());
     }
 
     @Test

@@ -34,6 +34,8 @@ final class LoopbackHttpsServer implements AutoCloseable {
 
     enum Behavior {
         SERVE,
+        /** Like a board without keep-alive: answers one request per connection, then closes. */
+        ONE_REQUEST_PER_CONNECTION,
         TRUNCATE_BODY,
         NOT_FOUND,
         CLOSE_WITHOUT_RESPONSE,
@@ -65,6 +67,7 @@ final class LoopbackHttpsServer implements AutoCloseable {
         return t;
     });
     private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile CountDownLatch holdResponses = new CountDownLatch(0);
 
     private LoopbackHttpsServer(ServerCredential credential, Behavior behavior, byte[] body)
             throws IOException, GeneralSecurityException {
@@ -84,6 +87,15 @@ final class LoopbackHttpsServer implements AutoCloseable {
     static LoopbackHttpsServer start(ServerCredential credential, Behavior behavior, byte[] body)
             throws IOException, GeneralSecurityException {
         return new LoopbackHttpsServer(credential, behavior, body);
+    }
+
+    /**
+     * Answers no request until this many have arrived (at most 10 s): a round whose connections are
+     * not really open at the same time then stalls instead of passing by luck.
+     */
+    LoopbackHttpsServer holdResponsesUntil(int requests) {
+        holdResponses = new CountDownLatch(requests);
+        return this;
     }
 
     int port() {
@@ -143,9 +155,12 @@ final class LoopbackHttpsServer implements AutoCloseable {
             }
             String path = head.split(" ", 3)[1];
             connection.paths.add(path);
-            boolean close = head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
+            boolean close = behavior == Behavior.ONE_REQUEST_PER_CONNECTION
+                    || head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
+            holdResponses.countDown();
+            holdResponses.await(10, TimeUnit.SECONDS);
             switch (behavior) {
-                case SERVE, NO_SHARED_CIPHER -> respond(out, "200 OK", body, body.length, close);
+                case SERVE, ONE_REQUEST_PER_CONNECTION, NO_SHARED_CIPHER -> respond(out, "200 OK", body, body.length, close);
                 case NOT_FOUND -> respond(out, "404 Not Found", "no such page\n".getBytes(StandardCharsets.US_ASCII),
                         -1, close);
                 case TRUNCATE_BODY -> {
