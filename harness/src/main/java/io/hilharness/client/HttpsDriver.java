@@ -1,6 +1,7 @@
 package io.hilharness.client;
 
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -197,9 +198,9 @@ public final class HttpsDriver {
         }
 
         /** Only the whole-call deadline; connect and read keep theirs (shortened to fit inside it). */
-        public Builder callTimeout(java.time.Duration call) {
-            java.time.Duration connect = timeouts.connect().compareTo(call) > 0 ? call : timeouts.connect();
-            java.time.Duration read = timeouts.read().compareTo(call) > 0 ? call : timeouts.read();
+        public Builder callTimeout(Duration call) {
+            Duration connect = timeouts.connect().compareTo(call) > 0 ? call : timeouts.connect();
+            Duration read = timeouts.read().compareTo(call) > 0 ? call : timeouts.read();
             this.timeouts = new Timeouts(connect, read, call);
             return this;
         }

@@ -22,6 +22,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.TrustManagerFactory;
@@ -150,7 +151,7 @@ class CredentialWriterTest {
         assertTrue(ca.getBasicConstraints() >= 0, "ca.pem is a CA");
         validate(chain, ca);
         assertFalse(labIssued.toString().contains(
-                java.util.Base64.getEncoder().encodeToString(labIssued.credential().privateKey().getEncoded())));
+                Base64.getEncoder().encodeToString(labIssued.credential().privateKey().getEncoded())));
 
         LabPki.Issued selfIssued = LabPki.selfSigned("board-b", List.of("127.0.0.1"), List.of());
         CredentialFiles selfFiles = selfIssued.writeTo(dir.resolve("self"), false);

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class LabPkiTest {
@@ -90,9 +96,9 @@ class LabPkiTest {
 
     @Test
     void identityNeedsAName() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new ServerIdentity("x", List.of(), List.of()));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        Assertions.assertThrows(IllegalArgumentException.class,
                 () -> root.issueServer(new ServerIdentity("x", List.of("board.lab"), List.of())),
                 "a host name is not an IP literal and must not be resolved");
     }
@@ -100,8 +106,8 @@ class LabPkiTest {
     @Test
     void toStringNeverShowsTheKey() {
         ServerCredential credential = root.issueServer(ServerIdentity.forIp("127.0.0.1"));
-        String keyBase64 = java.util.Base64.getEncoder().encodeToString(credential.privateKey().getEncoded());
-        String keyHex = java.util.HexFormat.of().formatHex(credential.privateKey().getEncoded());
+        String keyBase64 = Base64.getEncoder().encodeToString(credential.privateKey().getEncoded());
+        String keyHex = HexFormat.of().formatHex(credential.privateKey().getEncoded());
 
         for (String text : List.of(credential.toString(), root.toString())) {
             assertTrue(text.contains("<hidden>"), text);
@@ -113,12 +119,12 @@ class LabPkiTest {
     @Test
     void spkiFingerprintIsSha256OfTheSubjectPublicKeyInfo() throws Exception {
         X509Certificate leaf = root.issueServer(ServerIdentity.forIp("127.0.0.1")).leaf();
-        byte[] spki = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
-                .getInstance(new org.bouncycastle.cert.X509CertificateHolder(leaf.getEncoded()).getSubjectPublicKeyInfo())
+        byte[] spki = SubjectPublicKeyInfo
+                .getInstance(new X509CertificateHolder(leaf.getEncoded()).getSubjectPublicKeyInfo())
                 .getEncoded();
 
-        String expected = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(spki));
+        String expected = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(spki));
         assertEquals(expected, Spki.sha256Hex(leaf));
     }
 }

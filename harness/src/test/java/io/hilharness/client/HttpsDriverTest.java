@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -318,13 +321,13 @@ class HttpsDriverTest {
 
     /** Most connections open at the same instant, from the records' start and end times. */
     private static int maxOverlap(List<ConnectionRecord> records) {
-        List<long[]> events = new java.util.ArrayList<>();
+        List<long[]> events = new ArrayList<>();
         for (ConnectionRecord r : records) {
             events.add(new long[] {nanos(r.start()), 1});
             events.add(new long[] {nanos(r.end()), -1});
         }
         // On a tie the close counts first: a connection that ends as the next starts did not overlap it.
-        events.sort(java.util.Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        events.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
         int open = 0;
         int max = 0;
         for (long[] event : events) {
@@ -334,7 +337,7 @@ class HttpsDriverTest {
         return max;
     }
 
-    private static long nanos(java.time.Instant instant) {
+    private static long nanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -164,7 +165,7 @@ final class LoopbackHttpsServer implements AutoCloseable {
                 case NOT_FOUND -> respond(out, "404 Not Found", "no such page\n".getBytes(StandardCharsets.US_ASCII),
                         -1, close);
                 case TRUNCATE_BODY -> {
-                    respond(out, "200 OK", java.util.Arrays.copyOf(body, body.length / 2), body.length, true);
+                    respond(out, "200 OK", Arrays.copyOf(body, body.length / 2), body.length, true);
                     socket.close();
                     return;
                 }

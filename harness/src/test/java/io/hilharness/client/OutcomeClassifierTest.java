@@ -12,6 +12,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -42,7 +43,7 @@ class OutcomeClassifierTest {
 
     @Test
     void deepestReasonWhenNoPkixSummaryExists() {
-        var expired = new java.security.cert.CertificateExpiredException("NotAfter: Sat Nov 27 10:00:00 UTC 2027");
+        var expired = new CertificateExpiredException("NotAfter: Sat Nov 27 10:00:00 UTC 2027");
 
         Classification c = before(new SSLHandshakeException("handshake failed").initCause(expired));
 
