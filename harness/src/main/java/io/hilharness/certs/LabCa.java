@@ -1,0 +1,84 @@
+package io.hilharness.certs;
+
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A certificate authority of the lab PKI (the root or an intermediate) that issues server leaves.
+ * Lives in memory only: lab keys are generated per run and never committed.
+ */
+public final class LabCa {
+
+    static final Duration ROOT_LIFETIME = Duration.ofDays(10 * 365);
+    static final Duration INTERMEDIATE_LIFETIME = Duration.ofDays(5 * 365);
+    static final Duration LEAF_LIFETIME = Duration.ofDays(2 * 365);
+
+    private final X509Certificate certificate;
+    private final PrivateKey signingKey;
+    /** This CA's certificate followed by the intermediates up to (not including) the root. */
+    private final List<X509Certificate> pathToRoot;
+    private final X509Certificate root;
+
+    private LabCa(X509Certificate certificate, PrivateKey signingKey, List<X509Certificate> pathToRoot,
+                  X509Certificate root) {
+        this.certificate = certificate;
+        this.signingKey = signingKey;
+        this.pathToRoot = List.copyOf(pathToRoot);
+        this.root = root;
+    }
+
+    /** A self-signed root that allows one intermediate below it (pathLen 1). */
+    public static LabCa newRoot(String name) {
+        KeyPair keys = EcKeys.newP256();
+        var subject = CertificateIssuer.commonName(name);
+        X509Certificate cert = CertificateIssuer.caCertificate(subject, keys.getPublic(), subject, keys.getPublic(),
+                keys.getPrivate(), 1, Validity.fromNow(ROOT_LIFETIME));
+        return new LabCa(cert, keys.getPrivate(), List.of(), cert);
+    }
+
+    /** An intermediate CA issued by this one (pathLen 0: it may only issue leaves). */
+    public LabCa newIntermediate(String name) {
+        KeyPair keys = EcKeys.newP256();
+        X509Certificate cert = CertificateIssuer.caCertificate(CertificateIssuer.commonName(name), keys.getPublic(),
+                certificate.getSubjectX500Principal(), certificate.getPublicKey(), signingKey, 0,
+                Validity.fromNow(INTERMEDIATE_LIFETIME));
+        List<X509Certificate> path = new ArrayList<>();
+        path.add(cert);
+        path.addAll(pathToRoot);
+        return new LabCa(cert, keys.getPrivate(), path, root);
+    }
+
+    /** A server leaf valid for two years from an hour ago. */
+    public ServerCredential issueServer(ServerIdentity identity) {
+        return issueServer(identity, Validity.fromNow(LEAF_LIFETIME));
+    }
+
+    /** A server leaf with an explicit window, e.g. an expired one for a rejection test. */
+    public ServerCredential issueServer(ServerIdentity identity, Validity validity) {
+        KeyPair keys = EcKeys.newP256();
+        X509Certificate leaf = CertificateIssuer.serverLeaf(identity, keys.getPublic(),
+                certificate.getSubjectX500Principal(), certificate.getPublicKey(), signingKey, validity);
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(leaf);
+        chain.addAll(pathToRoot);
+        return new ServerCredential(keys.getPrivate(), chain, root);
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The trust anchor clients install. */
+    public X509Certificate root() {
+        return root;
+    }
+
+    @Override
+    public String toString() {
+        return "LabCa{" + certificate.getSubjectX500Principal().getName() + ", signingKey=<hidden>}";
+    }
+}

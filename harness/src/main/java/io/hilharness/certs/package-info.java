@@ -1,0 +1,10 @@
+/**
+ * Lab PKI generated at run time (never committed): an EC P-256 root CA, optional intermediates, server
+ * leaves for the bench boards, and the deliberately wrong self-signed leaf that clients must reject.
+ *
+ * <p>{@link io.hilharness.certs.LabPki} and {@link io.hilharness.certs.LabCa} make credentials,
+ * {@link io.hilharness.certs.CredentialWriter} writes chain.pem, key.pem (PKCS#8, 0600) and ca.pem for a
+ * board image, {@link io.hilharness.certs.PemCertificates} and {@link io.hilharness.certs.Spki} read
+ * them back. Nothing here prints a private key: classes holding one hide it in toString.
+ */
+package io.hilharness.certs;
