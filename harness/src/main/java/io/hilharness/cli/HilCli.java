@@ -27,7 +27,6 @@ public final class HilCli {
             }
             return EXIT_CONFIG_ERROR;
         });
-        cli.setExitCodeOnInvalidInput(EXIT_CONFIG_ERROR);
         return cli;
     }
 }

@@ -48,18 +48,22 @@ public record ImageManifest(
         } catch (IOException e) {
             throw new ManifestException(file, 0, null, "cannot read: " + e.getMessage());
         }
+        if (text.isBlank()) {
+            throw new ManifestException(file, 0, null, "the file is empty");
+        }
         ImageManifest manifest;
         try {
             manifest = Json.yaml().readValue(text, ImageManifest.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ManifestException(file, line(e), e.getPropertyName(), "unknown key");
+            throw new ManifestException(file, lineOfKey(text, e.getPropertyName(), line(e)), e.getPropertyName(),
+                    "unknown key (known keys: " + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
             throw new ManifestException(file, line(e), field(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new ManifestException(file, line(e), null, e.getOriginalMessage());
         }
         if (manifest == null) {
-            throw new ManifestException(file, 0, null, "the file is empty");
+            throw new ManifestException(file, 0, null, "the file holds no settings");
         }
         manifest.check(file);
         return manifest;
@@ -82,6 +86,17 @@ public record ImageManifest(
 
     private static int line(JsonProcessingException e) {
         return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /** The YAML parser reports where it noticed a key, which can be past it; the key's own line is clearer. */
+    private static int lineOfKey(String text, String key, int fallback) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return fallback;
     }
 
     private static String field(JsonMappingException e) {
