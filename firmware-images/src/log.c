@@ -52,6 +52,10 @@ static void emit_buffer(char *buf, int n)
         return;
     if (n >= LINE_MAX_BYTES)
         n = LINE_MAX_BYTES - 1;
+    /* One call is one console line: an embedded line break would split it for the framer. */
+    for (int i = 0; i < n; i++)
+        if (buf[i] == '\r' || buf[i] == '\n')
+            buf[i] = ' ';
     console_write_line(buf, (size_t)n);
 }
 
