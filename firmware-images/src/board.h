@@ -1,0 +1,15 @@
+/* State shared between the boot loop (main.c) and the console commands. */
+#ifndef REFBOARD_BOARD_H
+#define REFBOARD_BOARD_H
+
+#ifndef REFBOARD_VERSION
+#define REFBOARD_VERSION "dev"
+#endif
+
+/* Boot number of the running boot, as stored in nvram. */
+unsigned long board_boot_number(void);
+
+/* Ask the boot loop for a soft reset; returns at once, the reset runs in the main thread. */
+void board_request_reboot(void);
+
+#endif
