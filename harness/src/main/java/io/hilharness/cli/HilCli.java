@@ -22,11 +22,21 @@ public final class HilCli {
         CommandLine cli = new CommandLine(new HilCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("hil: " + ErrorMessages.describe(e));
-            if (parseResult.hasMatchedOption("--debug")) {
+            if (debugRequested(parseResult)) {
                 e.printStackTrace(commandLine.getErr());
             }
             return EXIT_CONFIG_ERROR;
         });
         return cli;
+    }
+
+    /** --debug is inherited by every subcommand, so it may have been given at any level. */
+    private static boolean debugRequested(CommandLine.ParseResult result) {
+        for (CommandLine.ParseResult level = result; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProjectLayout layout = ProjectLayout.locate();
-        ImageManifest manifest = ImageManifest.read(layout.imageSource(image).resolve(ImageManifest.FILE_NAME));
+        ImageManifest manifest = layout.imageManifest(image);
         CampaignResult result = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir)
                 .run(image, options.toSpec(manifest), trust, new ProgressPrinter(System.out, image));
         System.out.println();

@@ -23,11 +23,7 @@ public final class ImageBuilder {
     public FirmwareImage build(String name) throws ManifestException, IOException {
         Path source = layout.imageSource(name);
         Path manifestFile = source.resolve(ImageManifest.FILE_NAME);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new ManifestException(manifestFile, 0, null,
-                    "no such image; known images: " + String.join(", ", layout.imageNames()));
-        }
-        ImageManifest manifest = ImageManifest.read(manifestFile);
+        ImageManifest manifest = layout.imageManifest(name);
         Path binary = layout.firmwareBinary();
         if (!Files.isExecutable(binary)) {
             throw new IOException("firmware not built: " + binary + " is missing (run: make -C " + layout.firmwareDir() + ")");

@@ -44,6 +44,16 @@ public record ProjectLayout(Path root) {
         return firmwareDir().resolve("images").resolve(name);
     }
 
+    /** The manifest of a named image source; an unknown name is an error that lists the known ones. */
+    public ImageManifest imageManifest(String name) throws ManifestException {
+        Path file = imageSource(name).resolve(ImageManifest.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new ManifestException(file, 0, null,
+                    "no image named '" + name + "'; known images: " + String.join(", ", imageNames()));
+        }
+        return ImageManifest.read(file);
+    }
+
     public Path builtImage(String name) {
         return firmwareDir().resolve("build/images").resolve(name);
     }

@@ -117,6 +117,24 @@ class ReferenceBoardCampaignIT {
         }
     }
 
+    @Test
+    void theMbedtlsNativeLogFormatIsParsedAndCorrelatedToo() throws Exception {
+        CampaignSpec spec = new CampaignSpec(1, 2, FetchMode.SEQUENTIAL, ResetKind.SOFT,
+                List.of("/dashboard.html", "/style.css"), 6, Duration.ofSeconds(20), Duration.ofSeconds(10));
+        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
+                .run("lab-ca-native-log", spec, "image", new CampaignListener() { });
+
+        assertTrue(result.allPassed(), () -> io.hilharness.report.SummaryTable.render(result));
+        assertEquals(1, result.boots().get(0).deviceBoot());
+        for (RoundRecord round : result.rounds()) {
+            for (CorrelatedConnection c : round.connections()) {
+                assertTrue(has(c, EventType.HANDSHAKE_START) && has(c, EventType.RESPONSE_SENT),
+                        "native-format lines not joined for port " + c.client().localPort() + ": " + c.device());
+                assertTrue(c.device().stream().anyMatch(e -> "mbedtls".equals(e.format())));
+            }
+        }
+    }
+
     private static boolean has(CorrelatedConnection c, EventType type) {
         return c.device().stream().anyMatch(e -> e.type() == type);
     }

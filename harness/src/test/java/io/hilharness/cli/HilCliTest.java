@@ -1,0 +1,60 @@
+package io.hilharness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Configuration errors end with exit code 2 and one clear line, never a stack trace. */
+class HilCliTest {
+    @TempDir
+    Path runs;
+
+    private record Result(int exitCode, String err) {
+    }
+
+    private static Result run(String... args) {
+        CommandLine cli = HilCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(new StringWriter()));
+        int code = cli.execute(args);
+        return new Result(code, err.toString());
+    }
+
+    @Test
+    void anUnknownImageIsAConfigErrorNamingTheKnownImages() {
+        Result result = run("run", "--image", "no-such-image", "--runs-dir", runs.toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("no image named 'no-such-image'"), result.err());
+        assertTrue(result.err().contains("lab-ca"), result.err());
+        assertFalse(result.err().contains("\tat "), "no stack trace without --debug: " + result.err());
+    }
+
+    @Test
+    void badOptionValuesAreConfigErrors() {
+        Result mode = run("run", "--image", "lab-ca", "--mode", "turbo", "--runs-dir", runs.toString());
+        assertEquals(2, mode.exitCode());
+        assertTrue(mode.err().contains("--mode: 'turbo' is not one of [sequential, keepalive, parallel]"), mode.err());
+
+        Result boots = run("run", "--image", "lab-ca", "--boots", "0", "--runs-dir", runs.toString());
+        assertEquals(2, boots.exitCode());
+        assertTrue(boots.err().contains("boots must be at least 1"), boots.err());
+
+        Result unknownOption = run("run", "--image", "lab-ca", "--bogus");
+        assertEquals(2, unknownOption.exitCode());
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        Result result = run("run", "--image", "no-such-image", "--runs-dir", runs.toString(), "--debug");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("\tat "), result.err());
+    }
+}
