@@ -2,11 +2,9 @@ package io.hilharness.image;
 
 import io.hilharness.certs.LabPki;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /**
  * Turns an image source (firmware-images/images/NAME/manifest.yaml) into a flashable image folder:
@@ -34,7 +32,7 @@ public final class ImageBuilder {
                 StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(manifestFile, out.resolve(ImageManifest.FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
         Path contentSource = source.resolve(manifest.contentDir());
-        copyTree(Files.isDirectory(contentSource) ? contentSource : layout.contentDir(), out.resolve(manifest.contentDir()));
+        FileTrees.copy(Files.isDirectory(contentSource) ? contentSource : layout.contentDir(), out.resolve(manifest.contentDir()));
         if (manifest.pki() != null && !Files.exists(out.resolve(manifest.certChain()))) {
             generateCertificates(manifest, out);
         }
@@ -48,24 +46,5 @@ public final class ImageBuilder {
                 ? LabPki.selfSigned(manifest.name(), pki.ips(), pki.dns())
                 : LabPki.labCa(manifest.name(), pki.ips(), pki.dns());
         issued.writeTo(certDir, false);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(file -> {
-                try {
-                    Path target = to.resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
