@@ -78,38 +78,39 @@ public record ImageManifest(
         if (manifest == null) {
             throw new ManifestException(file, 0, null, "the file holds no settings");
         }
-        manifest.check(file);
+        manifest.check(file, text);
         return manifest;
     }
 
-    private void check(Path file) throws ManifestException {
+    private void check(Path file, String text) throws ManifestException {
         if (!logFormat.equals("board") && !logFormat.equals("mbedtls")) {
-            throw new ManifestException(file, 0, "log_format", "must be 'board' or 'mbedtls', not '" + logFormat + "'");
+            throw new ManifestException(file, lineOfKey(text, "log_format", 0), "log_format", "must be 'board' or 'mbedtls', not '" + logFormat + "'");
         }
         if (port != null && (port < 0 || port > 65535)) {
-            throw new ManifestException(file, 0, "port", "must be 0..65535, not " + port);
+            throw new ManifestException(file, lineOfKey(text, "port", 0), "port", "must be 0..65535, not " + port);
         }
         if (debugThreshold != null && (debugThreshold < 0 || debugThreshold > 4)) {
-            throw new ManifestException(file, 0, "debug_threshold", "must be 0..4, not " + debugThreshold);
+            throw new ManifestException(file, lineOfKey(text, "debug_threshold", 0), "debug_threshold", "must be 0..4, not " + debugThreshold);
         }
-        checkRange(file, "max_sessions", maxSessions, 1, 1024);
-        checkRange(file, "boot_delay_ms", bootDelayMs, 0, MAX_DELAY_MS);
-        checkRange(file, "cert_load_delay_ms_max", certLoadDelayMsMax, 0, MAX_DELAY_MS);
-        checkRange(file, "heap_bytes", heapBytes, 0, MAX_HEAP_BYTES);
-        checkRange(file, "leak_bytes_per_connection", leakBytesPerConnection, 0, MAX_HEAP_BYTES);
-        checkRange(file, "hang_after_connections", hangAfterConnections, 0, 1_000_000_000);
+        checkRange(file, text, "max_sessions", maxSessions, 1, 1024);
+        checkRange(file, text, "boot_delay_ms", bootDelayMs, 0, MAX_DELAY_MS);
+        checkRange(file, text, "cert_load_delay_ms_max", certLoadDelayMsMax, 0, MAX_DELAY_MS);
+        checkRange(file, text, "heap_bytes", heapBytes, 0, MAX_HEAP_BYTES);
+        checkRange(file, text, "leak_bytes_per_connection", leakBytesPerConnection, 0, MAX_HEAP_BYTES);
+        checkRange(file, text, "hang_after_connections", hangAfterConnections, 0, 1_000_000_000);
         if (leakBytesPerConnection != null && leakBytesPerConnection > 0 && (heapBytes == null || heapBytes == 0)) {
             // The firmware only counts leaked bytes against a modelled heap; alone the setting does nothing.
-            throw new ManifestException(file, 0, "leak_bytes_per_connection", "needs heap_bytes (the heap it leaks from)");
+            throw new ManifestException(file, lineOfKey(text, "leak_bytes_per_connection", 0), "leak_bytes_per_connection", "needs heap_bytes (the heap it leaks from)");
         }
         if (pki != null && !PkiSpec.KINDS.contains(pki.kind())) {
-            throw new ManifestException(file, 0, "pki.kind", "must be one of " + PkiSpec.KINDS + ", not '" + pki.kind() + "'");
+            throw new ManifestException(file, lineOfKey(text, "kind", 0), "pki.kind", "must be one of " + PkiSpec.KINDS + ", not '" + pki.kind() + "'");
         }
     }
 
-    private static void checkRange(Path file, String field, Integer value, int min, int max) throws ManifestException {
+    private static void checkRange(Path file, String text, String field, Integer value, int min, int max)
+            throws ManifestException {
         if (value != null && (value < min || value > max)) {
-            throw new ManifestException(file, 0, field, "must be " + min + ".." + max + ", not " + value);
+            throw new ManifestException(file, lineOfKey(text, field, 0), field, "must be " + min + ".." + max + ", not " + value);
         }
     }
 
