@@ -19,7 +19,8 @@ final class ImageCredentials {
             case "lab-ca-intermediate" -> LabPki.newRootCa(imageName + " lab root")
                     .newIntermediate(imageName + " lab intermediate").issueServer(identity);
             case "pathlen0" -> pathLenZeroViolation(imageName).issueServer(identity);
-            default -> throw new IllegalArgumentException("unknown pki kind '" + pki.kind() + "' (known: " + PkiSpec.KINDS + ")");
+            default -> throw new IllegalArgumentException(
+                    "unknown pki kind '" + pki.kind() + "' (known: " + PkiSpec.KINDS + ")");
         };
     }
 
@@ -29,7 +30,8 @@ final class ImageCredentials {
      * with the chain leaf, B, A; clients trust the root and reject the path.
      */
     private static LabCa pathLenZeroViolation(String imageName) {
-        LabCa intermediateA = LabPki.newRootCa(imageName + " lab root").newIntermediate(imageName + " intermediate A (pathLen 0)");
+        LabCa intermediateA = LabPki.newRootCa(imageName + " lab root")
+                .newIntermediate(imageName + " intermediate A (pathLen 0)");
         return intermediateA.newIntermediate(imageName + " intermediate B");
     }
 }

@@ -84,14 +84,12 @@ public record ImageManifest(
 
     private void check(Path file, String text) throws ManifestException {
         if (!logFormat.equals("board") && !logFormat.equals("mbedtls")) {
-            throw new ManifestException(file, lineOfKey(text, "log_format", 0), "log_format", "must be 'board' or 'mbedtls', not '" + logFormat + "'");
+            throw invalid(file, text, "log_format", "must be 'board' or 'mbedtls', not '" + logFormat + "'");
         }
         if (port != null && (port < 0 || port > 65535)) {
-            throw new ManifestException(file, lineOfKey(text, "port", 0), "port", "must be 0..65535, not " + port);
+            throw invalid(file, text, "port", "must be 0..65535, not " + port);
         }
-        if (debugThreshold != null && (debugThreshold < 0 || debugThreshold > 4)) {
-            throw new ManifestException(file, lineOfKey(text, "debug_threshold", 0), "debug_threshold", "must be 0..4, not " + debugThreshold);
-        }
+        checkRange(file, text, "debug_threshold", debugThreshold, 0, 4);
         checkRange(file, text, "max_sessions", maxSessions, 1, 1024);
         checkRange(file, text, "boot_delay_ms", bootDelayMs, 0, MAX_DELAY_MS);
         checkRange(file, text, "cert_load_delay_ms_max", certLoadDelayMsMax, 0, MAX_DELAY_MS);
@@ -100,17 +98,22 @@ public record ImageManifest(
         checkRange(file, text, "hang_after_connections", hangAfterConnections, 0, 1_000_000_000);
         if (leakBytesPerConnection != null && leakBytesPerConnection > 0 && (heapBytes == null || heapBytes == 0)) {
             // The firmware only counts leaked bytes against a modelled heap; alone the setting does nothing.
-            throw new ManifestException(file, lineOfKey(text, "leak_bytes_per_connection", 0), "leak_bytes_per_connection", "needs heap_bytes (the heap it leaks from)");
+            throw invalid(file, text, "leak_bytes_per_connection", "needs heap_bytes (the heap it leaks from)");
         }
         if (pki != null && !PkiSpec.KINDS.contains(pki.kind())) {
-            throw new ManifestException(file, lineOfKey(text, "kind", 0), "pki.kind", "must be one of " + PkiSpec.KINDS + ", not '" + pki.kind() + "'");
+            throw new ManifestException(file, lineOfKey(text, "kind", 0), "pki.kind",
+                    "must be one of " + PkiSpec.KINDS + ", not '" + pki.kind() + "'");
         }
+    }
+
+    private static ManifestException invalid(Path file, String text, String field, String problem) {
+        return new ManifestException(file, lineOfKey(text, field, 0), field, problem);
     }
 
     private static void checkRange(Path file, String text, String field, Integer value, int min, int max)
             throws ManifestException {
         if (value != null && (value < min || value > max)) {
-            throw new ManifestException(file, lineOfKey(text, field, 0), field, "must be " + min + ".." + max + ", not " + value);
+            throw invalid(file, text, field, "must be " + min + ".." + max + ", not " + value);
         }
     }
 
