@@ -18,6 +18,7 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +108,6 @@ static long long file_size(const char *path)
 
 static int load_credentials(const struct manifest *m, struct credentials *cr)
 {
-    static const char pers[] = "refboard";
     int ret;
 
     ret = mbedtls_x509_crt_parse_file(&cr->chain, m->cert_chain);
@@ -135,14 +135,47 @@ static int load_credentials(const struct manifest *m, struct credentials *cr)
         return -1;
     }
     LOG_INFO("loaded private key from %s", m->private_key);
-
-    ret = mbedtls_ctr_drbg_seed(&cr->drbg, mbedtls_entropy_func, &cr->entropy,
-                                (const unsigned char *)pers, sizeof pers - 1);
-    if (ret != 0) {
-        LOG_ERR("mbedtls_ctr_drbg_seed failed: -0x%04x", (unsigned)-ret);
-        return -1;
-    }
     return 0;
+}
+
+static int seed_drbg(struct credentials *cr)
+{
+    static const char pers[] = "refboard";
+    int ret = mbedtls_ctr_drbg_seed(&cr->drbg, mbedtls_entropy_func, &cr->entropy,
+                                    (const unsigned char *)pers, sizeof pers - 1);
+
+    if (ret != 0)
+        LOG_ERR("mbedtls_ctr_drbg_seed failed: -0x%04x", (unsigned)-ret);
+    return ret == 0 ? 0 : -1;
+}
+
+/* A fresh delay at every boot, like SD card init time: uniform in [0, max_ms]. */
+static int random_delay_ms(mbedtls_ctr_drbg_context *drbg, int max_ms)
+{
+    unsigned char r[4] = { 0 };
+
+    mbedtls_ctr_drbg_random(drbg, r, sizeof r);
+    return (int)((((uint32_t)r[0] << 24) | ((uint32_t)r[1] << 16) | ((uint32_t)r[2] << 8) | r[3]) %
+                 ((uint32_t)max_ms + 1));
+}
+
+/* cert_load_delay_ms_max: the race of a board whose web server starts before the certificate has
+ * been read from the SD card. It listens (and says it is ready) first; handshakes that arrive
+ * before the load find no certificate and fail. Returns 1 when the listener was started. */
+static int start_before_certificate(const struct manifest *m, struct credentials *cr,
+                                    const struct tls_server_config *srv)
+{
+    int delay = random_delay_ms(&cr->drbg, m->cert_load_delay_ms_max);
+    unsigned long long listening_at;
+
+    if (tls_server_start(srv) != 0)
+        return 0;
+    listening_at = log_uptime_ms();
+    if (!wait_for_reset(delay) && load_credentials(m, cr) == 0) {
+        tls_server_set_credentials(&cr->chain, &cr->key);
+        LOG_INFO("certificate loaded after %llu ms", log_uptime_ms() - listening_at);
+    }
+    return 1;
 }
 
 static void boot(const struct options *opt, const char *reset_cause)
@@ -150,6 +183,7 @@ static void boot(const struct options *opt, const char *reset_cause)
     struct manifest m;
     struct credentials cr;
     struct tls_server_config srv;
+    struct tls_server_settings settings;
     char err[PATH_MAX + 256];
     int manifest_ok, started = 0;
     unsigned long number = nvram_bump_boot_count(opt->board_dir);
@@ -163,7 +197,13 @@ static void boot(const struct options *opt, const char *reset_cause)
     manifest_ok = manifest_load(opt->flash_dir, &m, err, sizeof err) == 0;
     log_set_format(m.log_format);
     mbedtls_debug_set_threshold(m.debug_threshold);
-    tls_server_reset(m.max_sessions);
+    settings.max_sessions = m.max_sessions;
+    settings.debug_threshold = m.debug_threshold;
+    settings.heap_bytes = m.heap_bytes;
+    settings.leak_bytes_per_connection = m.leak_bytes_per_connection;
+    settings.partial_write_bug = m.partial_write_bug;
+    settings.hang_after_connections = m.hang_after_connections;
+    tls_server_reset(&settings);
 
     log_clock_reset();
     LOG_INFO("boot %lu, reset cause: %s, image %s, firmware refboard %s", number, reset_cause,
@@ -174,20 +214,26 @@ static void boot(const struct options *opt, const char *reset_cause)
     mbedtls_entropy_init(&cr.entropy);
     mbedtls_ctr_drbg_init(&cr.drbg);
 
+    srv.bind_addr = opt->bind_addr;
+    srv.port = opt->port ? opt->port : m.port;
+    srv.content_dir = m.content_dir;
+    srv.drbg = &cr.drbg;
     if (!manifest_ok) {
         LOG_ERR("manifest error: %s", err);
-    } else if (load_credentials(&m, &cr) == 0) {
+    } else if (seed_drbg(&cr) == 0 &&
+               (m.cert_load_delay_ms_max > 0 || load_credentials(&m, &cr) == 0)) {
         struct stat st;
         if (stat(m.content_dir, &st) != 0 || !S_ISDIR(st.st_mode))
             LOG_WARN("content_dir %s is not a folder: every request will get 404", m.content_dir);
+        if (m.heap_bytes > 0)
+            LOG_INFO("free heap: %d bytes", m.heap_bytes);
         if (!wait_for_reset(m.boot_delay_ms)) {
-            srv.bind_addr = opt->bind_addr;
-            srv.port = opt->port ? opt->port : m.port;
-            srv.content_dir = m.content_dir;
-            srv.chain = &cr.chain;
-            srv.key = &cr.key;
-            srv.drbg = &cr.drbg;
-            started = tls_server_start(&srv) == 0;
+            if (m.cert_load_delay_ms_max > 0) {
+                started = start_before_certificate(&m, &cr, &srv);
+            } else {
+                tls_server_set_credentials(&cr.chain, &cr.key);
+                started = tls_server_start(&srv) == 0;
+            }
         }
     }
 

@@ -62,6 +62,17 @@ static int parse_int(const char *v, int lo, int hi, int *out)
     return 0;
 }
 
+static int parse_bool(const char *v, int *out)
+{
+    if (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "1") == 0)
+        *out = 1;
+    else if (strcmp(v, "false") == 0 || strcmp(v, "no") == 0 || strcmp(v, "0") == 0)
+        *out = 0;
+    else
+        return -1;
+    return 0;
+}
+
 static int set_path(char *dst, const char *flash_dir, const char *v)
 {
     int n = v[0] == '/' ? snprintf(dst, PATH_MAX, "%s", v)
@@ -103,6 +114,21 @@ static const char *apply(struct manifest *m, const char *flash_dir, const char *
     } else if (strcmp(k, "boot_delay_ms") == 0) {
         if (parse_int(v, 0, 600000, &m->boot_delay_ms) != 0)
             return "boot_delay_ms must be 0-600000";
+    } else if (strcmp(k, "cert_load_delay_ms_max") == 0) {
+        if (parse_int(v, 0, 600000, &m->cert_load_delay_ms_max) != 0)
+            return "cert_load_delay_ms_max must be 0-600000";
+    } else if (strcmp(k, "heap_bytes") == 0) {
+        if (parse_int(v, 0, 1 << 30, &m->heap_bytes) != 0)
+            return "heap_bytes must be 0-1073741824";
+    } else if (strcmp(k, "leak_bytes_per_connection") == 0) {
+        if (parse_int(v, 0, 1 << 30, &m->leak_bytes_per_connection) != 0)
+            return "leak_bytes_per_connection must be 0-1073741824";
+    } else if (strcmp(k, "partial_write_bug") == 0) {
+        if (parse_bool(v, &m->partial_write_bug) != 0)
+            return "partial_write_bug must be true or false";
+    } else if (strcmp(k, "hang_after_connections") == 0) {
+        if (parse_int(v, 0, 1000000000, &m->hang_after_connections) != 0)
+            return "hang_after_connections must be 0-1000000000";
     }
     /* Unknown keys belong to the harness (e.g. a pki: section); they are not ours to judge. */
     return NULL;

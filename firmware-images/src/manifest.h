@@ -19,6 +19,12 @@ struct manifest {
     int debug_threshold;
     int max_sessions;
     int boot_delay_ms;
+    /* Field-failure settings (README "Scenario settings"); 0 / false means off. */
+    int cert_load_delay_ms_max;
+    int heap_bytes;
+    int leak_bytes_per_connection;
+    int partial_write_bug;
+    int hang_after_connections;
 };
 
 /* Fills *m (defaults first, so keys read before an error still count). Returns 0, or -1 with a

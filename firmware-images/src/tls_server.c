@@ -1,4 +1,5 @@
 #include "tls_server.h"
+#include "heap.h"
 #include "httpd.h"
 #include "log.h"
 
@@ -19,63 +20,84 @@
 /* A client that stops mid-handshake or mid-request must not hold a session forever. */
 #define HANDSHAKE_TIMEOUT_MS 10000
 #define SEND_TIMEOUT_S 10
+/* partial_write_bug: a board's TCP send buffer (lwIP TCP_SND_BUF in a typical configuration). */
+#define SEND_BUFFER_BYTES 32768
+/* Where mbedtls_ssl_setup() reports a failed buffer allocation (ssl_tls.c of 2.28; nominal). */
+#define SSL_SETUP_ALLOC_FILE "./library/ssl_tls.c"
+#define SSL_SETUP_ALLOC_LINE 3834
 
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Signalled when a soft reset starts, to release sessions that hang (hang_after_connections). */
+static pthread_cond_t g_stop_cond = PTHREAD_COND_INITIALIZER;
 static struct conn *g_conns;
-static int g_active;
-static int g_max_sessions = 8;
+static struct tls_server_settings g_settings = { .max_sessions = 8 };
+static mbedtls_x509_crt *g_chain;
+static mbedtls_pk_context *g_key;
 static unsigned long g_connections;
 static int g_listen_fd = -1;
 static pthread_t g_accept_thread;
 static int g_accepting;
 static _Atomic int g_stopping;
 
-void tls_server_reset(int max_sessions)
+void tls_server_reset(const struct tls_server_settings *settings)
 {
     pthread_mutex_lock(&g_lock);
-    g_max_sessions = max_sessions;
+    g_settings = *settings;
+    g_chain = NULL;
+    g_key = NULL;
     g_connections = 0;
     g_stopping = 0;
+    pthread_mutex_unlock(&g_lock);
+    heap_reset(settings->max_sessions, settings->heap_bytes, settings->leak_bytes_per_connection);
+}
+
+void tls_server_set_credentials(mbedtls_x509_crt *chain, mbedtls_pk_context *key)
+{
+    pthread_mutex_lock(&g_lock);
+    g_chain = chain;
+    g_key = key;
     pthread_mutex_unlock(&g_lock);
 }
 
 void tls_server_get_stats(struct tls_server_stats *st)
 {
+    heap_get_sessions(&st->active_sessions, &st->max_sessions);
     pthread_mutex_lock(&g_lock);
-    st->active_sessions = g_active;
-    st->max_sessions = g_max_sessions;
     st->connections = g_connections;
     pthread_mutex_unlock(&g_lock);
 }
 
-/* The "heap" holds max_sessions SSL contexts; the next one fails like a real alloc would. */
-static int reserve_session(void)
+/* The session's buffers do not fit the heap: log it the way mbedtls_ssl_setup() does. */
+static void log_alloc_failed(struct conn *c, size_t bytes)
 {
-    int ok;
+    char msg[96];
 
-    pthread_mutex_lock(&g_lock);
-    ok = g_active < g_max_sessions;
-    if (ok)
-        g_active++;
-    pthread_mutex_unlock(&g_lock);
-    return ok;
-}
-
-static void release_session(void)
-{
-    pthread_mutex_lock(&g_lock);
-    g_active--;
-    pthread_mutex_unlock(&g_lock);
+    if (g_settings.debug_threshold < 1)
+        return;
+    /* With THREADING_C mbedTLS starts every debug message with the ssl context's address. */
+    snprintf(msg, sizeof msg, "%p: alloc(%zu bytes) failed\n", (void *)&c->ssl, bytes);
+    log_mbedtls_debug(1, SSL_SETUP_ALLOC_FILE, SSL_SETUP_ALLOC_LINE, msg, c->cport);
 }
 
 /* Own BIO instead of mbedtls_net_*: keeps getaddrinfo (and its static-link warning) out. */
 static int bio_send(void *ctx, const unsigned char *buf, size_t len)
 {
     struct conn *c = ctx;
-    ssize_t n = send(c->fd, buf, len, MSG_NOSIGNAL);
+    ssize_t n;
 
-    if (n >= 0)
+    /* partial_write_bug models a board's small TCP send buffer: a response larger than it fills
+     * the buffer and the network layer says "again later" (WANT_WRITE) until acknowledgements make
+     * room. A host socket has megabytes of buffer, so the model is deterministic: the buffer counts
+     * as drained right after the WANT_WRITE, and whenever the client sends (see bio_recv_timeout). */
+    if (g_settings.partial_write_bug && c->unacked > 0 && c->unacked + len > SEND_BUFFER_BYTES) {
+        c->unacked = 0;
+        return MBEDTLS_ERR_SSL_WANT_WRITE;
+    }
+    n = send(c->fd, buf, len, MSG_NOSIGNAL);
+    if (n >= 0) {
+        c->unacked += (size_t)n;
         return (int)n;
+    }
     if (errno == EINTR)
         return MBEDTLS_ERR_SSL_WANT_WRITE;
     /* EAGAIN on this blocking socket means SO_SNDTIMEO expired: the peer stopped reading. */
@@ -98,6 +120,8 @@ static int bio_recv_timeout(void *ctx, unsigned char *buf, size_t len, uint32_t 
     if (r < 0)
         return errno == EINTR ? MBEDTLS_ERR_SSL_WANT_READ : MBEDTLS_ERR_NET_RECV_FAILED;
     n = recv(c->fd, buf, len, 0);
+    if (n > 0)
+        c->unacked = 0;
     if (n >= 0)
         return (int)n;
     if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
@@ -130,11 +154,37 @@ int tls_read(struct conn *c, unsigned char *buf, size_t len, unsigned timeout_ms
     return ret;
 }
 
+/*
+ * partial_write_bug: the write call as a hurried port ships it. mbedtls_ssl_write() may take fewer
+ * bytes than asked (at most one record) or return WANT_WRITE when the TCP send buffer is full; the
+ * caller must then call again with the rest (after WANT_WRITE: with the same data). This code takes
+ * both as "sent": the remainder of a short write is forgotten, and after a WANT_WRITE the next call
+ * (with the next chunk) only flushes the pending record and reports the new chunk as written
+ * without ever encrypting it. Small responses never fill the send buffer, so they arrive whole;
+ * large files arrive shorter than their Content-Length, while the log claims every byte was sent.
+ */
+static int write_forgetting_partial(struct conn *c, const unsigned char *buf, size_t len,
+                                    size_t *written)
+{
+    int ret = mbedtls_ssl_write(&c->ssl, buf, len);
+
+    if (ret >= 0 || ret == MBEDTLS_ERR_SSL_WANT_WRITE || ret == MBEDTLS_ERR_SSL_WANT_READ) {
+        *written += len;
+        return 0;
+    }
+    if (!g_stopping)
+        LOG_ERR("mbedtls_ssl_write failed: -0x%04x, port %d", (unsigned)-ret, c->cport);
+    return ret;
+}
+
 /* The one place that knows mbedtls_ssl_write may take less than asked, or ask to be retried. */
 int tls_write_all(struct conn *c, const unsigned char *buf, size_t len, size_t *written)
 {
     size_t off = 0;
     int ret = 0;
+
+    if (g_settings.partial_write_bug)
+        return write_forgetting_partial(c, buf, len, written);
 
     while (off < len) {
         ret = mbedtls_ssl_write(&c->ssl, buf + off, len - off);
@@ -182,6 +232,8 @@ static const char *close_reason(int ret, char *buf, size_t buflen)
 static int run_session(struct conn *c)
 {
     const struct tls_server_config *cfg = c->cfg;
+    mbedtls_x509_crt *chain;
+    mbedtls_pk_context *key;
     int ret;
 
     ret = mbedtls_ssl_config_defaults(&c->conf, MBEDTLS_SSL_IS_SERVER, MBEDTLS_SSL_TRANSPORT_STREAM,
@@ -193,7 +245,13 @@ static int run_session(struct conn *c)
     mbedtls_ssl_conf_rng(&c->conf, mbedtls_ctr_drbg_random, cfg->drbg);
     mbedtls_ssl_conf_dbg(&c->conf, debug_cb, c);
     mbedtls_ssl_conf_read_timeout(&c->conf, HANDSHAKE_TIMEOUT_MS);
-    ret = mbedtls_ssl_conf_own_cert(&c->conf, cfg->chain, cfg->key);
+    pthread_mutex_lock(&g_lock);
+    chain = g_chain;
+    key = g_key;
+    pthread_mutex_unlock(&g_lock);
+    /* Before the certificate is loaded (cert_load_delay_ms_max) there is none to configure; mbedTLS
+     * then finds no usable ciphersuite and fails the handshake with a handshake_failure alert. */
+    ret = chain != NULL ? mbedtls_ssl_conf_own_cert(&c->conf, chain, key) : 0;
     if (ret == 0)
         ret = mbedtls_ssl_setup(&c->ssl, &c->conf);
     if (ret != 0) {
@@ -219,23 +277,41 @@ static int run_session(struct conn *c)
     return ret;
 }
 
+/* hang_after_connections: the web server task has deadlocked. The network stack still accepts
+ * connections (and the accept is logged), but nothing reads or answers them until a reset. */
+static void hang_until_reboot(void)
+{
+    pthread_mutex_lock(&g_lock);
+    while (!g_stopping)
+        pthread_cond_wait(&g_stop_cond, &g_lock);
+    pthread_mutex_unlock(&g_lock);
+}
+
 static void *conn_thread(void *arg)
 {
     struct conn *c = arg;
     char buf[32];
+    size_t failed_alloc;
     int ret;
 
-    if (reserve_session()) {
+    if (g_settings.hang_after_connections > 0 &&
+        c->number > (unsigned long)g_settings.hang_after_connections) {
+        hang_until_reboot();
+        LOG_INFO("connection closed (reboot), port %d", c->cport);
+    } else if ((failed_alloc = heap_take_session()) == 0) {
         mbedtls_ssl_config_init(&c->conf);
         mbedtls_ssl_init(&c->ssl);
         ret = run_session(c);
         /* Free before reporting, so a "status" right after the closed line counts it gone. */
         mbedtls_ssl_free(&c->ssl);
         mbedtls_ssl_config_free(&c->conf);
-        release_session();
+        heap_release_session();
         LOG_INFO("connection closed (%s), port %d", close_reason(ret, buf, sizeof buf), c->cport);
+        if (heap_is_modelled())
+            LOG_INFO("free heap: %ld bytes, port %d", heap_free_bytes(), c->cport);
     } else {
         ret = MBEDTLS_ERR_SSL_ALLOC_FAILED;
+        log_alloc_failed(c, failed_alloc);
         LOG_ERR("mbedtls_ssl_setup failed: -0x%04x, port %d", (unsigned)-ret, c->cport);
         LOG_INFO("connection closed (%s), port %d", close_reason(ret, buf, sizeof buf), c->cport);
     }
@@ -301,7 +377,7 @@ static void *accept_thread(void *arg)
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
 
         pthread_mutex_lock(&g_lock);
-        g_connections++;
+        c->number = ++g_connections;
         pthread_mutex_unlock(&g_lock);
         LOG_INFO("accepted connection from %s, port %d", c->ip, c->cport);
 
@@ -359,7 +435,10 @@ void tls_server_stop(void)
 {
     struct conn *c;
 
+    pthread_mutex_lock(&g_lock);
     g_stopping = 1;
+    pthread_cond_broadcast(&g_stop_cond);
+    pthread_mutex_unlock(&g_lock);
     if (g_accepting) {
         /* shutdown() wakes a thread blocked in accept(); close() alone would not. */
         shutdown(g_listen_fd, SHUT_RDWR);

@@ -15,10 +15,18 @@ struct tls_server_config {
     const char *bind_addr;
     int port;
     const char *content_dir;
-    /* Shared read-only by all sessions; the DRBG locks itself (MBEDTLS_THREADING_C). */
-    mbedtls_x509_crt *chain;
-    mbedtls_pk_context *key;
+    /* Shared by all sessions; the DRBG locks itself (MBEDTLS_THREADING_C). */
     mbedtls_ctr_drbg_context *drbg;
+};
+
+/* Per-boot behaviour from the manifest, field faults included (0: off). See README.md. */
+struct tls_server_settings {
+    int max_sessions;
+    int debug_threshold;
+    long heap_bytes;
+    long leak_bytes_per_connection;
+    int partial_write_bug;
+    int hang_after_connections;
 };
 
 struct conn {
@@ -30,6 +38,8 @@ struct conn {
     mbedtls_ssl_config conf;
     mbedtls_ssl_context ssl;
     pthread_t thread;
+    unsigned long number; /* connections accepted this boot, this one included */
+    size_t unacked;       /* partial_write_bug: bytes in the modelled TCP send buffer */
     int finished;
     struct conn *next;
 };
@@ -40,11 +50,16 @@ struct tls_server_stats {
     unsigned long connections;
 };
 
-/* Per boot: forget the previous boot's counters and set the session budget ("heap"). */
-void tls_server_reset(int max_sessions);
+/* Per boot: forget the previous boot's counters, credentials and heap; take the new settings. */
+void tls_server_reset(const struct tls_server_settings *settings);
 
-/* Bind, listen, announce readiness and accept in a thread. 0 on success (ERROR logged if not). */
+/* Bind, listen, announce readiness and accept in a thread. 0 on success (ERROR logged if not).
+ * Sessions that start before tls_server_set_credentials() have no certificate to offer. */
 int tls_server_start(const struct tls_server_config *cfg);
+
+/* The server certificate chain and key for sessions starting from now on; both stay owned by the
+ * caller and must live until tls_server_stop() returns. */
+void tls_server_set_credentials(mbedtls_x509_crt *chain, mbedtls_pk_context *key);
 
 /* Soft reset: close the listener, cut every client, join every thread. */
 void tls_server_stop(void);

@@ -1,6 +1,6 @@
 package io.hilharness.image;
 
-import io.hilharness.certs.LabPki;
+import io.hilharness.certs.CredentialWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +40,7 @@ public final class ImageBuilder {
     }
 
     private static void generateCertificates(ImageManifest manifest, Path out) throws IOException {
-        PkiSpec pki = manifest.pki();
         Path certDir = out.resolve(manifest.certChain()).getParent();
-        LabPki.Issued issued = "selfsigned".equals(pki.kind())
-                ? LabPki.selfSigned(manifest.name(), pki.ips(), pki.dns())
-                : LabPki.labCa(manifest.name(), pki.ips(), pki.dns());
-        issued.writeTo(certDir, false);
+        CredentialWriter.write(ImageCredentials.issue(manifest.name(), manifest.pki()), certDir, false);
     }
 }

@@ -14,6 +14,11 @@ import java.util.stream.Collectors;
 /**
  * An image's manifest: what the firmware reads at boot (flat keys) plus what the harness needs to
  * test it (pages to fetch, the trust a lab client uses, how to make the certificates).
+ *
+ * <p>The scenario settings ({@code cert_load_delay_ms_max}, {@code heap_bytes},
+ * {@code leak_bytes_per_connection}, {@code partial_write_bug}, {@code hang_after_connections}) make
+ * the reference firmware reproduce a field failure; all are off when absent. firmware-images/README.md
+ * describes what each does.
  */
 public record ImageManifest(
         @JsonProperty(value = "name", required = true) String name,
@@ -25,12 +30,20 @@ public record ImageManifest(
         @JsonProperty("debug_threshold") Integer debugThreshold,
         @JsonProperty("max_sessions") Integer maxSessions,
         @JsonProperty("boot_delay_ms") Integer bootDelayMs,
+        @JsonProperty("cert_load_delay_ms_max") Integer certLoadDelayMsMax,
+        @JsonProperty("heap_bytes") Integer heapBytes,
+        @JsonProperty("leak_bytes_per_connection") Integer leakBytesPerConnection,
+        @JsonProperty("partial_write_bug") Boolean partialWriteBug,
+        @JsonProperty("hang_after_connections") Integer hangAfterConnections,
         @JsonProperty("page") String page,
         @JsonProperty("stylesheet") String stylesheet,
         @JsonProperty("trust") String trust,
         @JsonProperty("pki") PkiSpec pki) {
 
     public static final String FILE_NAME = "manifest.yaml";
+    /** The firmware's limits (firmware-images/src/manifest.c), so a bad value fails here, not at boot. */
+    private static final int MAX_DELAY_MS = 600_000;
+    private static final int MAX_HEAP_BYTES = 1 << 30;
 
     public ImageManifest {
         logFormat = logFormat == null ? "board" : logFormat;
@@ -65,22 +78,42 @@ public record ImageManifest(
         if (manifest == null) {
             throw new ManifestException(file, 0, null, "the file holds no settings");
         }
-        manifest.check(file);
+        manifest.check(file, text);
         return manifest;
     }
 
-    private void check(Path file) throws ManifestException {
+    private void check(Path file, String text) throws ManifestException {
         if (!logFormat.equals("board") && !logFormat.equals("mbedtls")) {
-            throw new ManifestException(file, 0, "log_format", "must be 'board' or 'mbedtls', not '" + logFormat + "'");
+            throw invalid(file, text, "log_format", "must be 'board' or 'mbedtls', not '" + logFormat + "'");
         }
         if (port != null && (port < 0 || port > 65535)) {
-            throw new ManifestException(file, 0, "port", "must be 0..65535, not " + port);
+            throw invalid(file, text, "port", "must be 0..65535, not " + port);
         }
-        if (debugThreshold != null && (debugThreshold < 0 || debugThreshold > 4)) {
-            throw new ManifestException(file, 0, "debug_threshold", "must be 0..4, not " + debugThreshold);
+        checkRange(file, text, "debug_threshold", debugThreshold, 0, 4);
+        checkRange(file, text, "max_sessions", maxSessions, 1, 1024);
+        checkRange(file, text, "boot_delay_ms", bootDelayMs, 0, MAX_DELAY_MS);
+        checkRange(file, text, "cert_load_delay_ms_max", certLoadDelayMsMax, 0, MAX_DELAY_MS);
+        checkRange(file, text, "heap_bytes", heapBytes, 0, MAX_HEAP_BYTES);
+        checkRange(file, text, "leak_bytes_per_connection", leakBytesPerConnection, 0, MAX_HEAP_BYTES);
+        checkRange(file, text, "hang_after_connections", hangAfterConnections, 0, 1_000_000_000);
+        if (leakBytesPerConnection != null && leakBytesPerConnection > 0 && (heapBytes == null || heapBytes == 0)) {
+            // The firmware only counts leaked bytes against a modelled heap; alone the setting does nothing.
+            throw invalid(file, text, "leak_bytes_per_connection", "needs heap_bytes (the heap it leaks from)");
         }
-        if (pki != null && !"selfsigned".equals(pki.kind()) && !"lab-ca".equals(pki.kind())) {
-            throw new ManifestException(file, 0, "pki.kind", "must be 'selfsigned' or 'lab-ca', not '" + pki.kind() + "'");
+        if (pki != null && !PkiSpec.KINDS.contains(pki.kind())) {
+            throw new ManifestException(file, lineOfKey(text, "kind", 0), "pki.kind",
+                    "must be one of " + PkiSpec.KINDS + ", not '" + pki.kind() + "'");
+        }
+    }
+
+    private static ManifestException invalid(Path file, String text, String field, String problem) {
+        return new ManifestException(file, lineOfKey(text, field, 0), field, problem);
+    }
+
+    private static void checkRange(Path file, String text, String field, Integer value, int min, int max)
+            throws ManifestException {
+        if (value != null && (value < min || value > max)) {
+            throw invalid(file, text, field, "must be " + min + ".." + max + ", not " + value);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.hilharness.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,8 @@ class ImageManifestTest {
             assertEquals(name, manifest.name());
             assertEquals("/dashboard.html", manifest.page());
         }
-        assertTrue(layout.imageNames().containsAll(java.util.List.of("selfsigned", "lab-ca")));
+        assertTrue(layout.imageNames().containsAll(java.util.List.of("selfsigned", "lab-ca", "good", "pathlen0", "tiny-heap",
+                "boot-race", "leak", "partial-write", "hang")));
     }
 
     @Test
@@ -94,5 +96,52 @@ class ImageManifestTest {
         assertTrue(missing.getMessage().endsWith("no such file"), missing.getMessage());
         ManifestException empty = assertThrows(ManifestException.class, () -> ImageManifest.read(write("")));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+    }
+
+    @Test
+    void readsTheScenarioSettingsAndLeavesThemOffWhenAbsent() throws Exception {
+        ImageManifest off = ImageManifest.read(write(GOOD));
+        assertNull(off.certLoadDelayMsMax());
+        assertNull(off.heapBytes());
+        assertNull(off.partialWriteBug());
+        ImageManifest on = ImageManifest.read(write(GOOD + """
+                cert_load_delay_ms_max: 1500
+                heap_bytes: 56000
+                leak_bytes_per_connection: 4096
+                partial_write_bug: true
+                hang_after_connections: 6
+                """));
+        assertEquals(1500, on.certLoadDelayMsMax());
+        assertEquals(56000, on.heapBytes());
+        assertEquals(4096, on.leakBytesPerConnection());
+        assertEquals(Boolean.TRUE, on.partialWriteBug());
+        assertEquals(6, on.hangAfterConnections());
+    }
+
+    @Test
+    void scenarioValuesTheFirmwareWouldRefuseAreNamedWithTheirLine() throws Exception {
+        ManifestException negative = assertThrows(ManifestException.class,
+                () -> ImageManifest.read(write(GOOD + "hang_after_connections: -1\n")));
+        assertTrue(negative.getMessage().contains(":10: field 'hang_after_connections'"), negative.getMessage());
+        ManifestException tooLong = assertThrows(ManifestException.class,
+                () -> ImageManifest.read(write(GOOD + "cert_load_delay_ms_max: 700000\n")));
+        assertTrue(tooLong.getMessage().contains("'cert_load_delay_ms_max'"), tooLong.getMessage());
+        ManifestException notBool = assertThrows(ManifestException.class,
+                () -> ImageManifest.read(write(GOOD + "partial_write_bug: sometimes\n")));
+        assertTrue(notBool.getMessage().contains("'partial_write_bug'"), notBool.getMessage());
+        ManifestException leakAlone = assertThrows(ManifestException.class,
+                () -> ImageManifest.read(write(GOOD + "leak_bytes_per_connection: 4096\n")));
+        assertTrue(leakAlone.getMessage().contains("needs heap_bytes"), leakAlone.getMessage());
+    }
+
+    @Test
+    void acceptsEveryPkiKindAndNamesTheLineOfAnUnknownOne() throws Exception {
+        for (String kind : PkiSpec.KINDS) {
+            assertEquals(kind, ImageManifest.read(write(GOOD.replace("kind: lab-ca", "kind: " + kind))).pki().kind());
+        }
+        ManifestException e = assertThrows(ManifestException.class,
+                () -> ImageManifest.read(write(GOOD.replace("kind: lab-ca", "kind: pathlen1"))));
+        assertTrue(e.getMessage().contains(":8: field 'pki.kind'"), e.getMessage());
+        assertTrue(e.getMessage().contains("pathlen0"), e.getMessage());
     }
 }
