@@ -58,7 +58,7 @@ class ContainerBoardIT {
     /** Per test, so the report lists each test as skipped with the reason. */
     @BeforeEach
     void needsAnEngine() {
-        assumeTrue(engine, "skipped: no container engine answers (DOCKER_HOST unset or its socket is down), so the "
+        assumeTrue(engine, "no container engine answers (DOCKER_HOST unset or its socket is down), so the "
                 + "container board cannot run here; ci/test sets up podman when run as root");
     }
 
