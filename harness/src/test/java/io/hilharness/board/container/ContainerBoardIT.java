@@ -27,7 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +72,7 @@ class ContainerBoardIT {
         CampaignSpec spec = new CampaignSpec(2, 2, FetchMode.SEQUENTIAL, reset, List.of("/dashboard.html", "/style.css"),
                 6, Duration.ofSeconds(30), Duration.ofSeconds(10));
         RunFolder run = RunFolder.create(runs, image.name());
+        Set<String> imagesBefore = boardImages();
         CampaignResult result;
         try (Board board = ContainerBoard.create("container-" + image.name(), run.boardDir(), run.consoleCapture())) {
             HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
@@ -98,6 +103,15 @@ class ContainerBoardIT {
         }
         String console = Files.readString(run.consoleCapture(), StandardCharsets.UTF_8);
         assertTrue(console.contains("boot 2, reset cause: " + result.boots().get(1).resetCause()), console);
+        // The board's images hold the image's private key: closing the board removes them.
+        assertEquals(imagesBefore, boardImages());
+    }
+
+    private static Set<String> boardImages() {
+        return DockerClientFactory.instance().client().listImagesCmd().exec().stream()
+                .flatMap(i -> i.getRepoTags() == null ? Stream.<String>empty() : Arrays.stream(i.getRepoTags()))
+                .filter(tag -> tag.startsWith(LocalImages.REPOSITORY + ":"))
+                .collect(Collectors.toSet());
     }
 
     private static boolean has(CorrelatedConnection c, EventType type) {
