@@ -42,7 +42,7 @@ public final class ContainerPower implements PowerSwitch {
         }
         try {
             if (container != null && image.equals(containerImage)) {
-                LocalImages.client().startContainerCmd(container.getContainerId()).exec();
+                Engine.client().startContainerCmd(container.getContainerId()).exec();
                 return;
             }
             removeContainer();
@@ -75,7 +75,7 @@ public final class ContainerPower implements PowerSwitch {
             return;
         }
         try {
-            LocalImages.client().stopContainerCmd(container.getContainerId()).withTimeout(0).exec();
+            Engine.client().stopContainerCmd(container.getContainerId()).withTimeout(0).exec();
         } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
             // the firmware had died by itself: the board is off already
         } catch (RuntimeException e) {
@@ -90,7 +90,7 @@ public final class ContainerPower implements PowerSwitch {
         }
         try {
             InspectContainerResponse.ContainerState state =
-                    LocalImages.client().inspectContainerCmd(container.getContainerId()).exec().getState();
+                    Engine.client().inspectContainerCmd(container.getContainerId()).exec().getState();
             return Boolean.TRUE.equals(state.getRunning());
         } catch (BoardException | RuntimeException e) {
             return false;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * The container board's flash: images imported into the local engine from rootfs tarballs (no
@@ -53,7 +52,7 @@ final class LocalImages {
             throw new BoardException("interrupted while importing " + reference, e);
         }
         imported.add(reference);
-        if (!exists(client(), reference)) {
+        if (!exists(Engine.client(), reference)) {
             throw new BoardException("podman imported " + tarball + " but the engine at DOCKER_HOST has no image "
                     + reference + " (is DOCKER_HOST the same engine?)");
         }
@@ -83,7 +82,12 @@ final class LocalImages {
         if (imported.isEmpty()) {
             return;
         }
-        DockerClient client = DockerClientFactory.instance().client();
+        DockerClient client;
+        try {
+            client = Engine.client();
+        } catch (BoardException gone) {
+            return; // no engine, no images left to remove
+        }
         for (String reference : imported) {
             try {
                 client.removeImageCmd(reference).withForce(true).exec();
@@ -100,16 +104,6 @@ final class LocalImages {
             return true;
         } catch (NotFoundException e) {
             return false;
-        }
-    }
-
-    /** The engine Testcontainers finds (DOCKER_HOST, e.g. podman's socket); a clear error when there is none. */
-    static DockerClient client() throws BoardException {
-        try {
-            return DockerClientFactory.instance().client();
-        } catch (RuntimeException e) {
-            throw new BoardException("no container engine reachable (set DOCKER_HOST, e.g. to podman's socket): "
-                    + e.getMessage(), e);
         }
     }
 }
