@@ -25,3 +25,64 @@ ensure_packages() {
 build_firmware() {
   make -s -C "$1/firmware-images" >&2
 }
+
+# setup_container_engine : gives the container-board tests an engine. As root: installs podman (with
+# runc: crun fails on hybrid cgroups) and a static busybox for the board images, configures podman for
+# a CI machine, starts its Docker-compatible API service and exports DOCKER_HOST for Testcontainers.
+# Not root, or DOCKER_HOST already set: leaves things alone (the tests skip, saying why, if no engine).
+PODMAN_SOCKET=/run/podman/podman.sock
+setup_container_engine() {
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    echo "container engine: using DOCKER_HOST=$DOCKER_HOST" >&2
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "container engine: not root, so podman is not set up; the container-board tests skip" \
+         "unless Testcontainers finds an engine (see docs/ci.md)" >&2
+    return 0
+  fi
+  local started=$SECONDS
+  ensure_packages podman runc busybox-static
+  configure_podman
+  if ! podman --url "unix://$PODMAN_SOCKET" info >/dev/null 2>&1; then
+    mkdir -p "$(dirname "$PODMAN_SOCKET")"
+    # -t 0: no idle timeout; setsid: the service outlives this script, like a system service.
+    setsid podman system service -t 0 "unix://$PODMAN_SOCKET" >/var/log/hil-podman-service.log 2>&1 < /dev/null &
+    local tries=0
+    until podman --url "unix://$PODMAN_SOCKET" info >/dev/null 2>&1; do
+      tries=$((tries + 1))
+      if [ $tries -ge 100 ]; then
+        echo "podman's API service did not answer on $PODMAN_SOCKET within 20 s; see /var/log/hil-podman-service.log" >&2
+        exit 1
+      fi
+      sleep 0.2
+    done
+  fi
+  export DOCKER_HOST="unix://$PODMAN_SOCKET"
+  # Ryuk (Testcontainers' reaper container) would need an image from a registry; the board removes its own.
+  export TESTCONTAINERS_RYUK_DISABLED=true
+  echo "container engine: podman at $DOCKER_HOST (set up in $((SECONDS - started)) s)" >&2
+}
+
+# configure_podman : the settings podman needs on a CI machine (seen on Debian 12 containers with hybrid
+# cgroups): no default ulimits, cgroupfs, runc. An existing containers.conf is never overwritten: if it
+# lacks a setting, ours go to a drop-in file that podman reads after it.
+configure_podman() {
+  local conf=/etc/containers/containers.conf
+  local settings='[containers]
+default_ulimits = []
+
+[engine]
+cgroup_manager = "cgroupfs"
+runtime = "runc"'
+  mkdir -p /etc/containers
+  if [ ! -e "$conf" ]; then
+    printf '# Written by hil-harness ci/lib.sh for CI machines.\n%s\n' "$settings" > "$conf"
+  elif ! { grep -q '^default_ulimits *= *\[\]' "$conf" && grep -q '^cgroup_manager *= *"cgroupfs"' "$conf" \
+           && grep -q '^runtime *= *"runc"' "$conf"; }; then
+    mkdir -p /etc/containers/containers.conf.d
+    printf '# Written by hil-harness ci/lib.sh; %s is left as it was.\n%s\n' "$conf" "$settings" \
+      > /etc/containers/containers.conf.d/50-hil-harness.conf
+    echo "container engine: $conf exists; added /etc/containers/containers.conf.d/50-hil-harness.conf" >&2
+  fi
+}
