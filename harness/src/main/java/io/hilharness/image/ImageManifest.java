@@ -28,7 +28,8 @@ public record ImageManifest(
         @JsonProperty("page") String page,
         @JsonProperty("stylesheet") String stylesheet,
         @JsonProperty("trust") String trust,
-        @JsonProperty("pki") PkiSpec pki) {
+        @JsonProperty("pki") PkiSpec pki,
+        @JsonProperty("out_content_len") Integer outContentLen) {
 
     public static final String FILE_NAME = "manifest.yaml";
 
