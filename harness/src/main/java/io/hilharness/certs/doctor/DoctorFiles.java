@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -19,6 +20,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -35,6 +37,9 @@ import org.bouncycastle.util.io.pem.PemReader;
  * message about a key file never quotes its content.
  */
 public final class DoctorFiles {
+
+    /** The JDK lacks some PEM ciphers' padding names (AES/CBC/PKCS7Padding); not installed globally. */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private DoctorFiles() {
     }
@@ -99,12 +104,12 @@ public final class DoctorFiles {
             if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 requirePassword(file, password);
                 return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                        new JceOpenSSLPKCS8DecryptorProviderBuilder().build(password)));
+                        new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(password)));
             }
             if (item instanceof PEMEncryptedKeyPair encrypted) {
                 requirePassword(file, password);
                 return converter.getPrivateKey(encrypted.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().build(password)).getPrivateKeyInfo());
+                        new JcePEMDecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(password)).getPrivateKeyInfo());
             }
         } catch (PemFormatException e) {
             throw e;
