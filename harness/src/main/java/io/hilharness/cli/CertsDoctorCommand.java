@@ -57,8 +57,9 @@ final class CertsDoctorCommand implements Callable<Integer> {
             description = "Password of an encrypted key (prompted when no value is given).")
     char[] keyPassword;
 
-    @Option(names = "--trust", paramLabel = "system|FILE", defaultValue = "system",
-            description = "What clients trust: system (default, as a browser) or a CA file (PEM or DER).")
+    @Option(names = "--trust", paramLabel = "system|FILE",
+            description = "What clients trust: system (as a browser; the default, except that --image uses its "
+                    + "manifest's trust file) or a CA file (PEM or DER).")
     String trust;
 
     @Option(names = "--pin", paramLabel = "FILE", description = "Clients pin this certificate's key instead.")
@@ -150,16 +151,15 @@ final class CertsDoctorCommand implements Callable<Integer> {
 
     private TrustSource trustSource(ImageManifest manifest) throws IOException {
         if (pin != null) {
-            if (!"system".equals(trust)) {
-                throw new ParameterException(spec.commandLine(), "--pin and --trust FILE exclude each other");
+            if (trust != null) {
+                throw new ParameterException(spec.commandLine(), "--pin and --trust exclude each other");
             }
             return TrustSource.pinned(pin, DoctorFiles.certificates(pin));
         }
-        if (!"system".equals(trust)) {
-            Path file = Path.of(trust);
-            return TrustSource.caFile(file, DoctorFiles.certificates(file));
-        }
-        return TrustSource.system();
+        Path file = trust != null && !"system".equals(trust) ? Path.of(trust)
+                : trust == null && manifest != null && manifest.trust() != null ? image.resolve(manifest.trust())
+                : null;
+        return file == null ? TrustSource.system() : TrustSource.caFile(file, DoctorFiles.certificates(file));
     }
 
     private Instant instant(String option, String text) {

@@ -173,13 +173,16 @@ class CertsCommandTest {
             Files.copy(pki.resolve(name), image.resolve("certs").resolve(name));
         }
         Files.writeString(image.resolve("manifest.yaml"), "name: tiny\ncert_chain: certs/chain.pem\n"
-                + "private_key: certs/key.pem\ncontent_dir: content\nout_content_len: 512\n");
+                + "private_key: certs/key.pem\ncontent_dir: content\ntrust: certs/ca.pem\nout_content_len: 512\n");
 
-        Run run = hil("certs", "doctor", "--image", image.toString(), "--trust", image.resolve("certs/ca.pem").toString());
+        Run run = hil("certs", "doctor", "--image", image.toString());
+        Run system = hil("certs", "doctor", "--image", image.toString(), "--trust", "system");
 
         assertEquals(1, run.exit(), run.all());
         assertTrue(run.out().contains("MBEDTLS_SSL_OUT_CONTENT_LEN 512"), run.out());
         assertTrue(run.out().contains("the private key matches the leaf"), run.out());
+        assertTrue(run.out().contains("trusted by the trust file " + image.resolve("certs/ca.pem")), run.out());
+        assertTrue(system.out().contains("not trusted by the system trust store"), system.out());
     }
 
     @Test
