@@ -55,8 +55,11 @@ public final class LiveCapture {
             }
             ConnectionRecord record = records.get(0);
             if (record.peerChain().isEmpty()) {
-                throw new IOException(endpoint + ": no certificate received (" + record.outcome()
-                        + (record.outcomeDetail() == null ? "" : ": " + record.outcomeDetail()) + ")");
+                throw new IOException(endpoint + ": no certificate received (" + switch (record.outcome()) {
+                    case REFUSED -> "connection refused: nothing listens there";
+                    case TIMEOUT -> "timed out";
+                    default -> record.outcome() + (record.outcomeDetail() == null ? "" : ": " + record.outcomeDetail());
+                } + ")");
             }
             LiveHandshake handshake = new LiveHandshake(endpoint, record.outcome().name(),
                     record.outcomeDetail(), record.tlsVersion(), record.cipherSuite());
