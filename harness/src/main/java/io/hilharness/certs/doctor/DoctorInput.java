@@ -32,7 +32,7 @@ public final class DoctorInput {
         this.chain = List.copyOf(b.chain);
         this.key = b.key;
         this.keyFile = b.keyFile;
-        this.trust = Objects.requireNonNull(b.trust, "trust");
+        this.trust = b.trust != null ? b.trust : TrustSource.system();
         this.clientNames = List.copyOf(b.clientNames);
         this.clientTime = Objects.requireNonNull(b.clientTime, "clientTime");
         this.deviceTime = b.deviceTime;
@@ -104,7 +104,8 @@ public final class DoctorInput {
         private final List<X509Certificate> chain;
         private PrivateKey key;
         private Path keyFile;
-        private TrustSource trust = TrustSource.system();
+        /** Null until set: the system store is read only when nobody chose another trust. */
+        private TrustSource trust;
         private List<String> clientNames = List.of();
         private Instant clientTime = Instant.now();
         private Instant deviceTime;

@@ -21,9 +21,14 @@ final class HandshakeCheck implements CertCheck {
                 return Finding.info(ID, null, null, "a client trusting the " + input.trust() + " completed the "
                         + "handshake with " + h.endpoint() + negotiated);
             }
-            return Finding.error(ID, null, null, "a client trusting the " + input.trust() + " failed against "
-                    + h.endpoint() + negotiated + ": " + h.outcome() + (h.detail() == null ? "" : ": " + h.detail()),
-                    "see the other findings; they name the certificate to fix");
+            String failed = "a client trusting the " + input.trust() + " failed against " + h.endpoint() + negotiated
+                    + ": " + h.outcome() + (h.detail() == null ? "" : ": " + h.detail());
+            if (h.rejected()) {
+                return Finding.error(ID, null, null, failed, "see the other findings; they name the certificate to fix");
+            }
+            // A reset or timeout is not a certificate verdict: the campaign and the board's log say more.
+            return Finding.warning(ID, null, null, failed,
+                    "run a campaign (hil run) to see what the board logged for this connection");
         }).map(List::of).orElse(List.of());
     }
 }

@@ -11,7 +11,14 @@ package io.hilharness.certs.doctor;
  */
 public record LiveHandshake(String endpoint, String outcome, String detail, String tlsVersion, String cipherSuite) {
 
+    /** The client refused the certificate, or the server aborted the handshake with an alert. */
+    public boolean rejected() {
+        return "CERT_REJECTED".equals(outcome) || "HOSTNAME_MISMATCH".equals(outcome) || "SERVER_ALERT".equals(outcome);
+    }
+
+    /** A response arrived: the handshake and the certificate checks passed (a 404 or a bad body is no TLS matter). */
     public boolean accepted() {
-        return "OK".equals(outcome) || "HTTP_ERROR".equals(outcome);
+        return "OK".equals(outcome) || "HTTP_ERROR".equals(outcome) || "TRUNCATED".equals(outcome)
+                || "CORRUPT".equals(outcome);
     }
 }
