@@ -102,6 +102,9 @@ final class CertsDoctorCommand implements Callable<Integer> {
         if (sources != 1) {
             throw new ParameterException(spec.commandLine(), "give exactly one of: CHAIN files, --connect HOST:PORT, --image DIR");
         }
+        // Option values first: a typo should not wait for a slow handshake to be reported.
+        Instant device = deviceTime == null ? null : instant("--device-time", deviceTime);
+        Instant client = clientTime == null ? null : instant("--client-time", clientTime);
         ImageManifest manifest = image == null ? null : ImageManifest.read(image.resolve(ImageManifest.FILE_NAME));
         TrustSource trustSource = trustSource(manifest);
         List<String> names = new ArrayList<>(hosts);
@@ -136,11 +139,9 @@ final class CertsDoctorCommand implements Callable<Integer> {
             input.key(key, keyFile);
         }
         input.trust(trustSource).clientNames(names).outContentLen(outContentLen);
-        if (deviceTime != null) {
-            input.deviceTime(instant("--device-time", deviceTime));
-        }
-        if (clientTime != null) {
-            input.clientTime(instant("--client-time", clientTime));
+        input.deviceTime(device);
+        if (client != null) {
+            input.clientTime(client);
         }
         DoctorReport report = CertDoctor.standard().examine(input.build());
         PrintWriter out = spec.commandLine().getOut();
