@@ -58,7 +58,10 @@ final class CertificateIssuer {
         try {
             X509v3CertificateBuilder builder = start(subject, subjectKey, issuer, issuerKey, validity);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            // RSA leaves also allow RSA key exchange (keyEncipherment), which old mbedTLS configurations still use.
+            int usage = "RSA".equals(subjectKey.getAlgorithm())
+                    ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature;
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(identity));
             return sign(builder, signingKey);
@@ -111,7 +114,7 @@ final class CertificateIssuer {
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signingKey) {
         try {
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(signingKey);
+            var signer = new JcaContentSignerBuilder(KeyAlgorithm.signatureAlgorithm(signingKey)).build(signingKey);
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign certificate", e);

@@ -33,16 +33,29 @@ public final class LabCa {
 
     /** A self-signed root that allows one intermediate below it (pathLen 1). */
     public static LabCa newRoot(String name) {
-        KeyPair keys = EcKeys.newP256();
+        return newRoot(name, 1, KeyAlgorithm.EC_P256);
+    }
+
+    /**
+     * A self-signed root; {@code pathLen} is the number of intermediates allowed below it (RFC 5280
+     * 4.2.1.9): 0 when it issues leaves directly, 1 for one intermediate.
+     */
+    public static LabCa newRoot(String name, int pathLen, KeyAlgorithm algorithm) {
+        KeyPair keys = algorithm.newKeyPair();
         var subject = CertificateIssuer.commonName(name);
         X509Certificate cert = CertificateIssuer.caCertificate(subject, keys.getPublic(), subject, keys.getPublic(),
-                keys.getPrivate(), 1, Validity.fromNow(ROOT_LIFETIME));
+                keys.getPrivate(), pathLen, Validity.fromNow(ROOT_LIFETIME));
         return new LabCa(cert, keys.getPrivate(), List.of(), cert);
     }
 
     /** An intermediate CA issued by this one (pathLen 0: it may only issue leaves). */
     public LabCa newIntermediate(String name) {
-        KeyPair keys = EcKeys.newP256();
+        return newIntermediate(name, KeyAlgorithm.EC_P256);
+    }
+
+    /** An intermediate CA with a key of the given type (pathLen 0: it may only issue leaves). */
+    public LabCa newIntermediate(String name, KeyAlgorithm algorithm) {
+        KeyPair keys = algorithm.newKeyPair();
         X509Certificate cert = CertificateIssuer.caCertificate(CertificateIssuer.commonName(name), keys.getPublic(),
                 certificate.getSubjectX500Principal(), certificate.getPublicKey(), signingKey, 0,
                 Validity.fromNow(INTERMEDIATE_LIFETIME));
@@ -59,7 +72,12 @@ public final class LabCa {
 
     /** A server leaf with an explicit window, e.g. an expired one for a rejection test. */
     public ServerCredential issueServer(ServerIdentity identity, Validity validity) {
-        KeyPair keys = EcKeys.newP256();
+        return issueServer(identity, validity, KeyAlgorithm.EC_P256);
+    }
+
+    /** A server leaf with an explicit window and key type. */
+    public ServerCredential issueServer(ServerIdentity identity, Validity validity, KeyAlgorithm algorithm) {
+        KeyPair keys = algorithm.newKeyPair();
         X509Certificate leaf = CertificateIssuer.serverLeaf(identity, keys.getPublic(),
                 certificate.getSubjectX500Principal(), certificate.getPublicKey(), signingKey, validity);
         List<X509Certificate> chain = new ArrayList<>();

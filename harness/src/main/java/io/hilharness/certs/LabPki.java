@@ -26,6 +26,18 @@ public final class LabPki {
         return new Issued(selfSignedLeaf(new ServerIdentity(name, ips, dnsNames)));
     }
 
+    /**
+     * A whole bench PKI as requested: root (pathLen 0 without an intermediate, 1 with one), the optional
+     * intermediate (pathLen 0) and the server leaf; the chain is leaf then intermediate, the trust anchor the root.
+     */
+    public static ServerCredential issue(LabPkiRequest request) {
+        String name = request.identity().commonName();
+        LabCa root = LabCa.newRoot(name + " lab root CA", request.intermediate() ? 1 : 0, request.algorithm());
+        LabCa issuer = request.intermediate()
+                ? root.newIntermediate(name + " lab intermediate CA", request.algorithm()) : root;
+        return issuer.issueServer(request.identity(), Validity.fromNow(request.leafLifetime()), request.algorithm());
+    }
+
     /** A fresh lab root CA. */
     public static LabCa newRootCa(String name) {
         return LabCa.newRoot(name);

@@ -5,6 +5,9 @@
  * <p>{@link io.hilharness.certs.LabPki} and {@link io.hilharness.certs.LabCa} make credentials,
  * {@link io.hilharness.certs.CredentialWriter} writes chain.pem, key.pem (PKCS#8, 0600) and ca.pem for a
  * board image, {@link io.hilharness.certs.PemCertificates} and {@link io.hilharness.certs.Spki} read
- * them back. Nothing here prints a private key: classes holding one hide it in toString.
+ * them back. {@link io.hilharness.certs.LabPki#issue} makes a whole bench PKI (EC P-256 or RSA 2048, optional
+ * intermediate) and {@link io.hilharness.certs.LabPkiFiles} writes it with the firmware C headers of
+ * {@link io.hilharness.certs.FirmwareHeaders} ({@code hil certs issue}); the doctor lives in
+ * {@code certs.doctor}. Nothing here prints a private key: classes holding one hide it in toString.
  */
 package io.hilharness.certs;

@@ -38,7 +38,8 @@ public record ImageManifest(
         @JsonProperty("page") String page,
         @JsonProperty("stylesheet") String stylesheet,
         @JsonProperty("trust") String trust,
-        @JsonProperty("pki") PkiSpec pki) {
+        @JsonProperty("pki") PkiSpec pki,
+        @JsonProperty("out_content_len") Integer outContentLen) {
 
     public static final String FILE_NAME = "manifest.yaml";
     /** The firmware's limits (firmware-images/src/manifest.c), so a bad value fails here, not at boot. */
