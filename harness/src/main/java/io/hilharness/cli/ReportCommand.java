@@ -1,0 +1,35 @@
+package io.hilharness.cli;
+
+import io.hilharness.campaign.RunFolder;
+import io.hilharness.report.RecordedRun;
+import io.hilharness.report.ReportInputException;
+import io.hilharness.report.RunReports;
+import io.hilharness.report.SummaryTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code hil report RUN_FOLDER}: rebuild every report of a run, also of one that was killed. */
+@Command(name = "report", description = "Rebuild summary, timeline, report.html and junit.xml of a run folder from its journal.")
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN_FOLDER", description = "A run folder (the one with journal.jsonl).")
+    Path folder;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(folder)) {
+            throw new ReportInputException(folder, 0, "no such run folder");
+        }
+        RunFolder run = new RunFolder(folder);
+        RecordedRun recorded = RunReports.rebuild(run, List.of());
+        recorded.notes().forEach(note -> System.out.println("note: " + note));
+        System.out.print(SummaryTable.render(recorded.result()));
+        System.out.println("reports: " + run.dir().resolve(RunReports.HTML) + ", " + run.dir().resolve(RunReports.JUNIT)
+                + ", " + run.summaryText().getFileName() + ", " + run.summaryJson().getFileName() + ", "
+                + run.timeline().getFileName());
+        return recorded.result().exitCode();
+    }
+}
