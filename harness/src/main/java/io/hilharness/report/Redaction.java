@@ -35,14 +35,6 @@ final class Redaction {
         return out;
     }
 
-    /** One line on its own: a key can only be redacted whole, so any key marker hides the line. */
-    static String line(String line) {
-        if (line == null) {
-            return "";
-        }
-        return isKeyBoundary(line, "BEGIN") || isKeyBoundary(line, "END") ? REDACTED : line;
-    }
-
     private static boolean isKeyBoundary(String line, String which) {
         int at = line.indexOf("-----" + which + " ");
         return at >= 0 && line.indexOf("PRIVATE KEY-----", at) > 0;

@@ -32,7 +32,7 @@ import java.util.Set;
  * 3 boots x 2 rounds; boot 1 passes round 1 and fails round 2 (server alert), boot 2 never gets
  * ready, boot 3 passes round 1 and the run dies while journaling round 2.
  */
-final class CraftedRun {
+public final class CraftedRun {
     static final String SCRIPT = "<script>alert(\"pwned\")</script>";
     static final String IMG = "<img src=x onerror=alert(1)>";
     static final String CDATA_END = "]]>";
@@ -45,7 +45,7 @@ final class CraftedRun {
     final List<RoundRecord> rounds = new ArrayList<>();
     private long seq;
 
-    CraftedRun() {
+    public CraftedRun() {
         boots.add(new BootRecord(1, ResetKind.HARD, T0, 1, "power-on", 90L, null));
         rounds.add(round(1, 1, 1_000, Outcome.OK, Outcome.OK));
         rounds.add(round(1, 2, 2_000, Outcome.OK, Outcome.SERVER_ALERT));
@@ -56,7 +56,7 @@ final class CraftedRun {
     }
 
     /** Writes the journal as Campaign does, then a record cut short as by a kill. */
-    RunFolder write(Path dir) throws IOException {
+    public RunFolder write(Path dir) throws IOException {
         RunFolder run = new RunFolder(dir);
         try (Journal journal = new Journal(run.journal())) {
             Map<String, Object> header = new LinkedHashMap<>();
