@@ -32,6 +32,8 @@ public final class HtmlReport {
     /** Drill-down device lines per connection; the raw capture keeps the rest. */
     static final int DEVICE_LINES_FAILED = 2000;
     static final int DEVICE_LINES_OK = 150;
+    /** Bars of the index-since-boot chart before indexes are grouped into ranges. */
+    static final int MAX_INDEX_BARS = 40;
 
     private HtmlReport() {
     }
@@ -125,7 +127,7 @@ public final class HtmlReport {
                 .append(SvgCharts.failureRate("by concurrency (connections open at its start)",
                         bars(facts, ConnectionFacts::concurrency, "")))
                 .append(SvgCharts.failureRate("by connection index since boot",
-                        bars(facts, ConnectionFacts::indexSinceBoot, "#")))
+                        byIndexSinceBoot(facts)))
                 .append("</div>\n");
     }
 
@@ -134,6 +136,20 @@ public final class HtmlReport {
         Map<Integer, List<ConnectionFacts>> groups = facts.stream()
                 .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
         return groups.entrySet().stream().map(e -> new SvgCharts.Bar(prefix + e.getKey(),
+                (int) e.getValue().stream().filter(ConnectionFacts::failed).count(), e.getValue().size())).toList();
+    }
+
+    /** Index since boot in at most {@link #MAX_INDEX_BARS} equal ranges, so long campaigns stay readable. */
+    static List<SvgCharts.Bar> byIndexSinceBoot(List<ConnectionFacts> facts) {
+        int max = facts.stream().mapToInt(ConnectionFacts::indexSinceBoot).max().orElse(0);
+        int width = Math.max(1, (max + MAX_INDEX_BARS - 1) / MAX_INDEX_BARS);
+        if (width == 1) {
+            return bars(facts, ConnectionFacts::indexSinceBoot, "#");
+        }
+        Map<Integer, List<ConnectionFacts>> groups = facts.stream().collect(Collectors.groupingBy(
+                f -> (f.indexSinceBoot() - 1) / width, TreeMap::new, Collectors.toList()));
+        return groups.entrySet().stream().map(e -> new SvgCharts.Bar(
+                "#" + (e.getKey() * width + 1) + "-" + (e.getKey() + 1) * width,
                 (int) e.getValue().stream().filter(ConnectionFacts::failed).count(), e.getValue().size())).toList();
     }
 
@@ -294,6 +310,7 @@ public final class HtmlReport {
             .badge{color:#fff;padding:0 5px;border-radius:3px;font-size:12px}
             .meaning{color:#8e44ad;font-size:11px}
             .legend .key{margin-right:1em}.swatch{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
+            .charts{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}
             svg.chart{display:block;margin:.4em 0}svg .label{font-size:12px}svg .small{font-size:10px;fill:#444}
             svg .axis{stroke:#888}svg .grid{stroke:#eee}svg .round{stroke:#ccc;stroke-dasharray:2 2}
             svg .total{fill:#eef2ee}svg .failed{fill:#c0392b}

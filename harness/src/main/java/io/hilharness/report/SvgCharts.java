@@ -15,7 +15,7 @@ import java.util.Locale;
 final class SvgCharts {
     private static final int WIDTH = 1100;
     private static final int LEFT = 60;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 40;
     private static final int LANE = 12;
     private static final int LANE_GAP = 3;
 
@@ -96,7 +96,8 @@ final class SvgCharts {
         int bottom = height - 34;
         double plot = bottom - top;
         int slot = Math.max(14, Math.min(80, (WIDTH - LEFT - RIGHT) / Math.max(1, bars.size())));
-        int width = Math.min(WIDTH, LEFT + RIGHT + slot * Math.max(1, bars.size()));
+        // wide enough for the title even with a single bar
+        int width = Math.max(360, Math.min(WIDTH, LEFT + RIGHT + slot * Math.max(1, bars.size())));
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "

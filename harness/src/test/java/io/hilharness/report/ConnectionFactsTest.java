@@ -44,6 +44,25 @@ class ConnectionFactsTest {
                 HtmlReport.bars(facts, ConnectionFacts::boot, "boot "));
     }
 
+    @Test
+    void longBootsGroupTheIndexSinceBootIntoRanges() {
+        ConnectionRecord[] many = new ConnectionRecord[100];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = conn(i * 10, i * 10 + 5, i >= 90 ? Outcome.RESET : Outcome.OK);
+        }
+        CampaignResult result = new CampaignResult("img", "board", Path.of("run"),
+                new CampaignSpec(1, 1, FetchMode.SEQUENTIAL, ResetKind.SOFT, List.of("/"), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                List.of(boot(1)), List.of(round(1, 1, many)));
+
+        List<SvgCharts.Bar> bars = HtmlReport.byIndexSinceBoot(ConnectionFacts.of(result));
+
+        assertEquals(34, bars.size());
+        assertEquals(new SvgCharts.Bar("#1-3", 0, 3), bars.get(0));
+        assertEquals(new SvgCharts.Bar("#88-90", 0, 3), bars.get(29));
+        assertEquals(new SvgCharts.Bar("#91-93", 3, 3), bars.get(30));
+        assertEquals(new SvgCharts.Bar("#100-102", 1, 1), bars.get(33));
+    }
+
     private static BootRecord boot(int n) {
         return new BootRecord(n, ResetKind.SOFT, T0, n, "software", 10L, null);
     }
