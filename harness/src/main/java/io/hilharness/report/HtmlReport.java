@@ -268,7 +268,8 @@ public final class HtmlReport {
             }
             if (c.handshakeMs() != null) {
                 t = t.plusMillis(c.handshakeMs());
-                boolean handshook = c.cipherSuite() != null && c.outcome() != Outcome.CERT_REJECTED;
+                // Only a response proves the handshake completed; a rejected chain also has a cipher suite.
+                boolean handshook = c.exchanges().stream().anyMatch(x -> x.httpStatus() != null);
                 events.add(new ClientEvent(t, false, (handshook ? "TLS handshake done after " : "TLS handshake ended after ")
                         + c.handshakeMs() + " ms" + (c.tlsVersion() != null ? " (" + c.tlsVersion()
                         + (c.cipherSuite() != null ? ", " + c.cipherSuite() : "") + ")" : "")));

@@ -106,8 +106,9 @@ class HtmlReportTest {
         assertEquals(1, open.size());
         String text = open.get(0).getTextContent();
         assertTrue(text.contains("b1r2c2 port 40122"), text);
-        assertTrue(text.contains("TLS handshake done after 120 ms"), text);
+        assertTrue(text.contains("TLS handshake ended after 120 ms (TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)"), text);
         assertTrue(text.contains("accepted connection from 127.0.0.1, port 40122"), text);
+        assertTrue(html.contains("TLS handshake done after 120 ms"), "a connection that got a response handshook");
         assertTrue(text.contains("line 7 @560"), "device lines name their place in the capture: " + text);
     }
 
