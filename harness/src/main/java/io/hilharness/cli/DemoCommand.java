@@ -30,8 +30,14 @@ final class DemoCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         ReferenceBoardCampaign campaigns = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir);
 
-        CampaignResult selfsigned = campaigns.run("selfsigned", spec(), "system", new ProgressPrinter(System.out, "selfsigned"));
-        CampaignResult labCa = campaigns.run("lab-ca", spec(), "image", new ProgressPrinter(System.out, "lab-ca"));
+        CampaignResult selfsigned;
+        try (ProgressPrinter progress = ProgressPrinter.create(System.out, "selfsigned", spec())) {
+            selfsigned = campaigns.run("selfsigned", spec(), "system", progress);
+        }
+        CampaignResult labCa;
+        try (ProgressPrinter progress = ProgressPrinter.create(System.out, "lab-ca", spec())) {
+            labCa = campaigns.run("lab-ca", spec(), "image", progress);
+        }
 
         System.out.println();
         System.out.println("== selfsigned (clients trust the system store, as a browser does) ==");
@@ -45,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean labCaAsExpected = labCa.allPassed();
         System.out.println(verdict(selfsignedAsExpected, "selfsigned: every handshake fails as a certificate rejection"));
         System.out.println(verdict(labCaAsExpected, "lab-ca: every round passes"));
-        System.out.println("run folders:");
+        System.out.println("run folders (each with report.html and junit.xml):");
         System.out.println("  " + selfsigned.runDir());
         System.out.println("  " + labCa.runDir());
         return selfsignedAsExpected && labCaAsExpected ? 0 : 1;

@@ -2,28 +2,70 @@ package io.hilharness.cli;
 
 import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignListener;
+import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import java.io.PrintStream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Plain progress lines, readable on a terminal and in a CI log alike: one line per boot and its rounds. */
-final class ProgressPrinter implements CampaignListener {
+/**
+ * A campaign's progress: on a terminal a progress bar with rounds done, failed rounds so far and
+ * an ETA; otherwise (CI logs, pipes) plain lines, one per boot and per round, that read well in a log.
+ */
+final class ProgressPrinter implements CampaignListener, AutoCloseable {
     private final PrintStream out;
     private final String label;
+    private final ProgressBar bar;
+    private final int roundsPerBoot;
+    private int failedRounds;
+    private int failedBoots;
 
+    /** Plain lines. */
     ProgressPrinter(PrintStream out, String label) {
+        this(out, label, null, 0);
+    }
+
+    private ProgressPrinter(PrintStream out, String label, ProgressBar bar, int roundsPerBoot) {
         this.out = out;
         this.label = label;
+        this.bar = bar;
+        this.roundsPerBoot = roundsPerBoot;
+    }
+
+    /** A bar when a person is watching a terminal, plain lines when not (System.console() is null). */
+    static ProgressPrinter create(PrintStream out, String label, CampaignSpec spec) {
+        if (System.console() == null) {
+            return new ProgressPrinter(out, label);
+        }
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(label + " rounds")
+                .setInitialMax((long) spec.boots() * spec.rounds())
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .continuousUpdate()
+                .build();
+        return new ProgressPrinter(out, label, bar, spec.rounds());
     }
 
     @Override
     public void flashed(String image) {
-        out.printf("[%s] flashed %s%n", label, image);
+        if (bar == null) {
+            out.printf("[%s] flashed %s%n", label, image);
+        }
     }
 
     @Override
     public void bootDone(BootRecord boot) {
+        if (bar != null) {
+            if (!boot.ready()) {
+                failedBoots++;
+                bar.stepBy(roundsPerBoot);
+                bar.setExtraMessage(status());
+            }
+            return;
+        }
         if (boot.ready()) {
             out.printf("[%s] boot %d (%s reset, device boot %s, %s): ready after %d ms%n", label, boot.boot(),
                     boot.reset().name().toLowerCase(), boot.deviceBoot(), boot.resetCause(), boot.readyMs());
@@ -35,6 +77,14 @@ final class ProgressPrinter implements CampaignListener {
 
     @Override
     public void roundDone(RoundRecord round) {
+        if (bar != null) {
+            if (!round.ok()) {
+                failedRounds++;
+            }
+            bar.step();
+            bar.setExtraMessage(status());
+            return;
+        }
         StringBuilder outcomes = new StringBuilder();
         for (CorrelatedConnection c : round.connections()) {
             Outcome outcome = c.client().outcome();
@@ -44,5 +94,17 @@ final class ProgressPrinter implements CampaignListener {
             }
         }
         out.printf("[%s]   round %d.%d:%s%n", label, round.boot(), round.round(), outcomes);
+    }
+
+    private String status() {
+        return failedRounds + " failed" + (failedBoots > 0 ? ", " + failedBoots + " boots not ready" : "");
+    }
+
+    /** Ends the bar (a no-op for plain lines), so the summary starts on a clean line. */
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.hilharness.cli;
 
 import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
@@ -31,11 +32,15 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
-        CampaignResult result = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir)
-                .run(image, options.toSpec(manifest), trust, new ProgressPrinter(System.out, image));
+        CampaignSpec spec = options.toSpec(manifest);
+        CampaignResult result;
+        try (ProgressPrinter progress = ProgressPrinter.create(System.out, image, spec)) {
+            result = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir)
+                    .run(image, spec, trust, progress);
+        }
         System.out.println();
         System.out.print(SummaryTable.render(result));
-        System.out.println("run folder: " + result.runDir());
+        System.out.println("run folder: " + result.runDir() + " (report.html, junit.xml)");
         return result.exitCode();
     }
 }

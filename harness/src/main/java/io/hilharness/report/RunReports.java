@@ -4,16 +4,37 @@ import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RunFolder;
 import io.hilharness.json.Json;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Writes a finished campaign's summary (text and JSON) and its correlated per-connection timeline. */
+/**
+ * Writes a campaign's reports into its run folder: summary (text and JSON), the correlated
+ * per-connection timeline, report.html and junit.xml. Each file is written next to its final name
+ * and moved into place, so a reader never sees half a report.
+ */
 public final class RunReports {
+    public static final String HTML = "report.html";
+    public static final String JUNIT = "junit.xml";
+
     private RunReports() {
     }
 
     public static void write(CampaignResult result, RunFolder run) throws IOException {
+        write(result, run, List.of(), List.of());
+    }
+
+    /**
+     * @param notes    what the reader of a run folder had to put up with (shown in the reports)
+     * @param findings conclusions of a diagnosis step, for the HTML report
+     */
+    public static void write(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
+            throws IOException {
         Files.writeString(run.summaryText(), SummaryTable.render(result));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("image", result.image());
@@ -21,7 +42,31 @@ public final class RunReports {
         summary.put("passed", result.allPassed());
         summary.put("spec", result.spec());
         summary.put("boots", SummaryTable.summaries(result));
+        if (!notes.isEmpty()) {
+            summary.put("notes", notes);
+        }
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.summaryJson().toFile(), summary);
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.timeline().toFile(), Timeline.of(result));
+        replace(run.dir().resolve(HTML), out -> out.write(HtmlReport.render(result, notes, findings).getBytes(StandardCharsets.UTF_8)));
+        replace(run.dir().resolve(JUNIT), out -> JunitReport.write(result, notes, out));
+    }
+
+    /** Rebuilds every report of a run folder from its journal; returns what was read. */
+    public static RecordedRun rebuild(RunFolder run, List<Finding> findings) throws IOException {
+        RecordedRun recorded = new RunFolderReader().read(run);
+        write(recorded.result(), run, recorded.notes(), findings);
+        return recorded;
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void replace(Path target, Content content) throws IOException {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            content.writeTo(out);
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

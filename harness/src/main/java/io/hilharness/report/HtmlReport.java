@@ -1,0 +1,170 @@
+package io.hilharness.report;
+
+import io.hilharness.campaign.BootRecord;
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.RoundRecord;
+import io.hilharness.client.Outcome;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * report.html: one self-contained page per run (inline CSS and SVG, no script, no external
+ * resource) with the summary, the findings, the charts and the per-connection drill-down
+ * ({@link ConnectionDrillDown}). All text goes through
+ * {@link Html#text}; a Content-Security-Policy forbids scripts as a second line of defence.
+ */
+public final class HtmlReport {
+    /** Bars of the index-since-boot chart before indexes are grouped into ranges. */
+    static final int MAX_INDEX_BARS = 40;
+
+    private HtmlReport() {
+    }
+
+    public static String render(CampaignResult result, List<String> notes, List<Finding> findings) {
+        List<ConnectionFacts> facts = ConnectionFacts.of(result);
+        StringBuilder html = new StringBuilder(1 << 16);
+        String title = "hil report: " + result.image() + " on " + result.board();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
+                .append("<title>").append(Html.text(title)).append("</title>\n<style>").append(CSS).append("</style></head><body>\n")
+                .append("<h1>").append(Html.text(title)).append("</h1>\n");
+        header(html, result, notes);
+        summary(html, result);
+        findings(html, findings);
+        charts(html, result, facts);
+        ConnectionDrillDown.render(html, result, facts);
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static void header(StringBuilder html, CampaignResult result, List<String> notes) {
+        boolean passed = result.allPassed();
+        html.append("<p><span class=\"verdict ").append(passed ? "pass" : "fail").append("\">")
+                .append(passed ? "PASSED" : "FAILED").append("</span> ")
+                .append(Html.text(result.spec().boots() + " boots x " + result.spec().rounds() + " rounds, "
+                        + result.spec().mode().name().toLowerCase() + " fetches of " + String.join(" ", result.spec().paths())
+                        + ", " + result.spec().reset().name().toLowerCase() + " reset"))
+                .append("<br/><span class=\"muted\">run folder ").append(Html.text(result.runDir()))
+                .append("; evidence: journal.jsonl, console.raw (every console byte; device lines below give their byte offset in it)</span></p>\n");
+        if (!notes.isEmpty()) {
+            html.append("<ul class=\"notes\">");
+            notes.forEach(n -> html.append("<li>").append(Html.text(n)).append("</li>"));
+            html.append("</ul>\n");
+        }
+    }
+
+    private static void summary(StringBuilder html, CampaignResult result) {
+        html.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"grid\"><tr><th>boot</th><th>reset</th><th>device boot</th>"
+                + "<th>ready ms</th><th>rounds</th><th>ok</th><th>connections</th><th>handshake p50</th>"
+                + "<th>handshake p95</th><th>failures by class</th></tr>\n");
+        for (BootSummary s : SummaryTable.summaries(result)) {
+            String failures = s.bootFailure() != null ? "BOOT FAILED: " + s.bootFailure()
+                    : s.failures().isEmpty() ? "-" : s.failures().entrySet().stream()
+                    .map(e -> OutcomeColors.label(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
+            html.append("<tr>");
+            for (Object cell : List.of(s.boot(), s.reset(), dash(s.deviceBoot()), dash(s.readyMs()), s.rounds(),
+                    s.roundsOk(), s.connections(), ms(s.handshakeP50Ms()), ms(s.handshakeP95Ms()), failures)) {
+                html.append("<td>").append(Html.text(cell)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        long ok = result.rounds().stream().filter(RoundRecord::ok).count();
+        html.append("</table>\n<p>").append(ok).append(" of ").append((long) result.spec().boots() * result.spec().rounds())
+                .append(" rounds ok</p>\n");
+    }
+
+    // ---- Findings: filled by the diagnosis step (see Finding); rendered here, escaped. ----
+    private static void findings(StringBuilder html, List<Finding> findings) {
+        html.append("<h2 id=\"findings\">Findings</h2>\n<!-- findings: one <section class=\"finding\"> per Finding -->\n");
+        if (findings.isEmpty()) {
+            html.append("<p class=\"muted\">No findings.</p>\n");
+            return;
+        }
+        for (Finding f : findings) {
+            html.append("<section class=\"finding\"><h3>").append(Html.text(f.title()))
+                    .append(" <span class=\"confidence\">confidence: ").append(Html.text(f.confidence())).append("</span></h3>");
+            if (!f.evidence().isEmpty()) {
+                html.append("<pre class=\"evidence\">");
+                Redaction.lines(f.evidence()).forEach(line -> html.append(Html.text(line)).append('\n'));
+                html.append("</pre>");
+            }
+            html.append("</section>\n");
+        }
+    }
+
+    private static void charts(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts) {
+        html.append("<h2 id=\"charts\">Charts</h2>\n");
+        EnumSet<Outcome> seen = EnumSet.noneOf(Outcome.class);
+        facts.forEach(f -> seen.add(f.outcome()));
+        html.append("<h3>Connections per boot</h3>\n").append(SvgCharts.legend(List.copyOf(seen))).append('\n');
+        for (BootRecord boot : result.boots()) {
+            if (!boot.ready()) {
+                html.append("<p class=\"fail-text\">boot ").append(boot.boot()).append(" not ready: ")
+                        .append(Html.text(boot.failure())).append("</p>\n");
+                continue;
+            }
+            html.append(SvgCharts.timeline(boot.boot(), facts.stream().filter(f -> f.boot() == boot.boot()).toList())).append('\n');
+        }
+        html.append("<h3>Failure rate</h3>\n<div class=\"charts\">")
+                .append(SvgCharts.failureRate("failed connections per boot", bars(facts, ConnectionFacts::boot, "boot ")))
+                .append(SvgCharts.failureRate("by concurrency (connections open at its start)",
+                        bars(facts, ConnectionFacts::concurrency, "")))
+                .append(SvgCharts.failureRate("by connection index since boot",
+                        byIndexSinceBoot(facts)))
+                .append("</div>\n");
+    }
+
+    /** Failed/total per value of {@code key}, in ascending order of the key. */
+    static List<SvgCharts.Bar> bars(List<ConnectionFacts> facts, Function<ConnectionFacts, Integer> key, String prefix) {
+        Map<Integer, List<ConnectionFacts>> groups = facts.stream()
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+        return groups.entrySet().stream().map(e -> new SvgCharts.Bar(prefix + e.getKey(),
+                (int) e.getValue().stream().filter(ConnectionFacts::failed).count(), e.getValue().size())).toList();
+    }
+
+    /** Index since boot in at most {@link #MAX_INDEX_BARS} equal ranges, so long campaigns stay readable. */
+    static List<SvgCharts.Bar> byIndexSinceBoot(List<ConnectionFacts> facts) {
+        int max = facts.stream().mapToInt(ConnectionFacts::indexSinceBoot).max().orElse(0);
+        int width = Math.max(1, (max + MAX_INDEX_BARS - 1) / MAX_INDEX_BARS);
+        if (width == 1) {
+            return bars(facts, ConnectionFacts::indexSinceBoot, "#");
+        }
+        Map<Integer, List<ConnectionFacts>> groups = facts.stream().collect(Collectors.groupingBy(
+                f -> (f.indexSinceBoot() - 1) / width, TreeMap::new, Collectors.toList()));
+        return groups.entrySet().stream().map(e -> new SvgCharts.Bar(
+                "#" + (e.getKey() * width + 1) + "-" + (e.getKey() + 1) * width,
+                (int) e.getValue().stream().filter(ConnectionFacts::failed).count(), e.getValue().size())).toList();
+    }
+
+    private static String dash(Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    private static String ms(Long value) {
+        return value == null ? "-" : value + " ms";
+    }
+
+    private static final String CSS = """
+            body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;max-width:1200px}
+            h1{font-size:1.4em}h2{border-bottom:1px solid #ccc;margin-top:1.6em}h3{font-size:1.05em}
+            table.grid,table.side{border-collapse:collapse;margin:.5em 0}
+            table.grid td,table.grid th,table.side td,table.side th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
+            table.side{width:100%;font-size:12px}table.side td.t{text-align:right;white-space:nowrap}
+            table.side code{white-space:pre-wrap;word-break:break-all}
+            .verdict{font-weight:bold;padding:2px 8px;border-radius:3px;color:#fff}.pass{background:#2e9d4f}.fail{background:#c0392b}
+            .fail-text{color:#c0392b}.muted{color:#777}.detail{color:#555;font-size:12px}
+            .badge{color:#fff;padding:0 5px;border-radius:3px;font-size:12px}
+            .meaning{color:#8e44ad;font-size:11px}
+            .legend .key{margin-right:1em}.swatch{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
+            .charts{display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start}
+            svg.chart{display:block;margin:.4em 0}svg .label{font-size:12px}svg .small{font-size:10px;fill:#444}
+            svg .axis{stroke:#888}svg .grid{stroke:#eee}svg .round{stroke:#ccc;stroke-dasharray:2 2}
+            svg .total{fill:#eef2ee}svg .failed{fill:#c0392b}
+            .finding{border-left:4px solid #8e44ad;padding:0 .8em;margin:.6em 0}.confidence{font-weight:normal;color:#777;font-size:.85em}
+            pre.evidence{background:#f6f6f6;padding:.5em;white-space:pre-wrap;word-break:break-all;font-size:12px}
+            details{margin:2px 0}summary{cursor:pointer}
+            """;
+}

@@ -1,0 +1,11 @@
+package io.hilharness.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A run folder that cannot be reported on; the message names the file, line and field. */
+public final class ReportInputException extends IOException {
+    public ReportInputException(Path file, long line, String problem) {
+        super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+    }
+}

@@ -1,0 +1,133 @@
+package io.hilharness.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hilharness.campaign.BootRecord;
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.campaign.RoundRecord;
+import io.hilharness.campaign.RunFolder;
+import io.hilharness.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a run folder's journal back into a {@link CampaignResult}, so every report can be rebuilt
+ * after the fact, also from a run that was killed: the journal is fsync'ed record by record, so at
+ * most its last line can be cut short, and everything before it is reported.
+ */
+public final class RunFolderReader {
+    private final ObjectMapper json = Json.mapper();
+
+    public RecordedRun read(RunFolder run) throws IOException {
+        Path file = run.journal();
+        if (!Files.isRegularFile(file)) {
+            throw new ReportInputException(file, 0, "no journal: not a run folder, or the run never started");
+        }
+        List<String> lines = readLines(file);
+        List<String> notes = new ArrayList<>();
+        Header header = null;
+        Instant ended = null;
+        List<BootRecord> boots = new ArrayList<>();
+        List<RoundRecord> rounds = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNo = i + 1;
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            boolean last = i == lines.size() - 1;
+            JsonNode record;
+            try {
+                record = json.readTree(line);
+            } catch (JsonProcessingException e) {
+                if (last) {
+                    notes.add("journal line " + lineNo + " is cut short (" + line.length()
+                            + " characters); the run was probably killed while writing it, so it is left out");
+                    break;
+                }
+                throw new ReportInputException(file, lineNo, "not a JSON record: " + firstLine(e));
+            }
+            String type = record.path("type").asText("");
+            JsonNode data = record.get("data");
+            if (data == null || !data.isObject()) {
+                throw new ReportInputException(file, lineNo, "field 'data': missing or not an object");
+            }
+            switch (type) {
+                case "campaign" -> header = field(file, lineNo, "campaign", data, Header.class);
+                case "boot" -> boots.add(field(file, lineNo, "boot", data, BootRecord.class));
+                case "round" -> rounds.add(field(file, lineNo, "round", data, RoundRecord.class));
+                case "end" -> ended = field(file, lineNo, "end", data, End.class).at();
+                case "flash" -> {
+                    // nothing to rebuild from it: the header names the image
+                }
+                default -> notes.add("journal line " + lineNo + ": unknown record type '" + type + "' skipped");
+            }
+            if (header == null) {
+                throw new ReportInputException(file, lineNo, "field 'type': the first record must be the campaign header, not '" + type + "'");
+            }
+        }
+        if (header == null) {
+            throw new ReportInputException(file, 0, "empty journal: the run never started");
+        }
+        if (header.image() == null || header.spec() == null) {
+            throw new ReportInputException(file, 1, "campaign header: field '" + (header.image() == null ? "image" : "spec") + "' is missing");
+        }
+        if (ended == null) {
+            notes.add("the journal has no end record: the run did not finish; "
+                    + boots.size() + " boots and " + rounds.size() + " rounds were journaled");
+        }
+        if (!Files.isRegularFile(run.consoleCapture())) {
+            notes.add("no console.raw in the run folder: device lines come from the journal only");
+        }
+        CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), header.spec(), boots, rounds);
+        return new RecordedRun(result, header.started(), ended, notes);
+    }
+
+    private <T> T field(Path file, int lineNo, String type, JsonNode data, Class<T> shape) throws ReportInputException {
+        try {
+            return json.treeToValue(data, shape);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ReportInputException(file, lineNo, "'" + type + "' record: " + firstLine(e));
+        }
+    }
+
+    /** Lines as UTF-8, replacing bytes that are not (a killed write can cut a character in half). */
+    private static List<String> readLines(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** The journal's first record, as {@code Campaign} writes it. */
+    record Header(String image, String board, String endpoint, CampaignSpec spec, Instant started) {
+    }
+
+    record End(Instant at, Boolean passed) {
+    }
+}

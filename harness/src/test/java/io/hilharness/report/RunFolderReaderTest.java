@@ -1,0 +1,103 @@
+package io.hilharness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hilharness.campaign.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunFolderReaderTest {
+    @TempDir
+    Path dir;
+
+    private final RunFolderReader reader = new RunFolderReader();
+
+    @Test
+    void readsBackEveryJournaledRecordOfAKilledRun() throws Exception {
+        CraftedRun crafted = new CraftedRun();
+        RecordedRun recorded = reader.read(crafted.write(dir));
+
+        assertEquals(crafted.boots, recorded.result().boots());
+        assertEquals(crafted.rounds, recorded.result().rounds());
+        assertEquals(crafted.spec, recorded.result().spec());
+        assertEquals("lab-ca", recorded.result().image());
+        assertEquals(CraftedRun.T0, recorded.started());
+        assertFalse(recorded.complete());
+        assertNull(recorded.ended());
+        assertTrue(recorded.notes().stream().anyMatch(n -> n.contains("line 9 is cut short")), recorded.notes().toString());
+        assertTrue(recorded.notes().stream().anyMatch(n -> n.contains("did not finish")), recorded.notes().toString());
+    }
+
+    @Test
+    void aFinishedRunIsComplete() throws Exception {
+        RunFolder run = new CraftedRun().write(dir);
+        List<String> lines = new ArrayList<>(Files.readAllLines(run.journal()));
+        lines.set(lines.size() - 1, "{\"type\":\"end\",\"data\":{\"at\":\"2026-11-27T10:01:00Z\",\"passed\":false}}");
+        Files.write(run.journal(), lines);
+
+        RecordedRun recorded = reader.read(run);
+
+        assertTrue(recorded.complete());
+        assertEquals(List.of(), recorded.notes());
+    }
+
+    @Test
+    void aBrokenRecordBeforeTheLastLineIsAnErrorNamingFileAndLine() throws Exception {
+        RunFolder run = new CraftedRun().write(dir);
+        List<String> lines = new ArrayList<>(Files.readAllLines(run.journal()));
+        lines.set(2, "{\"type\":\"boot\",\"data\":{\"boot\":\"first\"}}");
+        Files.write(run.journal(), lines);
+
+        ReportInputException e = assertThrows(ReportInputException.class, () -> reader.read(run));
+
+        assertTrue(e.getMessage().startsWith(run.journal() + ":3: 'boot' record: "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void garbageInTheMiddleIsAnErrorNotASkip() throws Exception {
+        RunFolder run = new CraftedRun().write(dir);
+        List<String> lines = new ArrayList<>(Files.readAllLines(run.journal()));
+        lines.set(3, "{not json");
+        Files.write(run.journal(), lines);
+
+        ReportInputException e = assertThrows(ReportInputException.class, () -> reader.read(run));
+
+        assertTrue(e.getMessage().contains("journal.jsonl:4: not a JSON record"), e.getMessage());
+    }
+
+    @Test
+    void aJournalMustStartWithItsCampaignHeader() throws Exception {
+        RunFolder run = new RunFolder(dir);
+        Files.writeString(run.journal(), "{\"type\":\"boot\",\"data\":{\"boot\":1}}\n");
+
+        ReportInputException e = assertThrows(ReportInputException.class, () -> reader.read(run));
+
+        assertTrue(e.getMessage().contains(":1: field 'type': the first record must be the campaign header"), e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutJournalIsNotARunFolder() {
+        ReportInputException e = assertThrows(ReportInputException.class, () -> reader.read(new RunFolder(dir)));
+
+        assertTrue(e.getMessage().contains("no journal"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyJournalIsAClearError() throws Exception {
+        RunFolder run = new RunFolder(dir);
+        Files.writeString(run.journal(), "");
+
+        ReportInputException e = assertThrows(ReportInputException.class, () -> reader.read(run));
+
+        assertTrue(e.getMessage().contains("empty journal"), e.getMessage());
+    }
+}
