@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A browser only fetches what the page names, and nothing after a failed page: a round's path the
- * browser never asked for is a failure no socket shows, so it is added to the page's connection.
+ * A browser only fetches what the page names, and nothing after a failed page. When every socket
+ * was fine but a round's path was never asked for, that is a failure no socket shows, so it is added
+ * to the page's connection; when a socket failed, that failure is the explanation and stays the outcome.
  */
 final class UnrequestedPaths {
     private UnrequestedPaths() {
@@ -21,7 +22,8 @@ final class UnrequestedPaths {
         Set<String> seen = new LinkedHashSet<>();
         records.forEach(r -> r.exchanges().forEach(x -> seen.add(x.path())));
         List<String> missing = requested.stream().filter(p -> !seen.contains(p)).toList();
-        if (missing.isEmpty() || records.isEmpty()) {
+        if (missing.isEmpty() || records.isEmpty() || records.stream().anyMatch(r -> r.outcome() != Outcome.OK)) {
+            // A failed connection already explains why the browser went no further.
             return records;
         }
         // Blame the connection that carried the page (or the first one): that is where the load stopped.
@@ -33,12 +35,10 @@ final class UnrequestedPaths {
             exchanges.add(new Exchange(path, null, null, 0, null, 0, Outcome.ERROR,
                     "the browser never requested " + path));
         }
-        boolean worse = Outcome.ERROR.isWorseThan(target.outcome());
         ConnectionRecord blamed = new ConnectionRecord(target.id(), target.boot(), target.round(), target.localPort(),
                 target.remote(), target.start(), target.end(), target.connectMs(), target.handshakeMs(),
                 target.tlsVersion(), target.cipherSuite(), target.peerChain(), exchanges,
-                worse ? Outcome.ERROR : target.outcome(),
-                worse ? "the browser never requested " + String.join(", ", missing) : target.outcomeDetail());
+                Outcome.ERROR, "the browser never requested " + String.join(", ", missing));
         List<ConnectionRecord> result = new ArrayList<>(records);
         result.set(result.indexOf(target), blamed);
         return result;

@@ -37,6 +37,14 @@ class UnrequestedPathsTest {
     }
 
     @Test
+    void aFailedConnectionStaysTheExplanationForWhatWasNeverFetched() {
+        ConnectionRecord rejected = new ConnectionRecord("c1", null, null, 1, "127.0.0.1:8443", Instant.EPOCH,
+                Instant.EPOCH, 1L, 2L, null, null, List.of(), List.of(), Outcome.CERT_REJECTED, "ERR_CERT_AUTHORITY_INVALID");
+        List<ConnectionRecord> records = List.of(rejected);
+        assertEquals(records, UnrequestedPaths.blame(records, ROUND, "/dashboard.html"));
+    }
+
+    @Test
     void aRoundWithEveryPathIsLeftAlone() {
         List<ConnectionRecord> records = List.of(connection(1, ok("/dashboard.html"), ok("/style.css")));
         assertEquals(records, UnrequestedPaths.blame(records, ROUND, "/dashboard.html"));
