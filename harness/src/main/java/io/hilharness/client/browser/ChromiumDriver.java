@@ -125,7 +125,7 @@ public final class ChromiumDriver implements AutoCloseable {
             Path fresh = workDir.resolve("home");
             Files.createDirectories(fresh);
             if (trust.labCa().isPresent()) {
-                NssDatabase.create(fresh, trust.labCa().get(), workDir);
+                NssDatabase.create(fresh, trust.labCa().get(), fresh);
             }
             home = fresh;
         }
