@@ -133,6 +133,7 @@ class ChromiumBoardIT {
 
     @Test
     void aLabCaBoardTrustedThroughTheProfilesNssDatabaseLoadsPageAndStylesheetEveryRound() throws Exception {
+        assumeTrue(onPath(NssDatabase.CERTUTIL), "certutil is not installed (Debian package libnss3-tools; ci/test installs it)");
         FirmwareImage labCa = new ImageBuilder(layout).build("lab-ca");
         Path ca = labCa.trustFile().orElseThrow();
         CampaignResult result = campaign("lab-ca", BrowserTrust.withLabCa(ca));
@@ -170,6 +171,11 @@ class ChromiumBoardIT {
             assertTrue(remote.startsWith("127.0.0.1:"), "a socket left loopback: " + remote);
             assertTrue(c.client().localPort() > 0, "no source port for " + c.client().id());
         }
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, command)));
     }
 
     private static long size(FirmwareImage image, String file) throws Exception {
