@@ -29,10 +29,7 @@ final class NetLogConnections {
     private final Map<Long, RequestFacts> requests = new LinkedHashMap<>();
     private final Map<Long, Long> jobSocket = new LinkedHashMap<>();
     private final Map<Long, Long> jobRequest = new LinkedHashMap<>();
-    private final NetLogReader.Result log;
-
     private NetLogConnections(NetLogReader.Result log) {
-        this.log = log;
         for (NetLogEvent event : log.events()) {
             switch (event.sourceType()) {
                 case "SOCKET" -> sockets.computeIfAbsent(event.sourceId(), id -> new SocketFacts()).add(event, log);
@@ -235,7 +232,7 @@ final class NetLogConnections {
             Instant closed = end != null ? end : killedAt;
             return new ConnectionRecord(null, null, null, port(localAddress),
                     remoteAddress != null ? remoteAddress : attemptedAddress, start, closed,
-                    ms(connectStart, connectEnd), ms(handshakeStart, handshakeEnd != null ? handshakeEnd : null),
+                    ms(connectStart, connectEnd), ms(handshakeStart, handshakeEnd),
                     tlsVersion, cipherSuite, peerChain, exchanges, outcome.outcome(), outcome.detail());
         }
     }

@@ -94,20 +94,23 @@ final class NetLogReader {
         private final Map<Integer, String> eventTypes;
         private final Map<Integer, String> sourceTypes;
         private final Map<Integer, String> netErrors;
+        private final Map<Integer, String> phases;
         /** NetLog times are milliseconds of a monotonic clock; this offset makes them wall-clock times. */
         private final long timeTickOffset;
 
         private Constants(Map<Integer, String> eventTypes, Map<Integer, String> sourceTypes,
-                          Map<Integer, String> netErrors, long timeTickOffset) {
+                          Map<Integer, String> netErrors, Map<Integer, String> phases, long timeTickOffset) {
             this.eventTypes = eventTypes;
             this.sourceTypes = sourceTypes;
             this.netErrors = netErrors;
+            this.phases = phases;
             this.timeTickOffset = timeTickOffset;
         }
 
         static Constants of(JsonNode constants) {
             return new Constants(inverse(constants.path("logEventTypes")), inverse(constants.path("logSourceType")),
-                    inverse(constants.path("netError")), constants.path("timeTickOffset").asLong(0));
+                    inverse(constants.path("netError")), inverse(constants.path("logEventPhase")),
+                    constants.path("timeTickOffset").asLong(0));
         }
 
         private static Map<Integer, String> inverse(JsonNode nameToCode) {
@@ -131,10 +134,10 @@ final class NetLogReader {
                     params);
         }
 
-        private static NetLogEvent.Phase phase(int code) {
-            return switch (code) {
-                case 1 -> NetLogEvent.Phase.BEGIN;
-                case 2 -> NetLogEvent.Phase.END;
+        private NetLogEvent.Phase phase(int code) {
+            return switch (phases.getOrDefault(code, "PHASE_NONE")) {
+                case "PHASE_BEGIN" -> NetLogEvent.Phase.BEGIN;
+                case "PHASE_END" -> NetLogEvent.Phase.END;
                 default -> NetLogEvent.Phase.NONE;
             };
         }
