@@ -40,13 +40,19 @@ public final class Campaign {
     private final CampaignSpec spec;
     private final Board board;
     private final FirmwareImage image;
-    private final HttpsDriver driver;
+    private final RoundClient driver;
     private final RunFolder run;
     private final CampaignListener listener;
     private final DeviceEventLog deviceLog = new DeviceEventLog();
     private final Correlator correlator = Correlator.withDefaults();
 
     public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
+                    CampaignListener listener) {
+        this(spec, board, image, (RoundClient) driver::runRound, run, listener);
+    }
+
+    /** A campaign whose rounds another client fetches, e.g. a real browser. */
+    public Campaign(CampaignSpec spec, Board board, FirmwareImage image, RoundClient driver, RunFolder run,
                     CampaignListener listener) {
         this.spec = spec;
         this.board = board;

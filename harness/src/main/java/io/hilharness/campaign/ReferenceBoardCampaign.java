@@ -4,6 +4,8 @@ import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.host.HostBoard;
 import io.hilharness.client.HttpsDriver;
+import io.hilharness.client.browser.BrowserTrust;
+import io.hilharness.client.browser.ChromiumDriver;
 import io.hilharness.client.TrustConfig;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
@@ -13,6 +15,7 @@ import io.hilharness.report.RunReports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -20,9 +23,12 @@ import java.util.Optional;
  * folder, run, write the reports, power the board off.
  */
 public final class ReferenceBoardCampaign {
+    private static final Duration CHROMIUM_START_ALLOWANCE = Duration.ofSeconds(30);
+
     private final ProjectLayout layout;
     private final Path runsDir;
     private Optional<Path> consoleTee = Optional.empty();
+    private ClientKind client = ClientKind.OKHTTP;
 
     public ReferenceBoardCampaign(ProjectLayout layout, Path runsDir) {
         this.layout = layout;
@@ -32,6 +38,12 @@ public final class ReferenceBoardCampaign {
     /** Also records what the firmware wrote to its console (a UART sniffer; tests compare it with the capture). */
     public ReferenceBoardCampaign withConsoleTee(Path tee) {
         this.consoleTee = Optional.of(tee);
+        return this;
+    }
+
+    /** Which client fetches the rounds; OkHttp unless told otherwise. */
+    public ReferenceBoardCampaign withClient(ClientKind client) {
+        this.client = client;
         return this;
     }
 
@@ -45,6 +57,11 @@ public final class ReferenceBoardCampaign {
         TrustConfig trustConfig = resolveTrust(trust, image);
         RunFolder run = RunFolder.create(runsDir, image.name());
         try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), consoleTee)) {
+            if (client == ClientKind.CHROMIUM) {
+                CampaignResult result = runWithChromium(spec, board, image, resolveBrowserTrust(trust, image), run, listener);
+                RunReports.write(result, run);
+                return result;
+            }
             HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
                     .trust(trustConfig)
                     .mode(spec.mode())
@@ -56,6 +73,37 @@ public final class ReferenceBoardCampaign {
             RunReports.write(result, run);
             return result;
         }
+    }
+
+    /** Each round's NetLog and browser log stay in the run folder, under chromium/round-N/. */
+    private static CampaignResult runWithChromium(CampaignSpec spec, Board board, FirmwareImage image, BrowserTrust trust,
+                                                  RunFolder run, CampaignListener listener)
+            throws IOException, BoardException, InterruptedException {
+        // A page load is the page and its stylesheet one after the other, plus the browser's own start.
+        Duration roundTimeout = spec.fetchTimeout().multipliedBy(2).plus(CHROMIUM_START_ALLOWANCE);
+        try (ChromiumDriver chromium = ChromiumDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
+                .trust(trust)
+                .roundTimeout(roundTimeout)
+                .workDir(run.dir().resolve("chromium"))
+                .build()) {
+            return new Campaign(spec, board, image, chromium::runRound, run, listener).run();
+        }
+    }
+
+    /** The same --trust values for the browser: its own roots, plus the lab CA for "image" or a file. */
+    static BrowserTrust resolveBrowserTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
+        if (trust == null || trust.equals("system")) {
+            return BrowserTrust.browserDefault();
+        }
+        if (trust.equals("image")) {
+            return BrowserTrust.withLabCa(image.trustFile().orElseThrow(() -> new ManifestException(
+                    image.dir().resolve("manifest.yaml"), 0, "trust", "image " + image.name() + " names no trust file")));
+        }
+        Path file = Path.of(trust);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("--trust: no such file: " + file);
+        }
+        return BrowserTrust.withLabCa(file);
     }
 
     static TrustConfig resolveTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
