@@ -2,6 +2,9 @@ package io.hilharness.cli;
 
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.diagnose.Diagnoser;
+import io.hilharness.diagnose.DiagnosisText;
+import io.hilharness.diagnose.Evidence;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.SummaryTable;
@@ -35,6 +38,7 @@ final class RunCommand implements Callable<Integer> {
                 .run(image, options.toSpec(manifest), trust, new ProgressPrinter(System.out, image));
         System.out.println();
         System.out.print(SummaryTable.render(result));
+        System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(result)), 3));
         System.out.println("run folder: " + result.runDir());
         return result.exitCode();
     }

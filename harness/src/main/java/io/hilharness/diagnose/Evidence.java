@@ -49,7 +49,8 @@ public record Evidence(String image, CampaignSpec spec, List<BootRecord> boots, 
                 .thenComparing(p -> p.c().client().start(), Comparator.nullsLast(Comparator.naturalOrder()));
         all.sort(byStart);
 
-        List<ConnectionRecord> clients = all.stream().map(p -> p.c().client()).toList();
+        Map<Integer, List<CorrelatedConnection>> byBoot = new HashMap<>();
+        all.forEach(p -> byBoot.computeIfAbsent(p.round().boot(), b -> new ArrayList<>()).add(p.c()));
         List<ConnectionFacts> facts = new ArrayList<>();
         Map<Integer, Integer> indexByBoot = new HashMap<>();
         for (Placed p : all) {
@@ -61,29 +62,36 @@ public record Evidence(String image, CampaignSpec spec, List<BootRecord> boots, 
                     : Duration.between(ready, client.start()).toMillis();
             boolean withoutEnd = client.localPort() > 0 && p.round().sessionsWithoutEnd().contains(client.localPort());
             facts.add(new ConnectionFacts(p.c(), boot, p.round().round(), index, sinceReady,
-                    openAt(client, clients), withoutEnd));
+                    openAt(p.c(), byBoot.get(boot)), withoutEnd));
         }
         return new Evidence(image, spec, boots, rounds, facts);
     }
 
     /**
-     * Connections (this one included) that had started and not yet ended when {@code c} started. A
+     * Connections (this one included) open when {@code c} started. The board's own log decides when it
+     * has lines for both: its line order is exact, while clients that start together in the same
+     * millisecond reach the board in any order. Otherwise the clients' start and end times decide; a
      * connection without a recorded end counts as open only at its own start.
      */
-    private static int openAt(ConnectionRecord c, List<ConnectionRecord> all) {
-        if (c.start() == null) {
-            return 1;
-        }
-        int open = 0;
-        for (ConnectionRecord other : all) {
-            if (other == c) {
-                open++;
-            } else if (other.start() != null && !other.start().isAfter(c.start())
-                    && other.end() != null && other.end().isAfter(c.start())) {
+    private static int openAt(CorrelatedConnection c, List<CorrelatedConnection> all) {
+        int open = 1;
+        for (CorrelatedConnection other : all) {
+            if (other != c && overlapsStartOf(other, c)) {
                 open++;
             }
         }
         return open;
+    }
+
+    private static boolean overlapsStartOf(CorrelatedConnection other, CorrelatedConnection c) {
+        if (!c.device().isEmpty() && !other.device().isEmpty()) {
+            long start = c.device().get(0).seq();
+            return other.device().get(0).seq() < start && other.device().get(other.device().size() - 1).seq() > start;
+        }
+        ConnectionRecord mine = c.client();
+        ConnectionRecord theirs = other.client();
+        return mine.start() != null && theirs.start() != null && !theirs.start().isAfter(mine.start())
+                && theirs.end() != null && theirs.end().isAfter(mine.start());
     }
 
     public List<ConnectionFacts> failures() {

@@ -2,6 +2,9 @@ package io.hilharness.report;
 
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RunFolder;
+import io.hilharness.diagnose.Diagnoser;
+import io.hilharness.diagnose.DiagnosisFiles;
+import io.hilharness.diagnose.Evidence;
 import io.hilharness.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,5 +26,6 @@ public final class RunReports {
         summary.put("boots", SummaryTable.summaries(result));
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.summaryJson().toFile(), summary);
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.timeline().toFile(), Timeline.of(result));
+        DiagnosisFiles.write(Diagnoser.standard().diagnose(Evidence.of(result)), run.diagnosisJson(), run.diagnosisText());
     }
 }

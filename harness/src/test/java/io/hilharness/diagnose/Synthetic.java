@@ -74,21 +74,27 @@ public final class Synthetic {
         Instant start = now();
         List<CorrelatedConnection> joined = new ArrayList<>();
         Set<Integer> withoutEnd = new HashSet<>();
-        int n = 1;
         long roundStart = clockMs;
-        for (Conn c : conns) {
+        // In a parallel round the board logs every accept first, then the rest of each session.
+        long[] firstSeq = new long[conns.length];
+        if (parallel) {
+            for (int i = 0; i < conns.length; i++) {
+                firstSeq[i] = ++seq;
+            }
+        }
+        for (int i = 0; i < conns.length; i++) {
+            Conn c = conns[i];
             int port = nextPort++;
-            long begin = parallel ? roundStart + n - 1 : clockMs;
+            long begin = parallel ? roundStart + i : clockMs;
             long end = begin + c.durationMs;
-            String id = "b" + boot + "r" + round + "c" + n++;
+            String id = "b" + boot + "r" + round + "c" + (i + 1);
             List<DeviceEvent> device = new ArrayList<>();
             long t = begin;
-            for (UnaryOperator<DeviceEvent.Builder> line : c.lines) {
-                seq++;
-                DeviceEvent.Builder b = DeviceEvent.builder().seq(seq).offset(seq * 80).hostTime(T0.plusMillis(t++))
-                        .boot(boot).port(port).format("board");
-                DeviceEvent e = line.apply(b).build();
-                device.add(rebuildRaw(e, port));
+            for (int k = 0; k < c.lines.size(); k++) {
+                long lineSeq = parallel && k == 0 ? firstSeq[i] : ++seq;
+                DeviceEvent.Builder b = DeviceEvent.builder().seq(lineSeq).offset(lineSeq * 80)
+                        .hostTime(T0.plusMillis(t++)).boot(boot).port(port).format("board");
+                device.add(rebuildRaw(c.lines.get(k).apply(b).build(), port));
             }
             ConnectionRecord record = new ConnectionRecord(id, boot, round, port, "127.0.0.1:8443",
                     T0.plusMillis(begin), T0.plusMillis(end), 1L, 5L, "TLSv1.2", null, c.chain, c.exchanges,

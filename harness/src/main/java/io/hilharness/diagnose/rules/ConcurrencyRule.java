@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class ConcurrencyRule implements DiagnosisRule {
     /** At most this failure rate at or below the concurrency limit. */
-    public static final double MAX_RATE_AT_LOW = 0.05;
+    public static final double MAX_RATE_AT_LOW = 0.1;
     /** At least this failure rate above the concurrency limit. */
     public static final double MIN_RATE_AT_HIGH = 0.2;
     /** Significance of "above the limit fails more often" (one-sided Fisher exact test). */

@@ -41,8 +41,9 @@ final class Signatures {
     private Signatures() {
     }
 
+    /** The firmware's "handshake done" line; mbedTLS logs {@code <= handshake} also when the handshake failed. */
     static boolean handshakeDone(ConnectionFacts c) {
-        return c.has(EventType.HANDSHAKE_DONE) || c.has(EventType.HANDSHAKE_END);
+        return c.has(EventType.HANDSHAKE_DONE);
     }
 
     /** A fatal certificate alert the client sent before the handshake completed. */

@@ -1,0 +1,33 @@
+package io.hilharness.cli;
+
+import io.hilharness.diagnose.Diagnoser;
+import io.hilharness.diagnose.Diagnosis;
+import io.hilharness.diagnose.DiagnosisText;
+import io.hilharness.diagnose.JournalEvidence;
+import io.hilharness.json.Json;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hil diagnose RUN}: diagnoses a finished run again from its journal, with today's rules. */
+@Command(name = "diagnose", description = "Diagnose a run folder (or its journal.jsonl) offline: root causes, evidence, fixes.")
+final class DiagnoseCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN", description = "A run folder under runs/, or a journal.jsonl file.")
+    Path run;
+
+    @Option(names = "--json", description = "Print the diagnosis as JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Diagnosis diagnosis = Diagnoser.standard().diagnose(JournalEvidence.read(run));
+        if (json) {
+            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(diagnosis));
+        } else {
+            System.out.print(DiagnosisText.render(diagnosis));
+        }
+        return diagnosis.failedConnections() == 0 && diagnosis.findings().isEmpty() ? 0 : 1;
+    }
+}
