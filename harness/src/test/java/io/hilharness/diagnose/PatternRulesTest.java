@@ -77,6 +77,24 @@ class PatternRulesTest {
         assertTrue(new ConcurrencyRule().evaluate(allFail.evidence()).isEmpty(), "failing at every level is no limit");
     }
 
+    /** Connections the board never logged (refused, say) are placed by the clients' own times. */
+    @Test
+    void concurrencyFromClientTimesWhenTheBoardLoggedNothing() {
+        Synthetic s = new Synthetic();
+        for (int b = 0; b < 2; b++) {
+            s.boot();
+            for (int r = 0; r < 6; r++) {
+                s.parallel(Synthetic.conn(Outcome.OK, null).lasting(50), Synthetic.conn(Outcome.OK, null).lasting(50),
+                        Synthetic.conn(Outcome.REFUSED, "refused").lasting(50),
+                        Synthetic.conn(Outcome.REFUSED, "refused").lasting(50));
+            }
+        }
+        Finding f = top(s.evidence());
+        assertEquals("concurrency", f.rule());
+        assertEquals("1: 0/12, 2: 0/12, 3: 12/12, 4: 12/12", f.facts().get("failure rate by connections open at once"));
+        assertEquals("24", f.facts().get("connections refused"));
+    }
+
     // --- boot window ---
 
     @Test
