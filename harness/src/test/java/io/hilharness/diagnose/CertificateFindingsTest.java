@@ -146,6 +146,18 @@ class CertificateFindingsTest {
         assertTrue(f.fix().contains("pathLen"), f.fix());
     }
 
+    /** The violating CA may be the trust anchor, which the board does not send: the client's reason then decides. */
+    @Test
+    void pathLenViolationNamedByTheClientAlone() {
+        Evidence evidence = campaign(r -> new Conn[] {Synthetic.conn(Outcome.CERT_REJECTED,
+                "PKIX path validation failed: java.security.cert.CertPathValidatorException: basic constraints check "
+                        + "failed: pathLenConstraint violated - this cert must be the last cert in the certification path")
+                .lines(serverFlight()).line(alert(2, 46)).line(handshakeFailed(-0x7780))});
+        Finding f = top(evidence);
+        assertTrue(f.rootCause().contains("pathLenConstraint violated"), f.rootCause());
+        assertTrue(f.fix().contains("pathLen"), f.fix());
+    }
+
     /** OkHttp checks the name after the handshake, then closes: close_notify (-0x7880) before any request. */
     @Test
     void hostnameMismatchIsItsOwnFindingAndNotARejection() {

@@ -73,7 +73,7 @@ record ChainFacts(int length, String leafSubject, Optional<String> problem, Opti
             int pathLen = ca.getBasicConstraints();
             if (pathLen != Integer.MAX_VALUE && casBelow > pathLen) {
                 return Optional.of(new ChainFacts(chain.size(), subject, Optional.of(name(ca) + " has pathLenConstraint "
-                        + pathLen + " but " + casBelow + " CA certificate(s) follow it in the chain"), Optional.of(Reason.PATH_LEN)));
+                        + pathLen + " but " + casBelow + " CA certificate(s) below it in the chain"), Optional.of(Reason.PATH_LEN)));
             }
         }
         if (chain.size() == 1 && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
