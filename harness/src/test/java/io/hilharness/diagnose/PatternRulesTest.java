@@ -106,10 +106,33 @@ class PatternRulesTest {
         }
         Finding f = top(s.evidence());
         assertEquals("boot-window", f.rule());
-        assertEquals("9 of 9", f.facts().get("failed inside the window"));
-        assertEquals("0 of 51", f.facts().get("failed after the window"));
-        assertTrue(f.rootCause().contains("after each boot's ready line"), f.rootCause());
+        assertEquals("9 of 9", f.facts().get("failed inside the windows"));
+        assertEquals("0 of 51", f.facts().get("failed after the windows"));
+        assertTrue(f.rootCause().contains("ms after the ready line"), f.rootCause());
+        assertEquals("failed: connection 1 since boot, 10 ms after the ready line", f.evidence().get(0).note());
         assertTrue(new LeakRule().evaluate(s.evidence()).isEmpty(), "early failures are not a leak");
+    }
+
+    /** A random init delay per boot: some boots never get past it within their rounds, others soon do. */
+    @Test
+    void windowsOfDifferentLengthPerBootOutrankRebootDependence() {
+        Synthetic s = new Synthetic();
+        int[] failingFirst = {20, 2, 14, 20, 6};
+        for (int failing : failingFirst) {
+            s.boot().rounds(20, i -> i <= failing ? Synthetic.conn(Outcome.SERVER_ALERT, "handshake_failure") : Synthetic.ok());
+        }
+        Diagnosis d = Diagnoser.standard().diagnose(s.evidence());
+        assertEquals(List.of("boot-window", "reboot-dependence"), d.findings().stream().map(Finding::rule).toList());
+        assertEquals("62 of 62", d.findings().get(0).facts().get("failed inside the windows"));
+    }
+
+    @Test
+    void sporadicFailuresAreNoBootWindow() {
+        Synthetic s = new Synthetic();
+        for (int b = 0; b < 3; b++) {
+            s.boot().rounds(20, i -> i % 3 == 1 ? Synthetic.conn(Outcome.RESET, "reset") : Synthetic.ok());
+        }
+        assertTrue(new BootWindowRule().evaluate(s.evidence()).isEmpty());
     }
 
     @Test

@@ -39,26 +39,29 @@ class ScenarioDiagnosisIT {
         layout = ReferenceFirmware.built();
     }
 
-    /** scenario, trust, boots, rounds, mode, fetch timeout (s), expected top rule (null: no finding). */
+    /**
+     * scenario, trust, reset, boots, rounds, mode, fetch timeout (s), expected top rule (null: no finding).
+     * boot-race needs rounds enough to outlast its random certificate delay (up to 1.5 s) in most boots.
+     */
     static Stream<Arguments> scenarios() {
         return Stream.of(
-                Arguments.of("selfsigned", "system", 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
-                Arguments.of("pathlen0", "image", 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
-                Arguments.of("tiny-heap", "image", 2, 5, FetchMode.PARALLEL, 10, "concurrency"),
-                Arguments.of("boot-race", "image", 3, 10, FetchMode.SEQUENTIAL, 10, "boot-window"),
-                Arguments.of("leak", "image", 3, 15, FetchMode.SEQUENTIAL, 10, "leak"),
-                Arguments.of("partial-write", "image", 2, 5, FetchMode.SEQUENTIAL, 10, "truncation"),
-                Arguments.of("hang", "image", 2, 5, FetchMode.SEQUENTIAL, 3, "hang"),
-                Arguments.of("good", "image", 2, 5, FetchMode.PARALLEL, 10, null));
+                Arguments.of("selfsigned", "system", ResetKind.SOFT, 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
+                Arguments.of("pathlen0", "image", ResetKind.SOFT, 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
+                Arguments.of("tiny-heap", "image", ResetKind.SOFT, 2, 5, FetchMode.PARALLEL, 10, "concurrency"),
+                Arguments.of("boot-race", "image", ResetKind.HARD, 5, 30, FetchMode.SEQUENTIAL, 10, "boot-window"),
+                Arguments.of("leak", "image", ResetKind.SOFT, 3, 15, FetchMode.SEQUENTIAL, 10, "leak"),
+                Arguments.of("partial-write", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 10, "truncation"),
+                Arguments.of("hang", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 3, "hang"),
+                Arguments.of("good", "image", ResetKind.SOFT, 2, 5, FetchMode.PARALLEL, 10, null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void topFindingNamesTheScenariosRootCause(String scenario, String trust, int boots, int rounds, FetchMode mode,
+    void topFindingNamesTheScenariosRootCause(String scenario, String trust, ResetKind reset, int boots, int rounds, FetchMode mode,
                                               int fetchTimeoutSeconds, String expectedRule) throws Exception {
         assumeTrue(Files.isRegularFile(layout.imageSource(scenario).resolve("manifest.yaml")),
                 "image " + scenario + " is not in firmware-images/images yet");
-        CampaignSpec spec = new CampaignSpec(boots, rounds, mode, ResetKind.SOFT, List.of("/dashboard.html", "/style.css"),
+        CampaignSpec spec = new CampaignSpec(boots, rounds, mode, reset, List.of("/dashboard.html", "/style.css"),
                 6, Duration.ofSeconds(20), Duration.ofSeconds(fetchTimeoutSeconds));
         CampaignResult result = new ReferenceBoardCampaign(layout, runs).run(scenario, spec, trust, new CampaignListener() { });
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));

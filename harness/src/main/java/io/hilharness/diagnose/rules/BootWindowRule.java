@@ -6,31 +6,48 @@ import io.hilharness.diagnose.Evidence;
 import io.hilharness.diagnose.EvidenceItem;
 import io.hilharness.diagnose.Finding;
 import io.hilharness.diagnose.Statistics;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Failures confined to a window after boot: connections fail in the first moments after a boot's
- * ready line and never later, boot after boot, the way a board that announces itself before its
- * initialisation has finished behaves. The window is measured in milliseconds from the ready line
- * when the journal has the boot's timing, else in connections since boot.
+ * Failures confined to a window after boot: each boot's failures come first, right after its ready
+ * line, and once the window is over every connection passes, boot after boot; the way a board that
+ * announces itself before its initialisation has finished behaves. The window may differ per boot (a
+ * random init delay): a boot whose rounds all fell inside it is consistent with the pattern, the boots
+ * whose window ended show it.
  */
 public final class BootWindowRule implements DiagnosisRule {
-    /** The window is the smallest that holds this share of all failures (one stray late failure may fall outside). */
-    public static final double FAILURE_SHARE_IN_WINDOW = 0.9;
-    /** At most this failure rate after the window. */
-    public static final double MAX_RATE_AFTER = 0.05;
-    /** At least this failure rate inside the window. */
-    public static final double MIN_RATE_IN_WINDOW = 0.3;
-    /** The window may hold at most this share of the campaign's connections (else failures are not "early"). */
-    public static final double MAX_WINDOW_SHARE = 0.5;
-    /** Connections needed after the window to show that the board then works. */
+    /** At least this failure rate inside the windows (from a boot's ready line to its last failure). */
+    public static final double MIN_RATE_IN_WINDOW = 0.8;
+    /** Connections needed after the windows, over all boots, to show that the board then works. */
     public static final int MIN_AFTER = 10;
-    /** Significance of "inside the window fails more often" (one-sided Fisher exact test). */
+    /** Boots whose window ended (failures, then connections that passed) needed to show it recurs. */
+    public static final int MIN_BOOTS_WITH_WINDOW = 2;
+    /** Share of boots with failures whose very first connection failed (the window opens at the ready line). */
+    public static final double MIN_SHARE_STARTING_WITH_FAILURE = 0.5;
+    /** Significance of "inside the windows fails more often" (one-sided Fisher exact test). */
     public static final double ALPHA = 0.01;
+
+    private record BootWindow(int boot, List<ConnectionFacts> inside, List<ConnectionFacts> after) {
+        long failedInside() {
+            return inside.stream().filter(ConnectionFacts::failed).count();
+        }
+
+        boolean ended() {
+            return !inside.isEmpty() && !after.isEmpty();
+        }
+
+        String describe() {
+            ConnectionFacts last = inside.get(inside.size() - 1);
+            String end = last.msSinceReady() != null ? last.msSinceReady() + " ms" : "connection " + last.indexInBoot();
+            return "boot " + boot + ": " + failedInside() + "/" + inside.size() + " failed up to " + end
+                    + (after.isEmpty() ? " (all rounds inside)" : ", then " + after.size() + " passed");
+        }
+    }
 
     @Override
     public String name() {
@@ -39,56 +56,64 @@ public final class BootWindowRule implements DiagnosisRule {
 
     @Override
     public List<Finding> evaluate(Evidence evidence) {
-        List<ConnectionFacts> all = evidence.connections();
-        List<ConnectionFacts> failures = evidence.failures();
-        if (failures.isEmpty()) {
+        Map<Integer, List<ConnectionFacts>> byBoot = evidence.connections().stream()
+                .collect(Collectors.groupingBy(ConnectionFacts::boot, TreeMap::new, Collectors.toList()));
+        List<BootWindow> windows = new ArrayList<>();
+        for (Map.Entry<Integer, List<ConnectionFacts>> e : byBoot.entrySet()) {
+            List<ConnectionFacts> inOrder = e.getValue(); // Evidence keeps connections in start order per boot
+            int lastFailure = -1;
+            for (int i = 0; i < inOrder.size(); i++) {
+                if (inOrder.get(i).failed()) {
+                    lastFailure = i;
+                }
+            }
+            if (lastFailure >= 0) {
+                windows.add(new BootWindow(e.getKey(), inOrder.subList(0, lastFailure + 1),
+                        inOrder.subList(lastFailure + 1, inOrder.size())));
+            }
+        }
+        if (windows.isEmpty()) {
             return List.of();
         }
-        boolean timed = all.stream().allMatch(c -> c.msSinceReady() != null);
-        ToLongFunction<ConnectionFacts> position = timed ? ConnectionFacts::msSinceReady : c -> c.indexInBoot();
-        List<Long> failedAt = failures.stream().mapToLong(position).sorted().boxed().toList();
-        int k = (int) Math.ceil(FAILURE_SHARE_IN_WINDOW * failedAt.size());
-        long window = failedAt.get(Math.max(0, k - 1));
-        List<ConnectionFacts> inside = all.stream().filter(c -> position.applyAsLong(c) <= window).toList();
-        List<ConnectionFacts> after = all.stream().filter(c -> position.applyAsLong(c) > window).toList();
-        long failedInside = inside.stream().filter(ConnectionFacts::failed).count();
-        long failedAfter = after.stream().filter(ConnectionFacts::failed).count();
-        long bootsWithEarlyFailures = inside.stream().filter(ConnectionFacts::failed).map(ConnectionFacts::boot).distinct().count();
-        long bootsTested = all.stream().map(ConnectionFacts::boot).distinct().count();
-        if (after.size() < MIN_AFTER
-                || (double) failedAfter / after.size() > MAX_RATE_AFTER
-                || (double) failedInside / inside.size() < MIN_RATE_IN_WINDOW
-                || (double) inside.size() / all.size() > MAX_WINDOW_SHARE
-                || bootsWithEarlyFailures < Math.min(2, bootsTested)) {
+        long inside = windows.stream().mapToLong(w -> w.inside().size()).sum();
+        long failedInside = windows.stream().mapToLong(BootWindow::failedInside).sum();
+        // Boots without failures passed all along: they count as "after" (their window was empty).
+        long after = evidence.connections().size() - inside;
+        long ended = windows.stream().filter(BootWindow::ended).count();
+        long startingWithFailure = windows.stream().filter(w -> w.inside().get(0).failed()).count();
+        if ((double) failedInside / inside < MIN_RATE_IN_WINDOW || after < MIN_AFTER || ended < MIN_BOOTS_WITH_WINDOW
+                || (double) startingWithFailure / windows.size() < MIN_SHARE_STARTING_WITH_FAILURE) {
             return List.of();
         }
-        double p = Statistics.fisherExactGreater(failedInside, inside.size() - failedInside, failedAfter,
-                after.size() - failedAfter);
+        double p = Statistics.fisherExactGreater(failedInside, inside - failedInside, 0, after);
         if (p >= ALPHA) {
             return List.of();
         }
-        int lastIndexInWindow = inside.stream().mapToInt(ConnectionFacts::indexInBoot).max().orElse(0);
-        String windowText = timed ? "the first " + window + " ms after each boot's ready line"
-                : "the first " + window + " connections after each boot";
+        long bootsTested = byBoot.size();
+        long longestEnded = windows.stream().filter(BootWindow::ended)
+                .map(w -> w.inside().get(w.inside().size() - 1).msSinceReady())
+                .filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(-1);
 
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("window", timed ? window + " ms after the ready line (up to connection " + lastIndexInWindow + " since boot)"
-                : window + " connections since boot");
-        facts.put("failed inside the window", Examples.ratio(failedInside, inside.size()));
-        facts.put("failed after the window", Examples.ratio(failedAfter, after.size()));
-        facts.put("boots with early failures", Examples.ratio(bootsWithEarlyFailures, bootsTested));
+        facts.put("windows per boot", windows.stream().map(BootWindow::describe).collect(Collectors.joining("; ")));
+        facts.put("failed inside the windows", Examples.ratio(failedInside, inside));
+        facts.put("failed after the windows", Examples.ratio(0, after));
+        facts.put("boots with early failures", Examples.ratio(windows.size(), bootsTested));
         facts.put("Fisher exact test (one-sided)", "p = " + Statistics.formatP(p));
-        String rootCause = "The board accepts connections before it is ready to serve them: " + failedInside + " of "
-                + inside.size() + " connections in " + windowText + " failed (in " + bootsWithEarlyFailures + " of "
-                + bootsTested + " boots), " + failedAfter + " of " + after.size() + " after that.";
-        List<ConnectionFacts> early = inside.stream().filter(ConnectionFacts::failed)
-                .sorted(Comparator.comparingLong(position)).toList();
-        List<EvidenceItem> items = Examples.spread(early).stream().map(c -> EvidenceItem.of(c,
-                "connection " + c.indexInBoot() + " since boot" + (c.msSinceReady() != null
-                        ? ", " + c.msSinceReady() + " ms after the ready line" : ""),
-                Signatures.troubleLines(c, 3))).toList();
+        String windowText = longestEnded >= 0 ? "up to " + longestEnded + " ms after the ready line" : "right after boot";
+        String rootCause = "The board accepts connections before it is ready to serve them: in " + windows.size() + " of "
+                + bootsTested + " boots the first connections failed (" + failedInside + " of " + inside + ", "
+                + windowText + "), and once that window was over none did (" + after + " connections).";
+        // The first failures of two boots, and the first connection that passed once a window was over.
+        List<ConnectionFacts> examples = new ArrayList<>();
+        windows.stream().limit(Examples.MAX - 1).forEach(w -> examples.add(w.inside().get(0)));
+        windows.stream().filter(BootWindow::ended).findFirst().ifPresent(w -> examples.add(w.after().get(0)));
+        List<EvidenceItem> items = examples.stream().map(c -> EvidenceItem.of(c,
+                (c.failed() ? "failed: " : "passed, after the window: ") + "connection " + c.indexInBoot() + " since boot"
+                        + (c.msSinceReady() != null ? ", " + c.msSinceReady() + " ms after the ready line" : ""),
+                c.failed() ? Signatures.troubleLines(c, 3) : List.of())).toList();
         String fix = "Print the ready line and start accepting connections only when initialisation is complete "
-                + "(certificate and key parsed, RNG seeded, network and time up), or hold early connections until it is, "
+                + "(certificate and key loaded, RNG seeded, network and time up), or hold early connections until it is, "
                 + "instead of serving them half-initialised.";
         return List.of(new Finding(name(), rootCause, 0.85, facts, items, fix));
     }
