@@ -49,7 +49,7 @@ class ScenarioDiagnosisIT {
                 Arguments.of("pathlen0", "image", ResetKind.SOFT, 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
                 Arguments.of("tiny-heap", "image", ResetKind.SOFT, 2, 5, FetchMode.PARALLEL, 10, "concurrency"),
                 Arguments.of("boot-race", "image", ResetKind.HARD, 5, 30, FetchMode.SEQUENTIAL, 10, "boot-window"),
-                Arguments.of("leak", "image", ResetKind.SOFT, 3, 15, FetchMode.SEQUENTIAL, 10, "leak"),
+                Arguments.of("leak", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 10, "leak"),
                 Arguments.of("partial-write", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 10, "truncation"),
                 Arguments.of("hang", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 3, "hang"),
                 Arguments.of("good", "image", ResetKind.SOFT, 2, 5, FetchMode.PARALLEL, 10, null));

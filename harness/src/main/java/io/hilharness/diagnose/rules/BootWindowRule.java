@@ -25,8 +25,13 @@ public final class BootWindowRule implements DiagnosisRule {
     public static final double MIN_RATE_IN_WINDOW = 0.8;
     /** Connections needed after the windows, over all boots, to show that the board then works. */
     public static final int MIN_AFTER = 10;
-    /** Boots whose window ended (failures, then connections that passed) needed to show it recurs. */
-    public static final int MIN_BOOTS_WITH_WINDOW = 2;
+    /** Boots that must start with failures, so the window is seen to recur after reboots. */
+    public static final int MIN_BOOTS_WITH_EARLY_FAILURES = 2;
+    /**
+     * Boots whose window ended (failures, then connections that passed). One is enough: with a random
+     * init delay, failed handshakes are so fast that some boots spend all their rounds inside it.
+     */
+    public static final int MIN_BOOTS_WITH_WINDOW_ENDED = 1;
     /** Share of boots with failures whose very first connection failed (the window opens at the ready line). */
     public static final double MIN_SHARE_STARTING_WITH_FAILURE = 0.5;
     /** Significance of "inside the windows fails more often" (one-sided Fisher exact test). */
@@ -81,7 +86,8 @@ public final class BootWindowRule implements DiagnosisRule {
         long after = evidence.connections().size() - inside;
         long ended = windows.stream().filter(BootWindow::ended).count();
         long startingWithFailure = windows.stream().filter(w -> w.inside().get(0).failed()).count();
-        if ((double) failedInside / inside < MIN_RATE_IN_WINDOW || after < MIN_AFTER || ended < MIN_BOOTS_WITH_WINDOW
+        if ((double) failedInside / inside < MIN_RATE_IN_WINDOW || after < MIN_AFTER || ended < MIN_BOOTS_WITH_WINDOW_ENDED
+                || windows.size() < MIN_BOOTS_WITH_EARLY_FAILURES
                 || (double) startingWithFailure / windows.size() < MIN_SHARE_STARTING_WITH_FAILURE) {
             return List.of();
         }
