@@ -16,6 +16,8 @@ import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.DeviceLogParser;
 import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.LogFormats;
+import io.hilharness.diagnose.Diagnoser;
+import io.hilharness.diagnose.Evidence;
 import io.hilharness.image.FirmwareImage;
 import java.io.IOException;
 import java.time.Duration;
@@ -90,6 +92,7 @@ public final class Campaign {
                 }
             }
             CampaignResult result = new CampaignResult(image.name(), board.name(), run.dir(), spec, boots, rounds);
+            journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
             journal.append("end", Map.of("at", Instant.now(), "passed", result.allPassed()));
             return result;
         }

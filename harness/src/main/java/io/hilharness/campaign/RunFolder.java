@@ -46,6 +46,14 @@ public record RunFolder(Path dir) {
         return dir.resolve("timeline.json");
     }
 
+    public Path diagnosisJson() {
+        return dir.resolve("diagnosis.json");
+    }
+
+    public Path diagnosisText() {
+        return dir.resolve("diagnosis.txt");
+    }
+
     public Path boardDir() {
         return dir.resolve("board");
     }

@@ -7,6 +7,9 @@ import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
+import io.hilharness.diagnose.Diagnoser;
+import io.hilharness.diagnose.DiagnosisText;
+import io.hilharness.diagnose.Evidence;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.SummaryTable;
 import java.nio.file.Path;
@@ -42,9 +45,11 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("== selfsigned (clients trust the system store, as a browser does) ==");
         System.out.print(SummaryTable.render(selfsigned));
+        System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(selfsigned)), 1));
         System.out.println();
         System.out.println("== lab-ca (clients trust the image's lab CA) ==");
         System.out.print(SummaryTable.render(labCa));
+        System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(labCa)), 1));
         System.out.println();
 
         boolean selfsignedAsExpected = everyConnectionRejectedForItsCertificate(selfsigned);

@@ -30,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new ReportInputException(folder, 0, "no such run folder");
         }
         RunFolder run = new RunFolder(folder);
-        RecordedRun recorded = RunReports.rebuild(run, List.of());
+        RecordedRun recorded = RunReports.rebuild(run);
         PrintWriter out = spec.commandLine().getOut();
         recorded.notes().forEach(note -> out.println("note: " + note));
         out.print(SummaryTable.render(recorded.result()));

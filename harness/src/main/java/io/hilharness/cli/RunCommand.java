@@ -4,6 +4,9 @@ import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.ClientKind;
 import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.diagnose.Diagnoser;
+import io.hilharness.diagnose.DiagnosisText;
+import io.hilharness.diagnose.Evidence;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.SummaryTable;
@@ -63,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
             results.put(kind.label(), result);
             System.out.println();
             System.out.print(SummaryTable.render(result));
-            System.out.println("run folder: " + result.runDir() + " (report.html, junit.xml)");
+            System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(result)), 3));
+            System.out.println("run folder: " + result.runDir() + " (report.html, junit.xml, diagnosis.txt)");
         }
         if (results.size() > 1) {
             System.out.println();

@@ -2,6 +2,10 @@ package io.hilharness.report;
 
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RunFolder;
+import io.hilharness.diagnose.Diagnoser;
+import io.hilharness.diagnose.Diagnosis;
+import io.hilharness.diagnose.DiagnosisFiles;
+import io.hilharness.diagnose.Evidence;
 import io.hilharness.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +30,14 @@ public final class RunReports {
     }
 
     public static void write(CampaignResult result, RunFolder run) throws IOException {
-        write(result, run, List.of(), List.of());
+        write(result, run, List.of());
+    }
+
+    /** All reports, with the run's diagnosis in diagnosis.txt/json and in the HTML's findings. */
+    public static void write(CampaignResult result, RunFolder run, List<String> notes) throws IOException {
+        Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
+        DiagnosisFiles.write(diagnosis, run.diagnosisJson(), run.diagnosisText());
+        write(result, run, notes, ReportFindings.of(diagnosis));
     }
 
     /**
@@ -51,7 +62,14 @@ public final class RunReports {
         replace(run.dir().resolve(JUNIT), out -> JunitReport.write(result, notes, out));
     }
 
-    /** Rebuilds every report of a run folder from its journal; returns what was read. */
+    /** Rebuilds every report of a run folder, diagnosis included, from its journal; returns what was read. */
+    public static RecordedRun rebuild(RunFolder run) throws IOException {
+        RecordedRun recorded = new RunFolderReader().read(run);
+        write(recorded.result(), run, recorded.notes());
+        return recorded;
+    }
+
+    /** Rebuilds the reports with the given findings instead of a fresh diagnosis. */
     public static RecordedRun rebuild(RunFolder run, List<Finding> findings) throws IOException {
         RecordedRun recorded = new RunFolderReader().read(run);
         write(recorded.result(), run, recorded.notes(), findings);

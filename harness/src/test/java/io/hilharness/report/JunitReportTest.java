@@ -33,7 +33,7 @@ class JunitReportTest {
     @BeforeEach
     void rebuildFromACraftedJournal() throws Exception {
         RunFolder run = new CraftedRun().write(dir);
-        RunReports.rebuild(run, List.of());
+        RunReports.rebuild(run);
         xml = Files.readString(run.dir().resolve(RunReports.JUNIT));
     }
 

@@ -35,7 +35,7 @@ class ReportInChromiumIT {
     void writeReport() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed");
         RunFolder run = new CraftedRun().write(Files.createDirectory(dir.resolve("run")));
-        RunReports.rebuild(run, List.of());
+        RunReports.rebuild(run);
         report = run.dir().resolve(RunReports.HTML);
     }
 

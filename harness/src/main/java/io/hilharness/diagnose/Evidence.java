@@ -1,0 +1,113 @@
+package io.hilharness.diagnose;
+
+import io.hilharness.campaign.BootRecord;
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.campaign.RoundRecord;
+import io.hilharness.client.ConnectionRecord;
+import io.hilharness.correlate.CorrelatedConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A campaign's correlated evidence as the rules read it: the boots, and every connection with its
+ * place in the campaign. Built from a finished campaign or from its journal, so a diagnosis can be
+ * made again offline.
+ *
+ * @param spec null when the journal did not record it
+ */
+public record Evidence(String image, CampaignSpec spec, List<BootRecord> boots, List<RoundRecord> rounds,
+                       List<ConnectionFacts> connections) {
+    public Evidence {
+        boots = List.copyOf(boots);
+        rounds = List.copyOf(rounds);
+        connections = List.copyOf(connections);
+    }
+
+    public static Evidence of(CampaignResult result) {
+        return of(result.image(), result.spec(), result.boots(), result.rounds());
+    }
+
+    public static Evidence of(String image, CampaignSpec spec, List<BootRecord> boots, List<RoundRecord> rounds) {
+        Map<Integer, Instant> readyAt = new HashMap<>();
+        for (BootRecord b : boots) {
+            if (b.resetAt() != null && b.readyMs() != null) {
+                readyAt.put(b.boot(), b.resetAt().plusMillis(b.readyMs()));
+            }
+        }
+        record Placed(RoundRecord round, CorrelatedConnection c) {
+        }
+        List<Placed> all = new ArrayList<>();
+        rounds.forEach(r -> r.connections().forEach(c -> all.add(new Placed(r, c))));
+        Comparator<Placed> byStart = Comparator.comparing((Placed p) -> p.round().boot())
+                .thenComparing(p -> p.round().round())
+                .thenComparing(p -> p.c().client().start(), Comparator.nullsLast(Comparator.naturalOrder()));
+        all.sort(byStart);
+
+        Map<Integer, List<CorrelatedConnection>> byBoot = new HashMap<>();
+        all.forEach(p -> byBoot.computeIfAbsent(p.round().boot(), b -> new ArrayList<>()).add(p.c()));
+        List<ConnectionFacts> facts = new ArrayList<>();
+        Map<Integer, Integer> indexByBoot = new HashMap<>();
+        for (Placed p : all) {
+            ConnectionRecord client = p.c().client();
+            int boot = p.round().boot();
+            int index = indexByBoot.merge(boot, 1, Integer::sum);
+            Instant ready = readyAt.get(boot);
+            Long sinceReady = ready == null || client.start() == null ? null
+                    : Duration.between(ready, client.start()).toMillis();
+            boolean withoutEnd = client.localPort() > 0 && p.round().sessionsWithoutEnd().contains(client.localPort());
+            facts.add(new ConnectionFacts(p.c(), boot, p.round().round(), index, sinceReady,
+                    openAt(p.c(), byBoot.get(boot)), withoutEnd));
+        }
+        return new Evidence(image, spec, boots, rounds, facts);
+    }
+
+    /**
+     * Connections (this one included) open when {@code c} started. The board's own log decides when it
+     * has lines for both: its line order is exact, while clients that start together in the same
+     * millisecond reach the board in any order. Otherwise the clients' start and end times decide; a
+     * connection without a recorded end counts as open only at its own start.
+     */
+    private static int openAt(CorrelatedConnection c, List<CorrelatedConnection> all) {
+        int open = 1;
+        for (CorrelatedConnection other : all) {
+            if (other != c && overlapsStartOf(other, c)) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    private static boolean overlapsStartOf(CorrelatedConnection other, CorrelatedConnection c) {
+        if (!c.device().isEmpty() && !other.device().isEmpty()) {
+            long start = c.device().get(0).seq();
+            return other.device().get(0).seq() < start && other.device().get(other.device().size() - 1).seq() > start;
+        }
+        ConnectionRecord mine = c.client();
+        ConnectionRecord theirs = other.client();
+        return mine.start() != null && theirs.start() != null && !theirs.start().isAfter(mine.start())
+                && theirs.end() != null && theirs.end().isAfter(mine.start());
+    }
+
+    public List<ConnectionFacts> failures() {
+        return connections.stream().filter(ConnectionFacts::failed).toList();
+    }
+
+    public List<ConnectionFacts> ofBoot(int boot) {
+        return connections.stream().filter(c -> c.boot() == boot).toList();
+    }
+
+    public List<BootRecord> readyBoots() {
+        return boots.stream().filter(BootRecord::ready).toList();
+    }
+
+    /** Anything to explain: a failed connection or a boot that never got ready. */
+    public boolean hasFailures() {
+        return !failures().isEmpty() || boots.stream().anyMatch(b -> !b.ready());
+    }
+}

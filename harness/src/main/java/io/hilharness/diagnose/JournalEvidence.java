@@ -1,0 +1,89 @@
+package io.hilharness.diagnose;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hilharness.campaign.BootRecord;
+import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.campaign.RoundRecord;
+import io.hilharness.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a run's {@code journal.jsonl} back into {@link Evidence}, so a run can be diagnosed again
+ * (with newer or user rules) long after the board is gone. A journal cut short by a killed run is
+ * still read up to its last whole record.
+ */
+public final class JournalEvidence {
+    public static final String FILE_NAME = "journal.jsonl";
+
+    private JournalEvidence() {
+    }
+
+    /** @param path a run folder or its journal file */
+    public static Evidence read(Path path) throws IOException {
+        Path file = Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
+        if (!Files.isRegularFile(file)) {
+            throw new JournalFormatException(file + ": no such journal (expected a run folder holding " + FILE_NAME + ")");
+        }
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        String[] lines = content.split("\n", -1);
+        ObjectMapper mapper = Json.mapper();
+        String image = null;
+        CampaignSpec spec = null;
+        List<BootRecord> boots = new ArrayList<>();
+        List<RoundRecord> rounds = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            boolean last = i == lines.length - 1;
+            JsonNode record;
+            try {
+                record = mapper.readTree(line);
+            } catch (JsonProcessingException e) {
+                if (last) {
+                    break; // the run was killed while writing its last record: everything before it stands
+                }
+                throw new JournalFormatException(file + ":" + (i + 1) + ": not a JSON record ("
+                        + e.getOriginalMessage() + ")");
+            }
+            String type = record.path("type").asText("");
+            JsonNode data = record.path("data");
+            try {
+                switch (type) {
+                    case "campaign" -> {
+                        image = data.path("image").asText(null);
+                        spec = data.hasNonNull("spec") ? mapper.treeToValue(data.get("spec"), CampaignSpec.class) : null;
+                    }
+                    case "boot" -> boots.add(mapper.treeToValue(data, BootRecord.class));
+                    case "round" -> rounds.add(mapper.treeToValue(data, RoundRecord.class));
+                    case "" -> throw new JournalFormatException(file + ":" + (i + 1) + ": field \"type\" is missing");
+                    default -> {
+                        // flash, diagnosis, end and record types of newer harnesses carry no evidence
+                    }
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                throw new JournalFormatException(file + ":" + (i + 1) + ": " + type + " record: " + why);
+            }
+        }
+        if (image == null) {
+            throw new JournalFormatException(file + ":1: no campaign record (is this a hil journal?)");
+        }
+        return Evidence.of(image, spec, boots, rounds);
+    }
+
+    /** A journal that cannot be read; the message names the file and line. */
+    public static final class JournalFormatException extends IOException {
+        public JournalFormatException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.hilharness.diagnose.rules;
+
+import io.hilharness.client.Outcome;
+import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.devlog.EventType;
+import io.hilharness.diagnose.ConnectionFacts;
+import io.hilharness.diagnose.DiagnosisRule;
+import io.hilharness.diagnose.Evidence;
+import io.hilharness.diagnose.EvidenceItem;
+import io.hilharness.diagnose.Finding;
+import io.hilharness.diagnose.Statistics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Failures only under concurrency: connections fail when several are open at once and never when
+ * few are, the way a board with room for N TLS sessions (heap, session slots, listen backlog) fails
+ * the N+1st. The number open is counted from the clients' own start and end times; the board's
+ * allocation and setup errors ({@code alloc failed}, {@code mbedtls_ssl_setup failed: -0x7f00}) are
+ * cited when it logged them.
+ */
+public final class ConcurrencyRule implements DiagnosisRule {
+    /** At most this failure rate at or below the concurrency limit. */
+    public static final double MAX_RATE_AT_LOW = 0.1;
+    /** At least this failure rate above the concurrency limit. */
+    public static final double MIN_RATE_AT_HIGH = 0.2;
+    /** Significance of "above the limit fails more often" (one-sided Fisher exact test). */
+    public static final double ALPHA = 0.01;
+
+    @Override
+    public String name() {
+        return "concurrency";
+    }
+
+    @Override
+    public List<Finding> evaluate(Evidence evidence) {
+        List<ConnectionFacts> all = evidence.connections();
+        TreeMap<Integer, long[]> byLevel = new TreeMap<>(); // level -> {failed, total}
+        for (ConnectionFacts c : all) {
+            long[] counts = byLevel.computeIfAbsent(c.openAtStart(), k -> new long[2]);
+            counts[0] += c.failed() ? 1 : 0;
+            counts[1]++;
+        }
+        if (byLevel.size() < 2) {
+            return List.of(); // everything ran at one level of concurrency: nothing to compare
+        }
+        int bestLimit = -1;
+        double bestP = 1;
+        for (int limit : byLevel.keySet()) {
+            long[] low = sum(byLevel.headMap(limit, true));
+            long[] high = sum(byLevel.tailMap(limit, false));
+            if (high[1] == 0 || low[1] == 0) {
+                continue;
+            }
+            double lowRate = (double) low[0] / low[1];
+            double highRate = (double) high[0] / high[1];
+            if (lowRate > MAX_RATE_AT_LOW || highRate < MIN_RATE_AT_HIGH) {
+                continue;
+            }
+            double p = Statistics.fisherExactGreater(high[0], high[1] - high[0], low[0], low[1] - low[0]);
+            if (p < bestP) {
+                bestP = p;
+                bestLimit = limit;
+            }
+        }
+        if (bestLimit < 0 || bestP >= ALPHA) {
+            return List.of();
+        }
+        int limit = bestLimit;
+        long[] low = sum(byLevel.headMap(limit, true));
+        long[] high = sum(byLevel.tailMap(limit, false));
+        List<ConnectionFacts> failedHigh = all.stream().filter(c -> c.failed() && c.openAtStart() > limit).toList();
+        List<DeviceEvent> allocation = all.stream()
+                .flatMap(c -> c.device().stream().filter(ConcurrencyRule::outOfResources).limit(1)).toList();
+        List<DeviceEvent> unmatchedAllocation = evidence.rounds().stream().flatMap(r -> r.unmatchedDevice().stream())
+                .flatMap(s -> s.events().stream()).filter(ConcurrencyRule::outOfResources).toList();
+        long refused = failedHigh.stream().filter(c -> c.outcome() == Outcome.REFUSED).count();
+
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("failure rate by connections open at once", byLevel.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()[0] + "/" + e.getValue()[1]).collect(Collectors.joining(", ")));
+        facts.put("at most " + limit + " open", Examples.ratio(low[0], low[1]) + " failed");
+        facts.put("more than " + limit + " open", Examples.ratio(high[0], high[1]) + " failed");
+        facts.put("Fisher exact test (one-sided)", "p = " + Statistics.formatP(bestP));
+        facts.put("connections the board failed for lack of resources", String.valueOf(allocation.size()));
+        if (!unmatchedAllocation.isEmpty()) {
+            facts.put("out-of-resource lines for connections no client record matched", String.valueOf(unmatchedAllocation.size()));
+        }
+        if (refused > 0) {
+            facts.put("connections refused", String.valueOf(refused));
+        }
+        String deviceSide = allocation.isEmpty() && unmatchedAllocation.isEmpty() ? ""
+                : "; the board logged allocation/setup failures for " + allocation.size() + " connections (" + allocation.stream().findFirst()
+                        .or(() -> unmatchedAllocation.stream().findFirst()).map(ConcurrencyRule::shortText).orElse("") + ")";
+        String rootCause = "The board cannot serve more than " + limit + " connection(s) at once: "
+                + Examples.ratio(high[0], high[1]) + " connections failed with more than " + limit + " open, "
+                + Examples.ratio(low[0], low[1]) + " with " + limit + " or fewer" + deviceSide + ".";
+
+        List<EvidenceItem> items = new ArrayList<>();
+        for (ConnectionFacts c : Examples.spread(failedHigh)) {
+            List<DeviceEvent> lines = c.device().stream().filter(ConcurrencyRule::outOfResources).toList();
+            items.add(EvidenceItem.of(c, c.openAtStart() + " connections open when it started",
+                    lines.isEmpty() ? Signatures.troubleLines(c, 3) : lines));
+        }
+        if (!unmatchedAllocation.isEmpty()) {
+            items.add(EvidenceItem.ofDevice(unmatchedAllocation.get(0).boot(),
+                    "allocation failures the board logged for connections no client record matched",
+                    unmatchedAllocation.stream().limit(Examples.MAX).toList()));
+        }
+        String fix = "Size the board for the connections browsers open at once (up to 6 per host): give mbedTLS "
+                + "enough heap for that many sessions (each needs its in/out record buffers; MBEDTLS_SSL_MAX_CONTENT_LEN "
+                + "or max_fragment_length shrink them), raise the session limit and the listen backlog, or queue "
+                + "connections instead of failing them.";
+        double confidence = 0.8 + (allocation.isEmpty() && unmatchedAllocation.isEmpty() ? 0 : 0.12);
+        return List.of(new Finding(name(), rootCause, confidence, facts, items, fix));
+    }
+
+    private static long[] sum(Map<Integer, long[]> levels) {
+        long[] total = new long[2];
+        levels.values().forEach(v -> {
+            total[0] += v[0];
+            total[1] += v[1];
+        });
+        return total;
+    }
+
+    static boolean outOfResources(DeviceEvent e) {
+        return e.type() == EventType.ALLOC_FAILED || e.type() == EventType.SETUP_FAILED
+                || (e.code() != null && e.code() == Signatures.ALLOC_FAILED);
+    }
+
+    private static String shortText(DeviceEvent e) {
+        return e.message() != null ? e.message() : e.raw();
+    }
+}

@@ -1,0 +1,49 @@
+package io.hilharness.diagnose.rules;
+
+import io.hilharness.client.Outcome;
+import io.hilharness.diagnose.ConnectionFacts;
+import io.hilharness.diagnose.Evidence;
+import io.hilharness.diagnose.EvidenceItem;
+import io.hilharness.diagnose.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The fallback when failures match no rule: failures by class with one example of each, so the
+ * report still points at the lines to read. Not a rule (it would always fire); the
+ * {@link io.hilharness.diagnose.Diagnoser} adds it only when no rule found anything.
+ */
+public final class UnexplainedFailuresRule {
+    public static final String NAME = "unexplained";
+    /** Below every real finding. */
+    public static final double CONFIDENCE = 0.2;
+
+    private UnexplainedFailuresRule() {
+    }
+
+    public static List<Finding> evaluate(Evidence evidence) {
+        List<ConnectionFacts> failures = evidence.failures();
+        if (failures.isEmpty()) {
+            return List.of();
+        }
+        Map<Outcome, List<ConnectionFacts>> byClass = failures.stream()
+                .collect(Collectors.groupingBy(ConnectionFacts::outcome, TreeMap::new, Collectors.toList()));
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("failures by class", byClass.entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase() + " " + e.getValue().size()).collect(Collectors.joining(", ")));
+        facts.put("boots with failures", failures.stream().map(ConnectionFacts::boot).distinct().sorted()
+                .map(String::valueOf).collect(Collectors.joining(", ")));
+        List<EvidenceItem> items = new ArrayList<>();
+        byClass.values().stream().limit(Examples.MAX).forEach(list -> items.add(EvidenceItem.of(list.get(0),
+                "first " + list.get(0).outcome().name().toLowerCase() + " failure", Signatures.troubleLines(list.get(0), 4))));
+        String rootCause = failures.size() + " of " + evidence.connections().size()
+                + " connections failed in a pattern no rule recognises (" + facts.get("failures by class") + ").";
+        String fix = "Read the cited connections' board lines (timeline.json has all of them); once the pattern is "
+                + "understood, add a rule for it (docs/diagnosis.md).";
+        return List.of(new Finding(NAME, rootCause, CONFIDENCE, facts, items, fix));
+    }
+}

@@ -1,0 +1,96 @@
+package io.hilharness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hilharness.board.ResetKind;
+import io.hilharness.campaign.BootRecord;
+import io.hilharness.campaign.Journal;
+import io.hilharness.campaign.RoundRecord;
+import io.hilharness.client.ConnectionRecord;
+import io.hilharness.client.Outcome;
+import io.hilharness.correlate.CorrelatedConnection;
+import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.devlog.EventType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DiagnoseCommandTest {
+    @TempDir
+    Path run;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int hil(String... args) {
+        CommandLine cli = HilCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    /** Two boots, every connection ended by an unknown_ca alert on the board. */
+    private void writeJournal() throws Exception {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        long seq = 0;
+        try (Journal journal = new Journal(run.resolve("journal.jsonl"))) {
+            journal.append("campaign", Map.of("image", "selfsigned"));
+            for (int boot = 1; boot <= 2; boot++) {
+                journal.append("boot", new BootRecord(boot, ResetKind.SOFT, t, boot, "soft", 50L, null));
+                List<CorrelatedConnection> connections = new ArrayList<>();
+                for (int c = 1; c <= 3; c++) {
+                    int port = 50000 + boot * 10 + c;
+                    ConnectionRecord client = new ConnectionRecord("b" + boot + "r1c" + c, boot, 1, port, "127.0.0.1:8443",
+                            t.plusMillis(100 * c), t.plusMillis(100 * c + 20), 1L, 5L, null, null, List.of(), List.of(),
+                            Outcome.ERROR, "unknown");
+                    List<DeviceEvent> device = List.of(
+                            DeviceEvent.builder().seq(++seq).offset(seq * 70).hostTime(t.plusMillis(100 * c)).boot(boot)
+                                    .port(port).type(EventType.STATE).state(8).raw("8: ssl_srv.c 4511: server state: 8, port " + port).build(),
+                            DeviceEvent.builder().seq(++seq).offset(seq * 70).hostTime(t.plusMillis(100 * c + 1)).boot(boot)
+                                    .port(port).type(EventType.ALERT_RECEIVED).alertLevel(2).alertDescription(48)
+                                    .raw("9: WARNING: ssl_msg.c 4698: got an alert message, type: [2:48], port " + port).build());
+                    connections.add(new CorrelatedConnection(client, device));
+                }
+                journal.append("round", new RoundRecord(boot, 1, t, t.plusSeconds(1), connections, List.of(), Set.of()));
+            }
+        }
+    }
+
+    @Test
+    void diagnosesARunFolder() throws Exception {
+        writeJournal();
+        assertEquals(1, hil("diagnose", run.toString()), err.toString());
+        String text = out.toString();
+        assertTrue(text.startsWith("Diagnosis of selfsigned: 1 finding (6 of 6 connections failed)"), text);
+        assertTrue(text.contains("certificate-rejected"), text);
+        assertTrue(text.contains("console line 2 (byte 140): 9: WARNING: ssl_msg.c 4698: got an alert message, type: [2:48], port 50011"), text);
+    }
+
+    @Test
+    void printsJsonOnRequest() throws Exception {
+        writeJournal();
+        assertEquals(1, hil("diagnose", "--json", run.resolve("journal.jsonl").toString()));
+        assertTrue(out.toString().contains("\"rule\" : \"certificate-rejected\""), out.toString());
+    }
+
+    @Test
+    void aBadJournalIsOneLineAndExitTwo() throws Exception {
+        Files.writeString(run.resolve("journal.jsonl"), "{\"type\":\"campaign\",\"data\":{\"image\":\"x\"}}\nnot json\n{}\n");
+        assertEquals(HilCli.EXIT_CONFIG_ERROR, hil("diagnose", run.toString()));
+        String message = err.toString();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("hil: " + run.resolve("journal.jsonl") + ":2: not a JSON record"), message);
+        assertFalse(message.contains("\tat "), message);
+    }
+}

@@ -1,0 +1,77 @@
+package io.hilharness.diagnose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.hilharness.board.ResetKind;
+import io.hilharness.campaign.CampaignListener;
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.client.FetchMode;
+import io.hilharness.image.ProjectLayout;
+import io.hilharness.testing.ReferenceFirmware;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every scenario image names its own fault as the top finding, with the campaign settings documented
+ * in docs/scenarios/README.md; {@code good} yields none. A scenario whose image is not in
+ * firmware-images/images/ is skipped, so images can arrive one at a time.
+ */
+class ScenarioDiagnosisIT {
+    private static ProjectLayout layout;
+
+    @TempDir
+    Path runs;
+
+    @BeforeAll
+    static void buildFirmware() throws Exception {
+        layout = ReferenceFirmware.built();
+    }
+
+    /**
+     * scenario, trust, reset, boots, rounds, mode, fetch timeout (s), expected top rule (null: no finding).
+     * boot-race needs rounds enough to outlast its random certificate delay (up to 1.5 s) in most boots.
+     */
+    static Stream<Arguments> scenarios() {
+        return Stream.of(
+                Arguments.of("selfsigned", "system", ResetKind.SOFT, 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
+                Arguments.of("pathlen0", "image", ResetKind.SOFT, 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
+                Arguments.of("tiny-heap", "image", ResetKind.SOFT, 2, 5, FetchMode.PARALLEL, 10, "concurrency"),
+                Arguments.of("boot-race", "image", ResetKind.HARD, 5, 30, FetchMode.SEQUENTIAL, 10, "boot-window"),
+                Arguments.of("leak", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 10, "leak"),
+                Arguments.of("partial-write", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 10, "truncation"),
+                Arguments.of("hang", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 3, "hang"),
+                Arguments.of("good", "image", ResetKind.SOFT, 2, 5, FetchMode.PARALLEL, 10, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void topFindingNamesTheScenariosRootCause(String scenario, String trust, ResetKind reset, int boots, int rounds, FetchMode mode,
+                                              int fetchTimeoutSeconds, String expectedRule) throws Exception {
+        assumeTrue(Files.isRegularFile(layout.imageSource(scenario).resolve("manifest.yaml")),
+                "image " + scenario + " is not in firmware-images/images yet");
+        CampaignSpec spec = new CampaignSpec(boots, rounds, mode, reset, List.of("/dashboard.html", "/style.css"),
+                6, Duration.ofSeconds(20), Duration.ofSeconds(fetchTimeoutSeconds));
+        CampaignResult result = new ReferenceBoardCampaign(layout, runs).run(scenario, spec, trust, new CampaignListener() { });
+        Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
+        String report = io.hilharness.report.SummaryTable.render(result) + DiagnosisText.render(diagnosis);
+        if (expectedRule == null) {
+            assertTrue(diagnosis.findings().isEmpty(), report);
+            return;
+        }
+        assertEquals(expectedRule, diagnosis.top().map(Finding::rule).orElse("no finding"), report);
+        assertTrue(diagnosis.top().orElseThrow().evidence().stream().anyMatch(e -> e.connection() != null
+                && e.port() != null && !e.deviceLines().isEmpty()), "the top finding cites connections, ports and lines\n" + report);
+    }
+}
