@@ -84,8 +84,6 @@ final class MessageClassifier {
             new Rule("handshake done: (\\S+) (\\S+)$",
                     (m, b) -> b.type(EventType.HANDSHAKE_DONE).tlsVersion(m.group(1)).cipher(m.group(2))
                             .detail(m.group(1) + " " + m.group(2))),
-            new Rule("Received \"(\\w{1,20})\" request for URI: \"([^\"]{0,1000})\"",
-                    (m, b) -> b.type(EventType.HTTP_REQUEST).method(m.group(1)).path(m.group(2))),
             new Rule("(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT) (\\S+)(?: HTTP/[0-9.]{1,5})?$",
                     (m, b) -> b.type(EventType.HTTP_REQUEST).method(m.group(1)).path(m.group(2))),
             new Rule("Opening (\\S.*)$", (m, b) -> b.type(EventType.FILE_OPENED).path(m.group(1))),
@@ -131,6 +129,8 @@ final class MessageClassifier {
                     (m, b) -> b.type(EventType.LISTEN_BACKLOG_EXCEEDED).detail(m.group(1))),
             new Rule("memp_malloc: out of memory in pool (\\S{1,100})$",
                     (m, b) -> b.type(EventType.MEMORY_POOL_EXHAUSTED).detail(m.group(1))),
+            new Rule("Received \"(\\w{1,20})\" request for URI: \"([^\"]{0,1000})\"",
+                    (m, b) -> b.type(EventType.HTTP_REQUEST).method(m.group(1)).path(m.group(2))),
             new Rule("Received ([0-9]{1,10}) bytes$",
                     (m, b) -> b.type(EventType.TRANSFER_PROGRESS).detail("received")
                             .bytes(LineText.longOrNull(m.group(1)))),
