@@ -23,10 +23,27 @@ final class MessageClassifier {
     private static final Pattern PORT_SUFFIX = Pattern.compile(", port ([0-9]{1,5})$");
     private static final String CODE = ErrorCodes.TOKEN;
 
-    private record Rule(Pattern pattern, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
+    /**
+     * A message pattern; {@code literal} is the fixed text it starts with, checked before any regex
+     * work because most lines match no rule and a Matcher per rule per line dominated the cost.
+     */
+    private record Rule(Pattern pattern, String literal, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
         Rule(String regex, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
-            this(Pattern.compile(regex), fill);
+            this(Pattern.compile(regex), literalPrefix(regex), fill);
         }
+    }
+
+    /** The leading characters of {@code regex} that can only match themselves. */
+    static String literalPrefix(String regex) {
+        int i = 0;
+        while (i < regex.length() && "\\^$.|?*+()[]{}".indexOf(regex.charAt(i)) < 0) {
+            i++;
+        }
+        // A quantifier after the literal applies to its last character, which is then not fixed.
+        if (i < regex.length() && "?*{".indexOf(regex.charAt(i)) >= 0 && i > 0) {
+            i--;
+        }
+        return regex.substring(0, i);
     }
 
     private static final List<Rule> RULES = List.of(
@@ -145,6 +162,20 @@ final class MessageClassifier {
                     + "|stack overflow|\\bBUS ?FAULT\\b|\\bUsage ?Fault\\b|\\bMemManage\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final List<String> DEATH_WORDS = List.of("panic", "fault", "watchdog", "assert", "guru",
+            "abort", "overflow", "memmanage");
+
+    /** Cheap pre-check for {@link #DEATH}: its word-boundary alternation was a hot spot on every line. */
+    static boolean isDeath(String message) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        for (String word : DEATH_WORDS) {
+            if (lower.contains(word)) {
+                return DEATH.matcher(message).find();
+            }
+        }
+        return false;
+    }
+
     private MessageClassifier() {
     }
 
@@ -152,8 +183,9 @@ final class MessageClassifier {
     static void classify(LogLine parsed, DeviceEvent.Builder b) {
         String message = parsed.message();
         if (message.length() <= MAX_CLASSIFIED_LENGTH) {
+            int at = message.lastIndexOf(", port ");
             Matcher port = PORT_SUFFIX.matcher(message);
-            if (port.find()) {
+            if (at >= 0 && port.find(at)) {
                 Integer value = LineText.intOrNull(port.group(1));
                 if (value != null && value <= 65535) {
                     b.port(value);
@@ -166,7 +198,7 @@ final class MessageClassifier {
             if (apply(RULES, message, b) || apply(LWIP_RULES, message, b)) {
                 return;
             }
-            if (DEATH.matcher(message).find()) {
+            if (isDeath(message)) {
                 b.type(EventType.CRASH).severity(Severity.ERROR);
                 return;
             }
@@ -192,7 +224,7 @@ final class MessageClassifier {
         if (apply(LWIP_RULES, text, b)) {
             return true;
         }
-        if (DEATH.matcher(text).find()) {
+        if (isDeath(text)) {
             b.type(EventType.CRASH).severity(Severity.ERROR);
             return true;
         }
@@ -201,6 +233,9 @@ final class MessageClassifier {
 
     private static boolean apply(List<Rule> rules, String message, DeviceEvent.Builder b) {
         for (Rule rule : rules) {
+            if (!message.startsWith(rule.literal)) {
+                continue;
+            }
             Matcher m = rule.pattern.matcher(message);
             if (m.lookingAt()) {
                 rule.fill.accept(m, b);
