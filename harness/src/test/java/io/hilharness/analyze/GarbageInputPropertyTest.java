@@ -70,7 +70,7 @@ class GarbageInputPropertyTest {
         });
     }
 
-    @Property(tries = 25)
+    @Property(tries = 15)
     void survivesAnythingAndLosesNothing(@ForAll("logs") byte[] input, @ForAll("chunks") int chunk) throws Exception {
         Path file = Files.createTempFile("garbage", ".log");
         Files.delete(file);
@@ -120,9 +120,10 @@ class GarbageInputPropertyTest {
 
         assertArrayEquals(input, Files.readAllBytes(file), "every byte in the raw capture");
         assertEquals(lines.size(), events.size(), "one event per line");
-        for (int i = 0; i < events.size(); i++) {
-            assertEquals(i + 1, events.get(i).seq(), "events in line order, none lost");
-        }
+        // Hex dump rows of one ssl context are held until their dump ends, so events of different
+        // contexts may swap; every line must still be there exactly once.
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, lines.size()).boxed().toList(),
+                events.stream().map(DeviceEvent::seq).sorted().toList(), "no line lost");
         for (int i = 0; i < lines.size(); i++) {
             ConsoleLine line = lines.get(i);
             int start = (int) line.offset();
