@@ -1,6 +1,5 @@
 package io.hilharness.analyze;
 
-import io.hilharness.devlog.MbedtlsErrors;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -71,9 +70,5 @@ public final class TextReport implements ReportSink {
             }
             return sb.toString();
         }
-    }
-
-    static String hex(Integer code) {
-        return code == null ? "" : MbedtlsErrors.hex(code);
     }
 }
