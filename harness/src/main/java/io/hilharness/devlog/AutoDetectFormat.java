@@ -43,4 +43,15 @@ public final class AutoDetectFormat implements LogFormat {
         }
         return null;
     }
+
+    /** Death patterns of every candidate: a crash may come before the format is known. */
+    @Override
+    public boolean isDeath(String text) {
+        for (LogFormat candidate : candidates) {
+            if (candidate.isDeath(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

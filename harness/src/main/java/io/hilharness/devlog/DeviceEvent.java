@@ -42,6 +42,7 @@ import java.util.Map;
  * @param firmware         firmware version from the boot banner
  * @param detail           type-specific text: close reason, reset cause, address, state name, function...
  * @param counters         named numbers of a STATUS line (bootCount, uptimeMs, sessions, ...)
+ * @param dump             bytes of an mbedTLS hex dump, on the event of its last row, or null
  * @param raw              the whole console line as received, always kept as evidence
  * @param truncated        the console framer cut this line
  */
@@ -77,6 +78,7 @@ public record DeviceEvent(
         String firmware,
         String detail,
         Map<String, Long> counters,
+        HexDump dump,
         String raw,
         boolean truncated) {
 
@@ -94,6 +96,14 @@ public record DeviceEvent(
     @JsonIgnore
     public String codeHex() {
         return code == null ? null : MbedtlsErrors.hex(code);
+    }
+
+    /** This event with the bytes of the hex dump it ends. */
+    public DeviceEvent withDump(HexDump hexDump) {
+        return new DeviceEvent(seq, offset, hostTime, boot, deviceMs, type, severity, format, file, line,
+                debugLevel, context, message, port, code, codeName, alertLevel, alertDescription, alertName,
+                state, method, path, status, bytes, tlsVersion, cipher, image, firmware, detail, counters,
+                hexDump, raw, truncated);
     }
 
     public static Builder builder() {
@@ -132,6 +142,7 @@ public record DeviceEvent(
         private String firmware;
         private String detail;
         private Map<String, Long> counters;
+        private HexDump dump;
         private String raw;
         private boolean truncated;
 
@@ -164,6 +175,7 @@ public record DeviceEvent(
         public Builder firmware(String v) { firmware = v; return this; }
         public Builder detail(String v) { detail = v; return this; }
         public Builder counters(Map<String, Long> v) { counters = v; return this; }
+        public Builder dump(HexDump v) { dump = v; return this; }
         public Builder raw(String v) { raw = v; return this; }
         public Builder truncated(boolean v) { truncated = v; return this; }
 
@@ -185,12 +197,14 @@ public record DeviceEvent(
         Severity severity() { return severity; }
         Integer code() { return code; }
         String file() { return file; }
+        String message() { return message; }
+        Integer port() { return port; }
 
         public DeviceEvent build() {
             return new DeviceEvent(seq, offset, hostTime, boot, deviceMs, type, severity, format, file,
                     line, debugLevel, context, message, port, code, codeName, alertLevel, alertDescription,
                     alertName, state, method, path, status, bytes, tlsVersion, cipher, image, firmware,
-                    detail, counters, raw, truncated);
+                    detail, counters, dump, raw, truncated);
         }
     }
 }

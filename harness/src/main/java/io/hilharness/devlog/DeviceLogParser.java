@@ -2,6 +2,7 @@ package io.hilharness.devlog;
 
 import io.hilharness.console.ConsoleLine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +21,7 @@ import java.util.Objects;
 public final class DeviceLogParser {
 
     private final LogFormat format;
+    private final HexDumps dumps = new HexDumps();
     private int boot;
 
     public DeviceLogParser(LogFormat format) {
@@ -41,10 +43,30 @@ public final class DeviceLogParser {
     }
 
     /**
-     * Events for one console line, in order. Currently always exactly one; a list so that later
-     * multi-line constructs (hex dumps, certificate dumps) can emit when they complete.
+     * Events for one console line, in order: usually exactly one. Rows of an mbedTLS hex dump are held
+     * back until the dump ends (then the last row carries {@link DeviceEvent#dump()}), so a call may
+     * return none, or several. Call {@link #flush()} at the end of the stream for held rows.
      */
     public List<DeviceEvent> accept(ConsoleLine consoleLine) {
+        DeviceEvent event = parse(consoleLine);
+        trackBoot(event);
+        List<DeviceEvent> out = new ArrayList<>(1);
+        try {
+            dumps.accept(event, out);
+        } catch (RuntimeException e) {
+            out.add(event); // a dump-assembly bug must not cost the line
+        }
+        return out;
+    }
+
+    /** Held hex dump rows (dumps that never completed), to call when the stream ends. */
+    public List<DeviceEvent> flush() {
+        List<DeviceEvent> out = new ArrayList<>();
+        dumps.flush(out);
+        return out;
+    }
+
+    private DeviceEvent parse(ConsoleLine consoleLine) {
         String text = consoleLine.text() == null ? "" : consoleLine.text();
         DeviceEvent.Builder b = DeviceEvent.builder()
                 .seq(consoleLine.seq())
@@ -53,22 +75,25 @@ public final class DeviceLogParser {
                 .boot(boot)
                 .raw(text)
                 .truncated(consoleLine.truncated());
-        DeviceEvent event;
         try {
-            LogLine parsed = format.parse(text);
+            // Colour codes and "\r\x1b[2K" redraws are terminal noise around the prefix, not content.
+            String visible = LineText.visible(text);
+            LogLine parsed = format.parse(visible);
             if (parsed != null) {
                 fill(b, parsed);
                 MessageClassifier.classify(parsed, b);
             } else {
-                b.message(text);
+                b.message(visible);
+                MessageClassifier.classifyRaw(visible, b);
             }
-            event = b.build();
+            if ((b.type() == EventType.OTHER || b.type() == EventType.ERROR) && format.isDeath(visible)) {
+                b.type(EventType.CRASH).severity(Severity.ERROR);
+            }
+            return b.build();
         } catch (RuntimeException | StackOverflowError e) {
             // Last line of defence: a parsing bug must not cost the line, nor stop the session.
-            event = unparsed(consoleLine, text);
+            return unparsed(consoleLine, text);
         }
-        trackBoot(event);
-        return List.of(event);
     }
 
     private static void fill(DeviceEvent.Builder b, LogLine parsed) {

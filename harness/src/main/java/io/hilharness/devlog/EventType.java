@@ -1,7 +1,8 @@
 package io.hilharness.devlog;
 
 /**
- * What a device log line means. {@link #OTHER} covers every line that is kept but not understood,
+ * What a device log line means. Hex dump lines ({@code dumping 'x' (N bytes)} and their rows) stay
+ * {@link #OTHER}; the last row of a dump carries the reassembled bytes in {@link DeviceEvent#dump()}. {@link #OTHER} covers every line that is kept but not understood,
  * including lines that match no log format at all (then {@link DeviceEvent#format()} is null).
  */
 public enum EventType {
@@ -46,5 +47,25 @@ public enum EventType {
     CONFIG_ERROR,
     /** Any other line of ERROR severity. */
     ERROR,
-    OTHER
+    OTHER,
+    /** mbedTLS {@code client state: N} (the board is the TLS client). */
+    CLIENT_STATE,
+    /** mbedTLS {@code dumping 'my signature' (N bytes)}: ServerKeyExchange signed; {@code bytes} = signature length. */
+    KEY_EXCHANGE,
+    /** mbedTLS {@code => free}: the ssl context is released, its session is over. */
+    SSL_FREE,
+    /** lwIP {@code TCP connection request SRC -> DST.}: {@code port} = client port. */
+    TCP_CONNECTION_REQUEST,
+    /** lwIP {@code TCP connection established SRC -> DST.} */
+    TCP_CONNECTION_ESTABLISHED,
+    /** lwIP {@code TCP connection closed: STATE SRC -> DST.} */
+    TCP_CONNECTION_CLOSED,
+    /** lwIP {@code tcp_listen_input: listen backlog exceeded for port N}. */
+    LISTEN_BACKLOG_EXCEEDED,
+    /** lwIP {@code memp_malloc: out of memory in pool NAME}. */
+    MEMORY_POOL_EXHAUSTED,
+    /** lwIP httpd transfer progress ({@code Received N bytes}, {@code http_send: ... left=N}). */
+    TRANSFER_PROGRESS,
+    /** A death pattern (panic, hard fault, watchdog, assert): the boot crashed. */
+    CRASH
 }

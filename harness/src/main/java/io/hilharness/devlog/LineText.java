@@ -15,7 +15,19 @@ final class LineText {
     // MBEDTLS_THREADING_C builds print the ssl context as "%p: " before the message.
     private static final Pattern CONTEXT = Pattern.compile("(0[xX][0-9a-fA-F]{1,16}|\\(nil\\)): ");
 
+    // VT100/ANSI: CSI sequences (colours, "\x1b[2K" erase line), OSC titles, two-byte escapes.
+    private static final Pattern TERMINAL_CODES = Pattern.compile(
+            "\u001B(?:\\[[0-?]{0,32}[ -/]{0,8}[@-~]|\\][^\u0007\u001B]{0,256}(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])?|\r");
+
     private LineText() {
+    }
+
+    /** The text a terminal would show: escape sequences and carriage returns removed. */
+    static String visible(String text) {
+        if (text.indexOf('\u001B') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return TERMINAL_CODES.matcher(text).replaceAll("");
     }
 
     /** Finds {@code prefix} within the first {@link #PREFIX_WINDOW} chars; null when absent. */

@@ -11,4 +11,12 @@ public interface LogFormat {
 
     /** Splits a line into prefix and message, or returns null when the line is not in this format. */
     LogLine parse(String text);
+
+    /**
+     * Whether a line says the device died (user-configured death patterns). The built-in patterns
+     * (panic, hard fault, watchdog, assert) apply to every format anyway.
+     */
+    default boolean isDeath(String text) {
+        return false;
+    }
 }

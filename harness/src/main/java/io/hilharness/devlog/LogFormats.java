@@ -7,18 +7,31 @@ import java.util.Locale;
 public final class LogFormats {
 
     public static final String AUTO = "auto";
+    /** lwIP altcp_tls prints mbedTLS debug as {@code "%s:%04d: %s"}: the mbedtls format without level. */
+    public static final String LWIP = "lwip";
 
     private LogFormats() {
     }
 
     /** Names accepted by {@link #byName}. */
     public static List<String> names() {
-        return List.of(BoardLogFormat.NAME, MbedtlsNativeFormat.NAME, AUTO);
+        return List.of(BoardLogFormat.NAME, MbedtlsNativeFormat.NAME, LWIP, MbedTraceFormat.NAME,
+                EspIdfFormat.NAME, AUTO);
     }
 
-    /** A fresh instance of every concrete format, in detection order. */
+    /**
+     * A fresh instance of every concrete format, in detection order. Wrapping formats (mbed-trace,
+     * ESP-IDF) come before mbedtls because their messages carry an mbedTLS prefix of their own.
+     */
     public static List<LogFormat> all() {
-        return List.of(new BoardLogFormat(), new MbedtlsNativeFormat());
+        return List.of(new BoardLogFormat(), new MbedTraceFormat(), new EspIdfFormat(), new MbedtlsNativeFormat());
+    }
+
+    /** Auto-detection over user-defined formats (tried first) and the built-in ones. */
+    public static AutoDetectFormat autoDetect(List<? extends LogFormat> userFormats) {
+        List<LogFormat> candidates = new java.util.ArrayList<>(userFormats);
+        candidates.addAll(all());
+        return new AutoDetectFormat(candidates);
     }
 
     /**
@@ -30,7 +43,9 @@ public final class LogFormats {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (key) {
             case BoardLogFormat.NAME -> new BoardLogFormat();
-            case MbedtlsNativeFormat.NAME -> new MbedtlsNativeFormat();
+            case MbedtlsNativeFormat.NAME, LWIP -> new MbedtlsNativeFormat();
+            case MbedTraceFormat.NAME -> new MbedTraceFormat();
+            case EspIdfFormat.NAME -> new EspIdfFormat();
             case AUTO -> autoDetect();
             default -> throw new IllegalArgumentException(
                     "unknown device log format '" + name + "', expected one of " + names());

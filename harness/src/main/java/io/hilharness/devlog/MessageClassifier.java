@@ -23,10 +23,27 @@ final class MessageClassifier {
     private static final Pattern PORT_SUFFIX = Pattern.compile(", port ([0-9]{1,5})$");
     private static final String CODE = ErrorCodes.TOKEN;
 
-    private record Rule(Pattern pattern, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
+    /**
+     * A message pattern; {@code literal} is the fixed text it starts with, checked before any regex
+     * work because most lines match no rule and a Matcher per rule per line dominated the cost.
+     */
+    private record Rule(Pattern pattern, String literal, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
         Rule(String regex, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
-            this(Pattern.compile(regex), fill);
+            this(Pattern.compile(regex), literalPrefix(regex), fill);
         }
+    }
+
+    /** The leading characters of {@code regex} that can only match themselves. */
+    static String literalPrefix(String regex) {
+        int i = 0;
+        while (i < regex.length() && "\\^$.|?*+()[]{}".indexOf(regex.charAt(i)) < 0) {
+            i++;
+        }
+        // A quantifier after the literal applies to its last character, which is then not fixed.
+        if (i < regex.length() && "?*{".indexOf(regex.charAt(i)) >= 0 && i > 0) {
+            i--;
+        }
+        return regex.substring(0, i);
     }
 
     private static final List<Rule> RULES = List.of(
@@ -38,6 +55,15 @@ final class MessageClassifier {
             new Rule("accepted connection from (\\S+)$",
                     (m, b) -> b.type(EventType.CONNECTION_ACCEPTED).detail(m.group(1))),
             new Rule("=> handshake$", (m, b) -> b.type(EventType.HANDSHAKE_START)),
+            new Rule("=> free$", (m, b) -> b.type(EventType.SSL_FREE)),
+            new Rule("client state: ([0-9]{1,9})$", (m, b) -> {
+                Integer state = LineText.intOrNull(m.group(1));
+                b.type(EventType.CLIENT_STATE).state(state).detail(HandshakeStates.name(state));
+            }),
+            // ssl_srv.c prints the ServerKeyExchange signature as a buffer: its length varies by a byte.
+            new Rule("dumping 'my signature' \\(([0-9]{1,9}) bytes\\)$",
+                    (m, b) -> b.type(EventType.KEY_EXCHANGE).detail("my signature")
+                            .bytes(LineText.longOrNull(m.group(1)))),
             new Rule("<= handshake$", (m, b) -> b.type(EventType.HANDSHAKE_END)),
             new Rule("server state: ([0-9]{1,9})$", (m, b) -> {
                 Integer state = LineText.intOrNull(m.group(1));
@@ -105,6 +131,51 @@ final class MessageClassifier {
                 }
             }));
 
+    /** lwIP's LWIP_DEBUGF strings (2.1): printed raw, without any prefix, so recognised on any line. */
+    private static final List<Rule> LWIP_RULES = List.of(
+            new Rule("TCP connection request ([0-9]{1,5}) -> ([0-9]{1,5})\\.?$",
+                    (m, b) -> b.type(EventType.TCP_CONNECTION_REQUEST).port(port(m.group(1)))
+                            .detail(m.group(1) + " -> " + m.group(2))),
+            new Rule("TCP connection established ([0-9]{1,5}) -> ([0-9]{1,5})\\.?$",
+                    (m, b) -> b.type(EventType.TCP_CONNECTION_ESTABLISHED).port(port(m.group(1)))
+                            .detail(m.group(1) + " -> " + m.group(2))),
+            new Rule("TCP connection closed: ([A-Z_0-9]{1,20}) ([0-9]{1,5}) -> ([0-9]{1,5})\\.?$",
+                    (m, b) -> b.type(EventType.TCP_CONNECTION_CLOSED).port(port(m.group(2)))
+                            .detail(m.group(1))),
+            new Rule("tcp_listen_input: listen backlog exceeded for port ([0-9]{1,5})$",
+                    (m, b) -> b.type(EventType.LISTEN_BACKLOG_EXCEEDED).detail(m.group(1))),
+            new Rule("memp_malloc: out of memory in pool (\\S{1,100})$",
+                    (m, b) -> b.type(EventType.MEMORY_POOL_EXHAUSTED).detail(m.group(1))),
+            new Rule("Received \"(\\w{1,20})\" request for URI: \"([^\"]{0,1000})\"",
+                    (m, b) -> b.type(EventType.HTTP_REQUEST).method(m.group(1)).path(m.group(2))),
+            new Rule("Received ([0-9]{1,10}) bytes$",
+                    (m, b) -> b.type(EventType.TRANSFER_PROGRESS).detail("received")
+                            .bytes(LineText.longOrNull(m.group(1)))),
+            new Rule("http_send: pcb=\\S{1,40} hs=\\S{1,40} left=(-?[0-9]{1,10})$",
+                    (m, b) -> b.type(EventType.TRANSFER_PROGRESS).detail("left")
+                            .bytes(LineText.longOrNull(m.group(1)))));
+
+    /** What firmware prints when it dies; any such line marks its boot as crashed. */
+    static final Pattern DEATH = Pattern.compile(
+            "\\bpanic|hard ?fault|\\bwatchdog\\b.{0,40}\\b(?:timeout|triggered|reset|expired|bark|bite)"
+                    + "|\\bassert(?:ion)?\\b.{0,300}\\bfailed|Guru Meditation|abort\\(\\) was called"
+                    + "|stack overflow|\\bBUS ?FAULT\\b|\\bUsage ?Fault\\b|\\bMemManage\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final List<String> DEATH_WORDS = List.of("panic", "fault", "watchdog", "assert", "guru",
+            "abort", "overflow", "memmanage");
+
+    /** Cheap pre-check for {@link #DEATH}: its word-boundary alternation was a hot spot on every line. */
+    static boolean isDeath(String message) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        for (String word : DEATH_WORDS) {
+            if (lower.contains(word)) {
+                return DEATH.matcher(message).find();
+            }
+        }
+        return false;
+    }
+
     private MessageClassifier() {
     }
 
@@ -112,8 +183,9 @@ final class MessageClassifier {
     static void classify(LogLine parsed, DeviceEvent.Builder b) {
         String message = parsed.message();
         if (message.length() <= MAX_CLASSIFIED_LENGTH) {
+            int at = message.lastIndexOf(", port ");
             Matcher port = PORT_SUFFIX.matcher(message);
-            if (port.find()) {
+            if (at >= 0 && port.find(at)) {
                 Integer value = LineText.intOrNull(port.group(1));
                 if (value != null && value <= 65535) {
                     b.port(value);
@@ -123,12 +195,12 @@ final class MessageClassifier {
         }
         b.message(message);
         if (message.length() <= MAX_CLASSIFIED_LENGTH) {
-            for (Rule rule : RULES) {
-                Matcher m = rule.pattern.matcher(message);
-                if (m.lookingAt()) {
-                    rule.fill.accept(m, b);
-                    return;
-                }
+            if (apply(RULES, message, b) || apply(LWIP_RULES, message, b)) {
+                return;
+            }
+            if (isDeath(message)) {
+                b.type(EventType.CRASH).severity(Severity.ERROR);
+                return;
             }
         }
         if (b.severity() == Severity.ERROR) {
@@ -137,5 +209,44 @@ final class MessageClassifier {
                 b.code(ErrorCodes.findHex(message));
             }
         }
+    }
+
+    /**
+     * Classifies a line no format recognised (lwIP's raw LWIP_DEBUGF output, a crash dump): only lwIP
+     * strings and death patterns count, so random text stays OTHER.
+     *
+     * @return whether the line was recognised
+     */
+    static boolean classifyRaw(String text, DeviceEvent.Builder b) {
+        if (text.length() > MAX_CLASSIFIED_LENGTH) {
+            return false;
+        }
+        if (apply(LWIP_RULES, text, b)) {
+            return true;
+        }
+        if (isDeath(text)) {
+            b.type(EventType.CRASH).severity(Severity.ERROR);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean apply(List<Rule> rules, String message, DeviceEvent.Builder b) {
+        for (Rule rule : rules) {
+            if (!message.startsWith(rule.literal)) {
+                continue;
+            }
+            Matcher m = rule.pattern.matcher(message);
+            if (m.lookingAt()) {
+                rule.fill.accept(m, b);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Integer port(String digits) {
+        Integer v = LineText.intOrNull(digits);
+        return v != null && v <= 65535 ? v : null;
     }
 }

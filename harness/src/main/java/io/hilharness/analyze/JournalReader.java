@@ -1,0 +1,65 @@
+package io.hilharness.analyze;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hilharness.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the client connections out of a campaign's journal.jsonl ({@code round} records). */
+public final class JournalReader {
+
+    /** A journal line that is not JSON: names file and line. */
+    public static final class JournalException extends Exception {
+        public JournalException(String message) {
+            super(message);
+        }
+    }
+
+    private JournalReader() {
+    }
+
+    public static List<ClientConnection> read(Path journal) throws IOException, JournalException {
+        List<ClientConnection> clients = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            int lineNo = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode record;
+                try {
+                    record = Json.mapper().readTree(line);
+                } catch (IOException e) {
+                    throw new JournalException(journal + ":" + lineNo + ": not a JSON record");
+                }
+                if (!"round".equals(record.path("type").asText())) {
+                    continue;
+                }
+                try {
+                    addClients(record.path("data"), clients);
+                } catch (RuntimeException e) {
+                    throw new JournalException(journal + ":" + lineNo + ": data.connections: " + e.getMessage());
+                }
+            }
+        }
+        return clients;
+    }
+
+    private static void addClients(JsonNode round, List<ClientConnection> clients) {
+        for (JsonNode conn : round.path("connections")) {
+            JsonNode c = conn.path("client");
+            clients.add(new ClientConnection(c.path("id").asText(null),
+                    c.hasNonNull("boot") ? c.get("boot").asInt() : round.path("boot").asInt(),
+                    c.path("localPort").asInt(0),
+                    c.hasNonNull("start") ? Instant.parse(c.get("start").asText()) : null,
+                    c.path("outcome").asText(null)));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.hilharness.analyze;
+
+import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.devlog.EventType;
+import io.hilharness.devlog.MbedtlsErrors;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accumulates one session's facts (never its lines) and decides its outcome. */
+final class SessionBuilder {
+
+    static final int CONN_EOF = -0x7280;
+    static final int PEER_CLOSE_NOTIFY = -0x7880;
+    static final int NET_CONN_RESET = -0x0050;
+    static final int ALLOC_FAILED = -0x7F00;
+    private static final int MAX_REQUESTS = 8;
+
+    String slot;
+    private String key;
+    private final int boot;
+    private Integer port;
+    private String context;
+    private long firstSeq = -1;
+    private long lastSeq;
+    private long firstOffset;
+    private Instant start;
+    private Instant end;
+    private Long startDeviceMs;
+    private boolean handshakeDone;
+    private boolean freed;
+    private boolean handshakeStarted;
+    private boolean setupFailed;
+    private Integer failCode;
+    private String alertName;
+    private Long signatureBytes;
+    private final List<String> requests = new ArrayList<>();
+    private long lines;
+
+    SessionBuilder(String slot, String key, int boot) {
+        this.slot = slot;
+        this.key = key;
+        this.boot = boot;
+    }
+
+    void rekey(String newSlot, String newKey) {
+        slot = newSlot;
+        key = newKey;
+    }
+
+    boolean handshakeStarted() {
+        return handshakeStarted;
+    }
+
+    boolean freed() {
+        return freed;
+    }
+
+    void add(DeviceEvent e) {
+        lines++;
+        if (firstSeq < 0) {
+            firstSeq = e.seq();
+            firstOffset = e.offset();
+            start = e.hostTime();
+            startDeviceMs = e.deviceMs();
+        }
+        lastSeq = e.seq();
+        end = e.hostTime();
+        if (port == null) {
+            port = e.port();
+        }
+        if (context == null) {
+            context = e.context();
+        }
+        switch (e.type()) {
+            case HANDSHAKE_START -> handshakeStarted = true;
+            case HANDSHAKE_DONE -> handshakeDone = true;
+            // mbedTLS prints "<= handshake" after a failure too; only a clean one means done.
+            case HANDSHAKE_END -> handshakeDone |= failCode == null && alertName == null;
+            case ALERT_RECEIVED, ALERT_FATAL -> {
+                if (alertName == null && e.alertLevel() != null && e.alertLevel() == 2) {
+                    alertName = e.alertName() != null ? e.alertName() : "alert " + e.alertDescription();
+                }
+            }
+            case SETUP_FAILED, ALLOC_FAILED -> {
+                setupFailed = true;
+                failCode(e.code(), true);
+            }
+            case HANDSHAKE_FAILED -> failCode(e.code(), true);
+            case DEBUG_RETURN, TLS_IO_ERROR, CONNECTION_CLOSED, ERROR -> failCode(e.code(), false);
+            case SSL_FREE -> freed = true;
+            case KEY_EXCHANGE -> signatureBytes = e.bytes();
+            case HTTP_REQUEST -> {
+                if (requests.size() < MAX_REQUESTS) {
+                    requests.add(e.method() + " " + e.path());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void failCode(Integer code, boolean authoritative) {
+        if (code != null && code < 0 && (failCode == null || authoritative)) {
+            failCode = code;
+        }
+    }
+
+    SessionOutcome outcome() {
+        if (alertName != null) {
+            return SessionOutcome.ALERT_RECEIVED;
+        }
+        if (setupFailed || (failCode != null && failCode == ALLOC_FAILED)) {
+            return SessionOutcome.SETUP_FAILED;
+        }
+        if (failCode != null && failCode == NET_CONN_RESET) {
+            return SessionOutcome.RESET;
+        }
+        if (handshakeDone) {
+            return failCode == null || failCode == CONN_EOF || failCode == PEER_CLOSE_NOTIFY
+                    ? SessionOutcome.COMPLETED : SessionOutcome.ERROR;
+        }
+        if (failCode != null) {
+            return failCode == CONN_EOF ? SessionOutcome.EOF : SessionOutcome.ERROR;
+        }
+        return SessionOutcome.UNFINISHED;
+    }
+
+    SessionSummary summary() {
+        SessionOutcome outcome = outcome();
+        Integer code = outcome == SessionOutcome.COMPLETED ? null : failCode;
+        return new SessionSummary(boot, key, port, context, firstSeq, lastSeq, firstOffset, start, end,
+                startDeviceMs, outcome, alertName, code, code == null ? null : MbedtlsErrors.name(code),
+                handshakeDone, requests, signatureBytes, lines);
+    }
+}

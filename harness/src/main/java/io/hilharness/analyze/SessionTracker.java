@@ -1,0 +1,198 @@
+package io.hilharness.analyze;
+
+import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.devlog.EventType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups device events into sessions, streaming: each session goes to the listener as soon as its
+ * end is seen and is then forgotten, so memory depends on the open sessions only.
+ *
+ * <p>Grouping key, best first: the client port ({@code , port N} or lwIP's
+ * {@code TCP connection request N -> M}); else the mbedTLS ssl context pointer, cut into sessions
+ * at {@code => handshake} (a pointer is reused by consecutive connections) and ended by
+ * {@code => free}; lines with neither (the firmware's own {@code handshake failed},
+ * {@code connection closed}) join the session that logged last, and an {@code accepted connection}
+ * line without a port waits for the next new context.
+ */
+public final class SessionTracker {
+
+    /** Receives closed sessions and finished boots, in log order. */
+    public interface Listener {
+        void session(SessionSummary session);
+
+        void boot(BootSummary boot);
+    }
+
+    /** Open sessions beyond this are closed as UNFINISHED, oldest first (a log with endless new keys). */
+    static final int MAX_OPEN = 10_000;
+
+    private static final Set<EventType> CONNECTION_LINES = Set.of(EventType.HANDSHAKE_FAILED,
+            EventType.HANDSHAKE_DONE, EventType.HTTP_REQUEST, EventType.FILE_OPENED, EventType.RESPONSE_SENT,
+            EventType.HTTP_NOT_FOUND, EventType.TLS_IO_ERROR, EventType.CONNECTION_CLOSED, EventType.SETUP_FAILED);
+
+    private static final Set<EventType> TLS_LINES = Set.of(EventType.HANDSHAKE_START, EventType.HANDSHAKE_END,
+            EventType.STATE, EventType.CLIENT_STATE, EventType.ALERT_RECEIVED, EventType.ALERT_FATAL,
+            EventType.ALERT_SENT, EventType.CLOSE_NOTIFY_RECEIVED, EventType.DEBUG_RETURN, EventType.SSL_FREE,
+            EventType.KEY_EXCHANGE, EventType.CERTIFICATE_SENT, EventType.ALLOC_FAILED);
+
+    private final Listener listener;
+    private final Map<String, SessionBuilder> open = new LinkedHashMap<>();
+    private final Map<String, Integer> contextUses = new HashMap<>();
+    private final Map<SessionOutcome, Long> outcomes = new EnumMap<>(SessionOutcome.class);
+    private final Map<String, Long> eventCounts = new LinkedHashMap<>();
+    private SessionBuilder lastTouched;
+    private final java.util.ArrayDeque<SessionBuilder> awaitingContext = new java.util.ArrayDeque<>();
+    private Integer boot;
+    private long bootLines;
+    private String crashLine;
+
+    public SessionTracker(Listener listener) {
+        this.listener = listener;
+    }
+
+    public void accept(DeviceEvent e) {
+        if (boot == null || boot != e.boot()) {
+            endBoot();
+            boot = e.boot();
+        }
+        bootLines++;
+        eventCounts.merge(e.type().name(), 1L, Long::sum);
+        if (e.type() == EventType.CRASH && crashLine == null) {
+            crashLine = e.raw();
+        }
+        SessionBuilder s = route(e);
+        if (s == null) {
+            return;
+        }
+        s.add(e);
+        lastTouched = s;
+        boolean firmwareEnd = e.type() == EventType.CONNECTION_CLOSED || e.type() == EventType.SETUP_FAILED
+                || e.type() == EventType.TCP_CONNECTION_CLOSED;
+        if (firmwareEnd) {
+            close(s);
+        }
+    }
+
+    /** Ends the stream: every open session and the current boot are reported. */
+    public void finish() {
+        endBoot();
+    }
+
+    private SessionBuilder route(DeviceEvent e) {
+        if (e.port() != null) {
+            return open.computeIfAbsent("port " + e.port(), k -> newSession(k, e));
+        }
+        if (e.context() != null) {
+            String slot = "ssl " + e.context();
+            SessionBuilder current = open.get(slot);
+            if (e.type() == EventType.HANDSHAKE_START && current != null) {
+                close(current);
+                current = null;
+            }
+            if (current == null) {
+                current = newSession(slot, e);
+                open.put(slot, current);
+            }
+            return current;
+        }
+        if (e.type() == EventType.CONNECTION_ACCEPTED) {
+            closeFreed();
+            SessionBuilder pending = newSession("accepted " + e.seq(), e);
+            open.put(pending.slot, pending);
+            awaitingContext.addLast(pending);
+            return pending;
+        }
+        if (TLS_LINES.contains(e.type())) {
+            // mbedTLS without THREADING_C (most boards): no pointer, so follow the connection that logged last.
+            boolean current = lastTouched != null && open.containsKey(lastTouched.slot);
+            if (e.type() == EventType.HANDSHAKE_START && (!current || lastTouched.handshakeStarted())) {
+                SessionBuilder next = newSession("tls " + e.seq(), e);
+                open.put(next.slot, next);
+                return next;
+            }
+            return current ? lastTouched : null;
+        }
+        if (CONNECTION_LINES.contains(e.type())) {
+            if (lastTouched != null && open.containsKey(lastTouched.slot)) {
+                return lastTouched;
+            }
+            SessionBuilder lone = newSession("line " + e.seq(), e);
+            open.put(lone.slot, lone);
+            return lone;
+        }
+        return null;
+    }
+
+    private SessionBuilder newSession(String slot, DeviceEvent e) {
+        if (e.context() != null && e.port() == null && !awaitingContext.isEmpty()) {
+            // The firmware's "accepted connection" line came first: same connection, now with its context
+            // (oldest accept first; concurrent accepts carry nothing to tell them apart).
+            SessionBuilder adopted = awaitingContext.removeFirst();
+            open.remove(adopted.slot);
+            adopted.rekey(slot, keyFor(e));
+            return adopted;
+        }
+        if (open.size() >= MAX_OPEN) {
+            close(open.values().iterator().next());
+        }
+        return new SessionBuilder(slot, keyFor(e), boot == null ? 0 : boot);
+    }
+
+    private String keyFor(DeviceEvent e) {
+        if (e.port() != null) {
+            return "port " + e.port();
+        }
+        if (e.type() == EventType.HANDSHAKE_START && e.context() == null) {
+            return "tls line " + e.seq();
+        }
+        if (e.context() != null) {
+            int n = contextUses.merge(e.context(), 1, Integer::sum);
+            return "ssl " + e.context() + " #" + n;
+        }
+        return "line " + e.seq();
+    }
+
+    private void closeFreed() {
+        for (SessionBuilder s : new ArrayList<>(open.values())) {
+            if (s.freed()) {
+                close(s);
+            }
+        }
+    }
+
+    private void close(SessionBuilder s) {
+        if (open.remove(s.slot) == null) {
+            return;
+        }
+        awaitingContext.remove(s);
+        SessionSummary summary = s.summary();
+        outcomes.merge(summary.outcome(), 1L, Long::sum);
+        listener.session(summary);
+    }
+
+    private void endBoot() {
+        if (boot == null) {
+            return;
+        }
+        for (Iterator<SessionBuilder> it = new ArrayList<>(open.values()).iterator(); it.hasNext(); ) {
+            close(it.next());
+        }
+        listener.boot(new BootSummary(boot, crashLine != null, crashLine, bootLines, outcomes, eventCounts));
+        open.clear();
+        contextUses.clear();
+        outcomes.clear();
+        eventCounts.clear();
+        lastTouched = null;
+        awaitingContext.clear();
+        bootLines = 0;
+        crashLine = null;
+        boot = null;
+    }
+}

@@ -1,0 +1,70 @@
+package io.hilharness.analyze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hilharness.cli.HilCli;
+import io.hilharness.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code hil analyze} end to end on the real capture: text, JSON lines and a journal join. */
+class AnalyzeCommandTest {
+
+    private static String run(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new HilCli()).execute(args);
+            assertEquals(0, exit);
+        } finally {
+            System.setOut(saved);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void textListsSessionsPerBootWithCounts() {
+        String out = run("analyze", FixtureSessionsTest.fixture("refboard-mbedtls-ports.log").toString());
+        assertTrue(out.contains("port 49590  ALERT_RECEIVED unknown_ca (-0x7780)"), out);
+        assertTrue(out.contains("boot 1: 1958 lines, 4 sessions: 2 COMPLETED, 1 ALERT_RECEIVED, 1 EOF"), out);
+        assertTrue(out.contains("format mbedtls, 3896 lines"), out);
+    }
+
+    @Test
+    void jsonLinesWithAJournalJoinByOrderWhenThereAreNoPorts(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("journal.jsonl");
+        StringBuilder sb = new StringBuilder();
+        String[] outcomes = {"OK", "TLS_ALERT", "EOF", "OK"};
+        for (int i = 0; i < outcomes.length; i++) {
+            sb.append("{\"type\":\"round\",\"data\":{\"boot\":1,\"round\":").append(i + 1)
+                    .append(",\"connections\":[{\"client\":{\"id\":\"c").append(i + 1)
+                    .append("\",\"localPort\":").append(50000 + i).append(",\"start\":\"2026-01-01T00:00:0").append(i)
+                    .append("Z\",\"outcome\":\"").append(outcomes[i]).append("\"}}]}}\n");
+        }
+        Files.writeString(journal, sb);
+        String out = run("analyze", "--json", "--journal", journal.toString(),
+                FixtureSessionsTest.fixture("refboard-mbedtls-noports.log").toString());
+        List<JsonNode> joins = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            JsonNode n = Json.mapper().readTree(line);
+            if (n.path("type").asText().equals("join")) {
+                joins.add(n.path("data"));
+            }
+        }
+        assertEquals(4, joins.size(), out);
+        assertEquals("ssl 0x7f1a3c000d50 #2", joins.get(1).path("session").path("key").asText());
+        assertEquals("ALERT_RECEIVED", joins.get(1).path("session").path("outcome").asText());
+        assertEquals(0.9, joins.get(0).path("confidence").asDouble());
+    }
+}
