@@ -58,7 +58,7 @@ public final class ReferenceBoardCampaign {
         }
     }
 
-    static TrustConfig resolveTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
+    public static TrustConfig resolveTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
         if (trust == null || trust.equals("system")) {
             return TrustConfig.system();
         }

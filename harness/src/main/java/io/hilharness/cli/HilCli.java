@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** The {@code hil} command line. Exit codes: 0 all passed, 1 some rounds failed, 2 harness or config error. */
 @Command(name = "hil", mixinStandardHelpOptions = true, version = "hil-harness 0.1.0",
         description = "Hardware-in-the-loop test harness for embedded HTTPS servers.",
-        subcommands = {DemoCommand.class, RunCommand.class, ImagesCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ImagesCommand.class,
+                BoardsCommand.class})
 public final class HilCli {
     public static final int EXIT_CONFIG_ERROR = 2;
 

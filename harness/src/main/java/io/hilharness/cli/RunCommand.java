@@ -4,6 +4,7 @@ import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.lab.LabConfig;
 import io.hilharness.report.SummaryTable;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,10 +28,26 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CampaignOptions options = new CampaignOptions();
 
+    @Option(names = "--board", description = "Run on this board of the lab config instead of a fresh reference board.")
+    String board;
+
+    @Option(names = "--boards", description = "Run on every matching lab board in parallel: tag:TAG, a name, or all.")
+    String boards;
+
+    @Option(names = "--lab", description = "Lab config for --board/--boards (default: $HIL_LAB_CONFIG, else ~/.config/hil/lab.yaml).")
+    Path lab;
+
     @Override
     public Integer call() throws Exception {
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
+        if (board != null || boards != null) {
+            if (board != null && boards != null) {
+                throw new IllegalArgumentException("give --board or --boards, not both");
+            }
+            return BoardsRun.run(layout, image, options.toSpec(manifest), trust, runsDir == null ? layout.runsDir() : runsDir,
+                    LabConfig.locateAndRead(lab), board != null ? board : boards, "hil run --image " + image, System.out);
+        }
         CampaignResult result = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir)
                 .run(image, options.toSpec(manifest), trust, new ProgressPrinter(System.out, image));
         System.out.println();
