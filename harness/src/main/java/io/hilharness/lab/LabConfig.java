@@ -68,8 +68,11 @@ public record LabConfig(Path file, Path lockDir, List<LabBoard> boards) {
             throw new LabConfigException(file, lineOr(lines.lineOf(path.toArray(String[]::new)), e), String.join(".", path),
                     "unknown key (known keys: " + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
-            String field = String.join(".", path(e));
-            throw new LabConfigException(file, line(e), field.isEmpty() ? null : field, e.getOriginalMessage());
+            // The parser's position can be past the culprit (a missing key is noticed at the block's end).
+            List<String> path = path(e);
+            String field = String.join(".", path);
+            throw new LabConfigException(file, lineOr(lines.lineOf(path.toArray(String[]::new)), e),
+                    field.isEmpty() ? null : field, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new LabConfigException(file, line(e), null, e.getOriginalMessage());
         }
