@@ -31,6 +31,10 @@ final class BoardsRun {
         TrustConfig trustConfig = ReferenceBoardCampaign.resolveTrust(trust, image);
         List<BoardOutcome> outcomes = new LabCampaigns(lab, runsDir, commandLine)
                 .runAll(boards, image, spec, trustConfig, board -> new ProgressPrinter(out, board.name()));
+        if (outcomes.size() == 1 && outcomes.get(0).error().isPresent()) {
+            // One board asked for by name: its problem is the command's one error line.
+            throw new IllegalStateException(outcomes.get(0).error().get());
+        }
         out.println();
         for (BoardOutcome outcome : outcomes) {
             if (outcome.result().isPresent()) {
