@@ -77,13 +77,14 @@ class LabBoardsIT {
         CommandLine cli = io.hilharness.cli.TestAccess.commandLine();
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(new StringWriter()));
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
         java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
         java.io.PrintStream saved = System.out;
         System.setOut(new java.io.PrintStream(stdout, true, "UTF-8"));
         try {
             int code = cli.execute(args);
-            return new Cli(code, stdout.toString("UTF-8"), err.toString());
+            return new Cli(code, stdout.toString("UTF-8") + out, err.toString());
         } finally {
             System.setOut(saved);
         }
@@ -142,6 +143,10 @@ class LabBoardsIT {
 
             Cli boards = hil("boards", "--lab", lab.toString());
             assertEquals(0, boards.exitCode(), boards.err());
+            assertTrue(boards.out().contains("ref-2            reference ref                    host process (pty)"), boards.out());
+            assertTrue(boards.out().lines().anyMatch(l -> l.startsWith("ref-2") && l.contains("locked by ")
+                    && l.contains("(hil console ref-2)")), boards.out());
+            assertTrue(boards.out().lines().anyMatch(l -> l.startsWith("ref-1") && l.endsWith(" free")), boards.out());
         }
     }
 
