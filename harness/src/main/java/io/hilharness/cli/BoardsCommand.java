@@ -7,13 +7,12 @@ import io.hilharness.lab.LabBoard;
 import io.hilharness.lab.LabBoards;
 import io.hilharness.lab.LabConfig;
 import io.hilharness.lab.LockHolder;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code hil boards}: the lab's boards with their live state (console plugged in, locked by whom). */
 @Command(name = "boards", description = "List the boards of the lab config with their live state.")
@@ -21,13 +20,10 @@ final class BoardsCommand implements Callable<Integer> {
     @Option(names = {"--lab", "--config"}, description = "Lab config (default: $HIL_LAB_CONFIG, else ~/.config/hil/lab.yaml).")
     Path labFile;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         LabConfig lab = LabConfig.locateAndRead(labFile);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintStream out = System.out;
         out.printf("lab config: %s (locks in %s)%n", lab.file(), lab.lockDir());
         String format = "%-16s %-9s %-22s %-44s %s%n";
         out.printf(format, "board", "kind", "tags", "console", "lock");

@@ -141,6 +141,16 @@ final class BoardSpecCheck {
             }
             case "jlink" -> required(name, flash.device(), "the J-Link device name, e.g. STM32F429ZI", "device");
             case "command" -> nonEmpty(name, flash.command(), "flash", "command");
+            case "ymodem", "xmodem" -> {
+                if (console.tcp() != null && (flash.holdLine() != null || flash.resetLine() != null)) {
+                    fail(name, "a tcp console has no DTR/RTS lines", "flash", flash.holdLine() != null ? "hold_line" : "reset_line");
+                }
+                if (flash.enterCommand() == null && flash.resetLine() == null) {
+                    required(name, null, "enter_command (e.g. loady) and/or reset_line (dtr or rts)", "enter_command");
+                }
+                line(name, flash.holdLine(), "hold_line");
+                line(name, flash.resetLine(), "reset_line");
+            }
             default -> {
             }
         }
@@ -162,6 +172,12 @@ final class BoardSpecCheck {
         }
         if (reset.command() != null && reset.command().size() > 1 && reset.method().equals("console")) {
             fail(name, "a console reset sends one line", "reset", "command");
+        }
+    }
+
+    private void line(String name, String value, String key) throws LabConfigException {
+        if (value != null && !value.equals("dtr") && !value.equals("rts")) {
+            fail(name, "must be dtr or rts, not '" + value + "'", "flash", key);
         }
     }
 

@@ -22,8 +22,12 @@ public record FlashSpec(
         @JsonProperty("address") String address,
         @JsonProperty("port") String port,
         @JsonProperty("baud") Integer baud,
-        @JsonProperty("command") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> command) {
+        @JsonProperty("command") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> command,
+        @JsonProperty("enter_command") String enterCommand,
+        @JsonProperty("hold_line") String holdLine,
+        @JsonProperty("reset_line") String resetLine) {
 
     public static final List<String> METHODS =
-            List.of("mass-storage", "openocd", "pyocd", "esptool", "jlink", "st-flash", "command", "reference");
+            List.of("mass-storage", "openocd", "pyocd", "esptool", "jlink", "st-flash", "command", "ymodem", "xmodem",
+                    "reference");
 }

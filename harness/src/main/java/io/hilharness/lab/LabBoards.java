@@ -17,6 +17,9 @@ import io.hilharness.board.reset.BreakReset;
 import io.hilharness.board.reset.CommandPowerSwitch;
 import io.hilharness.board.reset.CommandReset;
 import io.hilharness.board.reset.ControlLinePulseReset;
+import io.hilharness.board.flash.BorrowingFlasher;
+import io.hilharness.board.flash.SerialBootloaderFlasher;
+import io.hilharness.board.serial.SharedPort;
 import io.hilharness.board.serial.UsbConsoleTransport;
 import io.hilharness.board.serial.UsbPortSelector;
 import io.hilharness.console.Console;
@@ -74,10 +77,12 @@ public final class LabBoards {
 
     private static Board serial(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
         BoardSpec spec = lab.spec();
-        Console console = Console.open(transport(spec.console()), rawCapture).start();
+        // Shared so a flasher can borrow the port (serial bootloader, esptool) without the console reading its replies.
+        SharedPort port = new SharedPort(transport(spec.console()));
+        Console console = Console.open(port, rawCapture).start();
         Path tools = runDir.resolve("tools");
         Map<String, String> values = values(lab);
-        Flasher flasher = flasher(spec.flash(), values, tools);
+        Flasher flasher = flasher(spec.flash(), values, tools, port);
         List<Resetter> resetters = new ArrayList<>();
         resetters.add(softReset(spec, console, values, tools));
         Optional<PowerSwitch> power = Optional.empty();
@@ -140,7 +145,7 @@ public final class LabBoards {
         }
     }
 
-    static Flasher flasher(FlashSpec flash, Map<String, String> values, Path tools) {
+    static Flasher flasher(FlashSpec flash, Map<String, String> values, Path tools, SharedPort port) {
         ToolRunner runner = new ToolRunner(tools, seconds(flash.timeout(), DEFAULT_FLASH_TIMEOUT));
         boolean probe = flash.probe() != null;
         String file = flash.file();
@@ -150,7 +155,11 @@ public final class LabBoards {
                     Optional.ofNullable(flash.address())), values, file, runner);
             case "pyocd" -> new CommandFlasher("pyocd", FlashTools.pyocd(tool(flash, "pyocd"), Optional.ofNullable(flash.target())),
                     values, file, runner);
-            case "esptool" -> new CommandFlasher("esptool", FlashTools.esptool(tool(flash, "esptool")), values, file, runner);
+            case "esptool" -> new BorrowingFlasher(port, new CommandFlasher("esptool", FlashTools.esptool(tool(flash, "esptool")),
+                    values, file, runner));
+            case "ymodem", "xmodem" -> new SerialBootloaderFlasher(port, new SerialBootloaderFlasher.EnterSequence(
+                    Optional.ofNullable(flash.enterCommand()), controlLine(flash.holdLine()), controlLine(flash.resetLine()),
+                    ControlLinePulseReset.DEFAULT_WIDTH), flash.method().equals("ymodem"), file, runner.timeout(), tools);
             case "st-flash" -> new CommandFlasher("st-flash", FlashTools.stFlash(tool(flash, "st-flash"), probe), values, file, runner);
             case "jlink" -> new CommandFlasher("jlink", FlashTools.jlink(tool(flash, "JLinkExe"), probe), values, file, runner,
                     Optional.of(FlashTools.jlinkScript()));
@@ -180,6 +189,10 @@ public final class LabBoards {
                     values, runner, ResetKind.SOFT);
             default -> throw new IllegalArgumentException("unknown reset method " + reset.method());
         };
+    }
+
+    private static Optional<ControlLine> controlLine(String name) {
+        return Optional.ofNullable(name).map(n -> ControlLine.valueOf(n.toUpperCase()));
     }
 
     private static String tool(FlashSpec flash, String standard) {

@@ -143,7 +143,8 @@ class LabBoardsIT {
 
             Cli boards = hil("boards", "--lab", lab.toString());
             assertEquals(0, boards.exitCode(), boards.err());
-            assertTrue(boards.out().contains("ref-2            reference ref                    host process (pty)"), boards.out());
+            assertTrue(boards.out().lines().anyMatch(l -> l.matches("ref-2 +reference +ref +host process \\(pty\\) +locked by .*")),
+                    boards.out());
             assertTrue(boards.out().lines().anyMatch(l -> l.startsWith("ref-2") && l.contains("locked by ")
                     && l.contains("(hil console ref-2)")), boards.out());
             assertTrue(boards.out().lines().anyMatch(l -> l.startsWith("ref-1") && l.endsWith(" free")), boards.out());

@@ -50,7 +50,8 @@ class LabToolCommandsTest {
     private List<String> flashWith(String method, String params) throws Exception {
         StubTool tool = StubTool.exiting(dir.resolve("bin"), method, 0);
         LabBoard board = board("{method: %s, tool: %s, file: app.bin, %s}".formatted(method, tool.path(), params));
-        LabBoards.flasher(board.spec().flash(), LabBoards.values(board), tools).flash(image);
+        LabBoards.flasher(board.spec().flash(), LabBoards.values(board), tools,
+                new io.hilharness.board.serial.SharedPort(io.hilharness.console.SerialTransport.byPath(dir.resolve("no-port")))).flash(image);
         assertEquals(1, tool.calls().size());
         return tool.calls().get(0);
     }
@@ -88,7 +89,8 @@ class LabToolCommandsTest {
         StubTool tool = StubTool.exiting(dir.resolve("bin"), "dfu", 0);
         LabBoard board = board("{method: command, file: app.bin, probe: P1, command: [%s, \"--image={image}\", \"{probe}\", \"{port}\", \"{board}\"]}"
                 .formatted(tool.path()));
-        LabBoards.flasher(board.spec().flash(), LabBoards.values(board), tools).flash(image);
+        LabBoards.flasher(board.spec().flash(), LabBoards.values(board), tools,
+                new io.hilharness.board.serial.SharedPort(io.hilharness.console.SerialTransport.byPath(dir.resolve("no-port")))).flash(image);
         assertEquals(List.of(List.of("--image=" + bin, "P1", "/dev/serial/by-id/usb-test-if00", "b1")), tool.calls());
     }
 
