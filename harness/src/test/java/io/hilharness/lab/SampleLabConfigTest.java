@@ -14,7 +14,7 @@ class SampleLabConfigTest {
         LabConfig lab = LabConfig.read(ProjectLayout.locate().root().resolve("docs/examples/lab.yaml"));
         List<String> methods = lab.boards().stream().filter(b -> !b.isReference())
                 .map(b -> b.spec().flash().method()).distinct().sorted().toList();
-        assertEquals(List.of("command", "esptool", "jlink", "mass-storage", "openocd", "pyocd", "st-flash"), methods);
+        assertEquals(List.of("command", "esptool", "jlink", "mass-storage", "openocd", "pyocd", "st-flash", "ymodem"), methods);
         assertTrue(lab.select("tag:reference").size() == 2);
     }
 }
