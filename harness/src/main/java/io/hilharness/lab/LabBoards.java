@@ -56,7 +56,6 @@ public final class LabBoards {
      * @param rawCapture   where the console's bytes go
      */
     public static Board open(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
-        BoardSpec spec = lab.spec();
         return lab.isReference() ? reference(lab, runDir, rawCapture) : serial(lab, runDir, rawCapture);
     }
 
