@@ -46,7 +46,7 @@ public final class ConsoleSession {
     }
 
     /** Device text is untrusted: control characters would drive the user's terminal. */
-    private static String printable(String text) {
+    static String printable(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c) && c != '\t') {
