@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include "bootloader.h"
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -187,6 +188,12 @@ static void run_command(const char *cmd)
                  "console drops %llu",
                  board_boot_number(), log_uptime_ms(), st.active_sessions, st.max_sessions,
                  st.connections, console_dropped_bytes());
+    } else if (strcmp(cmd, "bootloader") == 0) {
+        char msg[300];
+        pthread_mutex_lock(&g_tx_lock); /* no log line may cut into the transfer */
+        int rc = bootloader_receive(g_master, msg, sizeof msg);
+        pthread_mutex_unlock(&g_tx_lock);
+        LOG_INFO("bootloader: %s%s", rc == 0 ? "" : "failed: ", msg);
     } else if (strcmp(cmd, "help") == 0) {
         LOG_INFO("commands: reboot (soft reset), status (one status line), help");
     } else {

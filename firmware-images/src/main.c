@@ -1,6 +1,7 @@
 /* refboard: reference firmware of an mbedTLS HTTPS board, run as a Linux process.
  * Process start is power-on; the "reboot" console command is a soft reset. */
 #include "board.h"
+#include "bootloader.h"
 #include "console.h"
 #include "log.h"
 #include "manifest.h"
@@ -326,6 +327,7 @@ int main(int argc, char **argv)
     const char *cause = "power-on";
 
     parse_args(argc, argv, &opt);
+    bootloader_init(opt.flash_dir);
     init_reset_cond();
 
     memset(&sa, 0, sizeof sa);

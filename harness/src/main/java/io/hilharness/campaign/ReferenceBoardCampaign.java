@@ -106,7 +106,7 @@ public final class ReferenceBoardCampaign {
         return BrowserTrust.withLabCa(file);
     }
 
-    static TrustConfig resolveTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
+    public static TrustConfig resolveTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
         if (trust == null || trust.equals("system")) {
             return TrustConfig.system();
         }

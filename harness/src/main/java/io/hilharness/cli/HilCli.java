@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 @Command(name = "hil", mixinStandardHelpOptions = true, version = "hil-harness 0.1.0",
         description = "Hardware-in-the-loop test harness for embedded HTTPS servers.",
         subcommands = {DemoCommand.class, RunCommand.class, ImagesCommand.class, CertsCommand.class,
-                ReportCommand.class, DiagnoseCommand.class, AnalyzeCommand.class})
+                ReportCommand.class, DiagnoseCommand.class, AnalyzeCommand.class,
+                BoardsCommand.class, ConsoleCommand.class})
 public final class HilCli {
     public static final int EXIT_CONFIG_ERROR = 2;
 

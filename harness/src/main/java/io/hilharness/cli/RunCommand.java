@@ -9,6 +9,7 @@ import io.hilharness.diagnose.DiagnosisText;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.lab.LabConfig;
 import io.hilharness.report.SummaryTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code hil run --image NAME}: one campaign against a fresh reference board. */
+/** {@code hil run --image NAME}: one campaign on a fresh reference board, or on lab boards with --board/--boards. */
 @Command(name = "run", description = "Flash an image on the reference board and run a campaign across reboots.")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "Image name under firmware-images/images/.")
@@ -39,20 +40,28 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CampaignOptions options = new CampaignOptions();
 
-    static List<ClientKind> clients(String value) {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "okhttp" -> List.of(ClientKind.OKHTTP);
-            case "chromium" -> List.of(ClientKind.CHROMIUM);
-            case "both" -> List.of(ClientKind.OKHTTP, ClientKind.CHROMIUM);
-            default -> throw new IllegalArgumentException("--client: '" + value + "' is not one of okhttp, chromium, both");
-        };
-    }
+
+    @Option(names = "--board", description = "Run on this board of the lab config instead of a fresh reference board.")
+    String board;
+
+    @Option(names = "--boards", description = "Run on every matching lab board in parallel: tag:TAG, a name, or all.")
+    String boards;
+
+    @Option(names = "--lab", description = "Lab config for --board/--boards (default: $HIL_LAB_CONFIG, else ~/.config/hil/lab.yaml).")
+    Path lab;
 
     @Override
     public Integer call() throws Exception {
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
         CampaignSpec spec = options.toSpec(manifest);
+        if (board != null || boards != null) {
+            if (board != null && boards != null) {
+                throw new IllegalArgumentException("give --board or --boards, not both");
+            }
+            return BoardsRun.run(layout, image, spec, trust, runsDir == null ? layout.runsDir() : runsDir,
+                    LabConfig.locateAndRead(lab), board != null ? board : boards, "hil run --image " + image, System.out);
+        }
         List<ClientKind> clients = clients(client);
         Map<String, CampaignResult> results = new LinkedHashMap<>();
         for (ClientKind kind : clients) {
@@ -74,5 +83,14 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(ClientComparison.render(results));
         }
         return results.values().stream().mapToInt(CampaignResult::exitCode).max().orElse(0);
+    }
+
+    static List<ClientKind> clients(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "okhttp" -> List.of(ClientKind.OKHTTP);
+            case "chromium" -> List.of(ClientKind.CHROMIUM);
+            case "both" -> List.of(ClientKind.OKHTTP, ClientKind.CHROMIUM);
+            default -> throw new IllegalArgumentException("--client: '" + value + "' is not one of okhttp, chromium, both");
+        };
     }
 }

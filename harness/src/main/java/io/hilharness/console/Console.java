@@ -156,6 +156,13 @@ public final class Console implements Closeable {
         }
     }
 
+    /** Sets DTR or RTS (a board's reset or boot pin); false if the transport cannot. */
+    public boolean setControlLine(ConsoleTransport.ControlLine line, boolean asserted) {
+        synchronized (sendLock) {
+            return transport.setControlLine(line, asserted);
+        }
+    }
+
     public boolean isConnected() {
         return status.isConnected();
     }

@@ -31,6 +31,17 @@ public interface ConsoleTransport extends Closeable {
     /** Holds a BREAK condition for {@code duration}; true if the transport supports it and it was sent. */
     boolean sendBreak(Duration duration);
 
+    /**
+     * Sets a modem control line (DTR or RTS, which many boards wire to reset or boot pins); false if the
+     * transport has no such line (a pty, a TCP bridge).
+     */
+    default boolean setControlLine(ControlLine line, boolean asserted) {
+        return false;
+    }
+
+    /** The modem control lines a host can drive. */
+    enum ControlLine { DTR, RTS }
+
     /** Human-readable identity for logs and error messages, e.g. the port path it resolved to. */
     String describe();
 

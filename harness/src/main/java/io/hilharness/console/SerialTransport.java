@@ -129,6 +129,18 @@ public final class SerialTransport implements ConsoleTransport {
     }
 
     @Override
+    public boolean setControlLine(ControlLine line, boolean asserted) {
+        SerialPort p = port;
+        if (p == null) {
+            return false;
+        }
+        return switch (line) {
+            case DTR -> asserted ? p.setDTR() : p.clearDTR();
+            case RTS -> asserted ? p.setRTS() : p.clearRTS();
+        };
+    }
+
+    @Override
     public boolean isPresent() {
         return locator.isPresent();
     }

@@ -52,6 +52,13 @@ public record ImageManifest(
         stylesheet = stylesheet == null ? "/style.css" : stylesheet;
     }
 
+    /** The same manifest for a board that logs in another format than the image says. */
+    public ImageManifest withLogFormat(String format) {
+        return new ImageManifest(name, certChain, privateKey, contentDir, port, format, debugThreshold, maxSessions,
+                bootDelayMs, certLoadDelayMsMax, heapBytes, leakBytesPerConnection, partialWriteBug,
+                hangAfterConnections, page, stylesheet, trust, pki, outContentLen);
+    }
+
     /** Reads and checks a manifest; every problem names the file, and where known the line and field. */
     public static ImageManifest read(Path file) throws ManifestException {
         String text;

@@ -1,0 +1,56 @@
+package io.hilharness.cli;
+
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.campaign.RunFolder;
+import io.hilharness.client.TrustConfig;
+import io.hilharness.image.FirmwareImage;
+import io.hilharness.image.ImageBuilder;
+import io.hilharness.image.ProjectLayout;
+import io.hilharness.lab.BoardOutcome;
+import io.hilharness.lab.CombinedSummary;
+import io.hilharness.lab.LabBoard;
+import io.hilharness.lab.LabCampaigns;
+import io.hilharness.lab.LabConfig;
+import io.hilharness.report.SummaryTable;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code hil run --board NAME | --boards SELECTOR}: the image on lab boards, one campaign per board in parallel. */
+final class BoardsRun {
+    private BoardsRun() {
+    }
+
+    static int run(ProjectLayout layout, String imageName, CampaignSpec spec, String trust, Path runsDir,
+                   LabConfig lab, String selector, String commandLine, PrintStream out) throws Exception {
+        List<LabBoard> boards = lab.select(selector);
+        FirmwareImage image = new ImageBuilder(layout).build(imageName);
+        TrustConfig trustConfig = ReferenceBoardCampaign.resolveTrust(trust, image);
+        List<BoardOutcome> outcomes = new LabCampaigns(lab, runsDir, commandLine)
+                .runAll(boards, image, spec, trustConfig, board -> new ProgressPrinter(out, board.name()));
+        if (outcomes.size() == 1 && outcomes.get(0).error().isPresent()) {
+            // One board asked for by name: its problem is the command's one error line.
+            throw new IllegalStateException(outcomes.get(0).error().get());
+        }
+        out.println();
+        for (BoardOutcome outcome : outcomes) {
+            if (outcome.result().isPresent()) {
+                CampaignResult result = outcome.result().get();
+                out.println("== " + outcome.board());
+                out.print(SummaryTable.render(result));
+            }
+        }
+        String combined = CombinedSummary.render(outcomes);
+        out.println("== all boards");
+        out.print(combined);
+        if (boards.size() > 1) {
+            RunFolder folder = RunFolder.create(runsDir, "boards-" + selector);
+            Files.writeString(folder.summaryText(), combined);
+            out.println("combined summary: " + folder.summaryText());
+        }
+        return CombinedSummary.exitCode(outcomes);
+    }
+}

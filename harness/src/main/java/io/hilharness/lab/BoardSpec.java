@@ -1,0 +1,29 @@
+package io.hilharness.lab;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * One board of the lab file as written. {@code kind} is {@code serial} (a real board on a console) or
+ * {@code reference} (the reference firmware as a host process; {@code dir} and {@code port} apply).
+ */
+public record BoardSpec(
+        @JsonProperty(value = "kind", required = true) String kind,
+        @JsonProperty("tags") List<String> tags,
+        @JsonProperty("console") ConsoleSpec console,
+        @JsonProperty("endpoint") String endpoint,
+        @JsonProperty("ready_pattern") String readyPattern,
+        @JsonProperty("ready_timeout") Integer readyTimeout,
+        @JsonProperty("log_format") String logFormat,
+        @JsonProperty("flash") FlashSpec flash,
+        @JsonProperty("reset") ResetSpec reset,
+        @JsonProperty("power") PowerSpec power,
+        @JsonProperty("dir") String dir,
+        @JsonProperty("port") Integer port) {
+
+    public static final List<String> KINDS = List.of("serial", "reference");
+
+    public BoardSpec {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

@@ -1,0 +1,16 @@
+package io.hilharness.lab;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Where a board's console is: exactly one of a device path (best a /dev/serial/by-id link), a USB
+ * serial number, a USB VID:PID, a USB port location, or a ser2net {@code tcp://host:port}.
+ */
+public record ConsoleSpec(
+        @JsonProperty("port") String port,
+        @JsonProperty("usb_serial") String usbSerial,
+        @JsonProperty("usb_id") String usbId,
+        @JsonProperty("usb_location") String usbLocation,
+        @JsonProperty("tcp") String tcp,
+        @JsonProperty("baud") Integer baud) {
+}

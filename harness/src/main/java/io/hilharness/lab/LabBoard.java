@@ -1,0 +1,14 @@
+package io.hilharness.lab;
+
+import java.nio.file.Path;
+
+/** A board as the lab file names it, with where it was configured (for error messages). */
+public record LabBoard(String name, BoardSpec spec, Path labFile) {
+    public boolean isReference() {
+        return "reference".equals(spec.kind());
+    }
+
+    public boolean hasTag(String tag) {
+        return spec.tags().contains(tag);
+    }
+}

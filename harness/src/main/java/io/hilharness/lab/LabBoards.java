@@ -1,0 +1,212 @@
+package io.hilharness.lab;
+
+import io.hilharness.board.Board;
+import io.hilharness.board.ConsoleCommandReset;
+import io.hilharness.board.Flasher;
+import io.hilharness.board.PowerCycleReset;
+import io.hilharness.board.PowerSwitch;
+import io.hilharness.board.ResetKind;
+import io.hilharness.board.Resetter;
+import io.hilharness.board.command.CommandTemplate;
+import io.hilharness.board.command.ToolRunner;
+import io.hilharness.board.flash.CommandFlasher;
+import io.hilharness.board.flash.FlashTools;
+import io.hilharness.board.flash.MassStorageFlasher;
+import io.hilharness.board.host.HostBoard;
+import io.hilharness.board.reset.BreakReset;
+import io.hilharness.board.reset.CommandPowerSwitch;
+import io.hilharness.board.reset.CommandReset;
+import io.hilharness.board.reset.ControlLinePulseReset;
+import io.hilharness.board.flash.BorrowingFlasher;
+import io.hilharness.board.flash.SerialBootloaderFlasher;
+import io.hilharness.board.serial.SharedPort;
+import io.hilharness.board.serial.UsbConsoleTransport;
+import io.hilharness.board.serial.UsbPortSelector;
+import io.hilharness.console.Console;
+import io.hilharness.console.ConsoleTransport;
+import io.hilharness.console.ConsoleTransport.ControlLine;
+import io.hilharness.console.SerialTransport;
+import io.hilharness.console.TcpTransport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link Board} from its lab entry: console transport, flasher, resets and power, with every
+ * tool's output going to the run folder. The console starts reading here, before any flash or reset.
+ */
+public final class LabBoards {
+    public static final Duration DEFAULT_FLASH_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    public static final String DEFAULT_RESET_COMMAND = HostBoard.REBOOT_COMMAND;
+
+    private LabBoards() {
+    }
+
+    /**
+     * @param runDir       the run folder: tool output goes to its {@code tools/}; a reference board
+     *                     without {@code dir} gets its folder here too
+     * @param rawCapture   where the console's bytes go
+     */
+    public static Board open(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
+        return lab.isReference() ? reference(lab, runDir, rawCapture) : serial(lab, runDir, rawCapture);
+    }
+
+    private static Board reference(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
+        BoardSpec spec = lab.spec();
+        Path dir = spec.dir() != null ? lab.labFile().toAbsolutePath().getParent().resolve(spec.dir()) : runDir.resolve("board");
+        Board host = HostBoard.create(lab.name(), dir, spec.port() == null ? 0 : spec.port(), rawCapture, Optional.empty());
+        List<Resetter> resetters = host.resetters();
+        if (spec.reset() != null && spec.reset().command() != null) {
+            List<Resetter> replaced = new ArrayList<>();
+            replaced.add(new ConsoleCommandReset(host.console(), spec.reset().command().get(0)));
+            resetters.stream().filter(r -> r.kind() == ResetKind.HARD).forEach(replaced::add);
+            resetters = replaced;
+        }
+        return new Board(lab.name(), host.console(), host.endpoint(), host.flasher(), resetters, host.power(),
+                readyPattern(spec));
+    }
+
+    private static Board serial(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
+        BoardSpec spec = lab.spec();
+        // Shared so a flasher can borrow the port (serial bootloader, esptool) without the console reading its replies.
+        SharedPort port = new SharedPort(transport(spec.console()));
+        Console console = Console.open(port, rawCapture).start();
+        Path tools = runDir.resolve("tools");
+        Map<String, String> values = values(lab);
+        Flasher flasher = flasher(spec.flash(), values, tools, port);
+        List<Resetter> resetters = new ArrayList<>();
+        resetters.add(softReset(spec, console, values, tools));
+        Optional<PowerSwitch> power = Optional.empty();
+        if (spec.power() != null) {
+            ToolRunner runner = new ToolRunner(tools, seconds(spec.power().timeout(), DEFAULT_COMMAND_TIMEOUT));
+            PowerSwitch sw = new CommandPowerSwitch(template(spec.power().on()), template(spec.power().off()), values, runner);
+            power = Optional.of(sw);
+            resetters.add(new PowerCycleReset(sw));
+        }
+        InetSocketAddress endpoint = Endpoints.parse(spec.endpoint());
+        return new Board(lab.name(), console, endpoint, flasher, resetters, power, readyPattern(spec));
+    }
+
+    /** The console's transport as the lab file names it; also used by {@code hil boards} to check presence. */
+    public static ConsoleTransport transport(ConsoleSpec console) {
+        int baud = console.baud() == null ? SerialTransport.DEFAULT_BAUD : console.baud();
+        if (console.port() != null) {
+            return SerialTransport.byPath(Path.of(console.port()), baud);
+        }
+        if (console.tcp() != null) {
+            InetSocketAddress address = Endpoints.parse(console.tcp().substring("tcp://".length()));
+            return new TcpTransport(address.getHostString(), address.getPort());
+        }
+        UsbPortSelector byId = console.usbId() == null ? null : UsbPortSelector.byUsbId(console.usbId());
+        UsbPortSelector selector = new UsbPortSelector(console.usbSerial(),
+                byId == null ? -1 : byId.vendorId(), byId == null ? -1 : byId.productId(), console.usbLocation());
+        return new UsbConsoleTransport(selector, baud);
+    }
+
+    static Pattern readyPattern(BoardSpec spec) {
+        return spec.readyPattern() == null ? Board.DEFAULT_READY : Pattern.compile(spec.readyPattern());
+    }
+
+    /** Placeholder values every command template of the board may use. */
+    static Map<String, String> values(LabBoard lab) {
+        BoardSpec spec = lab.spec();
+        FlashSpec flash = spec.flash();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("board", lab.name());
+        if (spec.console() != null && spec.console().port() != null) {
+            values.put("port", spec.console().port());
+        }
+        if (flash != null) {
+            putIfSet(values, "probe", flash.probe());
+            putIfSet(values, "chip", flash.chip());
+            putIfSet(values, "device", flash.device());
+            putIfSet(values, "target", flash.target());
+            putIfSet(values, "drive", flash.drive());
+            putIfSet(values, "port", flash.port());
+            values.put("baud", Integer.toString(flash.baud() == null ? 460800 : flash.baud()));
+            values.put("address", flash.address() != null ? flash.address()
+                    : flash.method().equals("esptool") ? "0x0" : FlashTools.STM32_FLASH_BASE);
+        }
+        return values;
+    }
+
+    private static void putIfSet(Map<String, String> values, String key, String value) {
+        if (value != null) {
+            values.put(key, value);
+        }
+    }
+
+    static Flasher flasher(FlashSpec flash, Map<String, String> values, Path tools, SharedPort port) {
+        ToolRunner runner = new ToolRunner(tools, seconds(flash.timeout(), DEFAULT_FLASH_TIMEOUT));
+        boolean probe = flash.probe() != null;
+        String file = flash.file();
+        return switch (flash.method()) {
+            case "mass-storage" -> new MassStorageFlasher(Path.of(flash.drive()), file, runner.timeout(), tools);
+            case "openocd" -> new CommandFlasher("openocd", FlashTools.openocd(tool(flash, "openocd"), flash.config(), probe,
+                    Optional.ofNullable(flash.address())), values, file, runner);
+            case "pyocd" -> new CommandFlasher("pyocd", FlashTools.pyocd(tool(flash, "pyocd"), Optional.ofNullable(flash.target())),
+                    values, file, runner);
+            case "esptool" -> new BorrowingFlasher(port, new CommandFlasher("esptool", FlashTools.esptool(tool(flash, "esptool")),
+                    values, file, runner));
+            case "ymodem", "xmodem" -> new SerialBootloaderFlasher(port, new SerialBootloaderFlasher.EnterSequence(
+                    Optional.ofNullable(flash.enterCommand()), controlLine(flash.holdLine()), controlLine(flash.resetLine()),
+                    ControlLinePulseReset.DEFAULT_WIDTH), flash.method().equals("ymodem"), file, runner.timeout(), tools);
+            case "st-flash" -> new CommandFlasher("st-flash", FlashTools.stFlash(tool(flash, "st-flash"), probe), values, file, runner);
+            case "jlink" -> new CommandFlasher("jlink", FlashTools.jlink(tool(flash, "JLinkExe"), probe), values, file, runner,
+                    Optional.of(FlashTools.jlinkScript()));
+            case "command" -> new CommandFlasher("command", template(flash.command()), values, file, runner);
+            default -> throw new IllegalArgumentException("unknown flash method " + flash.method());
+        };
+    }
+
+    static Resetter softReset(BoardSpec spec, Console console, Map<String, String> values, Path tools) {
+        ResetSpec reset = spec.reset();
+        if (reset == null) {
+            return new ConsoleCommandReset(console, DEFAULT_RESET_COMMAND);
+        }
+        Duration width = reset.widthMs() == null ? null : Duration.ofMillis(reset.widthMs());
+        ToolRunner runner = new ToolRunner(tools, seconds(reset.timeout(), DEFAULT_COMMAND_TIMEOUT));
+        FlashSpec flash = spec.flash();
+        return switch (reset.method()) {
+            case "break" -> new BreakReset(console, width == null ? BreakReset.DEFAULT_WIDTH : width);
+            case "dtr", "rts" -> new ControlLinePulseReset(console, ControlLine.valueOf(reset.method().toUpperCase()),
+                    reset.activeLow() == null || !reset.activeLow(), width == null ? ControlLinePulseReset.DEFAULT_WIDTH : width);
+            case "console" -> new ConsoleCommandReset(console,
+                    reset.command() == null ? DEFAULT_RESET_COMMAND : reset.command().get(0));
+            case "command" -> new CommandReset("command", template(reset.command()), values, runner, ResetKind.SOFT);
+            case "flash-tool" -> new CommandReset(flash.method(), flash.method().equals("openocd")
+                    ? FlashTools.openocdReset(tool(flash, "openocd"), flash.config(), flash.probe() != null)
+                    : FlashTools.pyocdReset(tool(flash, "pyocd"), Optional.ofNullable(flash.target())),
+                    values, runner, ResetKind.SOFT);
+            default -> throw new IllegalArgumentException("unknown reset method " + reset.method());
+        };
+    }
+
+    private static Optional<ControlLine> controlLine(String name) {
+        return Optional.ofNullable(name).map(n -> ControlLine.valueOf(n.toUpperCase()));
+    }
+
+    private static String tool(FlashSpec flash, String standard) {
+        return flash.tool() != null ? flash.tool() : standard;
+    }
+
+    /** A one-string command is split on blanks; write a YAML list when an argument has a blank in it. */
+    static CommandTemplate template(List<String> command) {
+        if (command.size() == 1) {
+            return new CommandTemplate(List.of(command.get(0).trim().split("\\s+")));
+        }
+        return new CommandTemplate(command);
+    }
+
+    private static Duration seconds(Integer value, Duration standard) {
+        return value == null ? standard : Duration.ofSeconds(value);
+    }
+}

@@ -1,0 +1,117 @@
+package io.hilharness.lab;
+
+import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
+import io.hilharness.campaign.Campaign;
+import io.hilharness.campaign.CampaignListener;
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.campaign.RunFolder;
+import io.hilharness.client.HttpsDriver;
+import io.hilharness.client.TrustConfig;
+import io.hilharness.image.FirmwareImage;
+import io.hilharness.image.ImageManifest;
+import io.hilharness.report.RunReports;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Campaigns on lab boards: each board locked for its campaign, with its own run folder; several boards
+ * at once, one thread each. A board that cannot run (busy, flash failed) does not stop the others.
+ */
+public final class LabCampaigns {
+    private final LabConfig lab;
+    private final Path runsDir;
+    private final String command;
+
+    /** @param command what the lock file says the holder is doing, e.g. the command line */
+    public LabCampaigns(LabConfig lab, Path runsDir, String command) {
+        this.lab = lab;
+        this.runsDir = runsDir;
+        this.command = command;
+    }
+
+    /** The image is built once beforehand: boards share it, read-only. */
+    public List<BoardOutcome> runAll(List<LabBoard> boards, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
+                                     Function<LabBoard, CampaignListener> listeners) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(boards.size(), r -> {
+            Thread t = new Thread(r, "campaign");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<BoardOutcome>> futures = new ArrayList<>();
+            for (LabBoard board : boards) {
+                futures.add(pool.submit(() -> runGuarded(board, image, spec, trust, listeners.apply(board))));
+            }
+            List<BoardOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < boards.size(); i++) {
+                try {
+                    outcomes.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    outcomes.add(BoardOutcome.failed(boards.get(i).name(), String.valueOf(e.getCause())));
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private BoardOutcome runGuarded(LabBoard board, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
+                                    CampaignListener listener) throws InterruptedException {
+        try {
+            return BoardOutcome.of(board.name(), run(board, image, spec, trust, listener));
+        } catch (BoardBusyException | BoardException | IOException | RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return BoardOutcome.failed(board.name(), message);
+        }
+    }
+
+    /** One campaign on one board, holding its lock throughout. */
+    public CampaignResult run(LabBoard board, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
+                              CampaignListener listener)
+            throws BoardBusyException, BoardException, IOException, InterruptedException {
+        try (BoardLock lock = BoardLock.acquire(lab.lockDir(), board.name(), command)) {
+            RunFolder run = RunFolder.create(runsDir, board.name() + "-" + image.name());
+            FirmwareImage parsedAs = withLogFormat(image, board.spec().logFormat());
+            CampaignSpec boardSpec = withReadyTimeout(spec, board.spec().readyTimeout());
+            try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
+                HttpsDriver driver = HttpsDriver.builder(b.endpoint().getHostString(), b.endpoint().getPort())
+                        .trust(trust)
+                        .mode(boardSpec.mode())
+                        .maxParallel(boardSpec.parallelism())
+                        .callTimeout(boardSpec.fetchTimeout())
+                        .expectedDigests(image.contentDigests())
+                        .build();
+                CampaignResult result = new Campaign(boardSpec, b, parsedAs, driver, run, listener).run();
+                RunReports.write(result, run);
+                return result;
+            }
+        }
+    }
+
+    /** A real board's firmware logs in its own format whatever the image manifest says. */
+    static FirmwareImage withLogFormat(FirmwareImage image, String logFormat) {
+        if (logFormat == null) {
+            return image;
+        }
+        return new FirmwareImage(image.dir(), image.manifest().withLogFormat(logFormat));
+    }
+
+    static CampaignSpec withReadyTimeout(CampaignSpec spec, Integer seconds) {
+        if (seconds == null) {
+            return spec;
+        }
+        return new CampaignSpec(spec.boots(), spec.rounds(), spec.mode(), spec.reset(), spec.paths(), spec.parallelism(),
+                Duration.ofSeconds(seconds), spec.fetchTimeout());
+    }
+}
