@@ -77,6 +77,37 @@ class PatternRulesTest {
         assertTrue(new ConcurrencyRule().evaluate(allFail.evidence()).isEmpty(), "failing at every level is no limit");
     }
 
+    /**
+     * Connection threads log in any order: here the refused connections' first lines come before the one
+     * holding the only session, so the counts show no limit; the board's out-of-resource lines while
+     * another connection was on it still name the cause.
+     */
+    @Test
+    void concurrencyFromTheBoardsOutOfResourceLinesWhenTheLogOrderHidesTheLimit() {
+        Synthetic s = new Synthetic();
+        for (int b = 0; b < 2; b++) {
+            s.boot();
+            for (int r = 0; r < 5; r++) {
+                s.parallel(allocFailure().lasting(5), allocFailure().lasting(5), allocFailure().lasting(5),
+                        allocFailure().lasting(5), allocFailure().lasting(5), Synthetic.ok().lasting(50));
+            }
+        }
+        Finding f = top(s.evidence());
+        assertEquals("concurrency", f.rule());
+        assertEquals("50 of 50 failures", f.facts().get("failed for lack of resources while another connection was served"));
+        assertTrue(f.rootCause().contains("mbedtls_ssl_setup failed"), f.rootCause());
+        assertTrue(f.evidence().get(0).deviceLines().get(0).text().contains("mbedtls_ssl_setup failed"));
+    }
+
+    @Test
+    void outOfResourceLinesWithoutOverlapAreNoConcurrencyFinding() {
+        Synthetic s = new Synthetic().boot();
+        for (int r = 0; r < 5; r++) {
+            s.sequential(allocFailure(), Synthetic.ok());
+        }
+        assertTrue(new ConcurrencyRule().evaluate(s.evidence()).isEmpty());
+    }
+
     /** Connections the board never logged (refused, say) are placed by the clients' own times. */
     @Test
     void concurrencyFromClientTimesWhenTheBoardLoggedNothing() {

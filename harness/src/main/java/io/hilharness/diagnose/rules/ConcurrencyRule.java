@@ -30,6 +30,13 @@ public final class ConcurrencyRule implements DiagnosisRule {
     public static final double MIN_RATE_AT_HIGH = 0.2;
     /** Significance of "above the limit fails more often" (one-sided Fisher exact test). */
     public static final double ALPHA = 0.01;
+    /** Out-of-resource failures, each while another connection was being served, that suffice on their own. */
+    public static final int MIN_OUT_OF_RESOURCE_OVERLAPS = 3;
+
+    private static final String FIX = "Size the board for the connections browsers open at once (up to 6 per host): "
+            + "give mbedTLS enough heap for that many sessions (each needs its in/out record buffers; "
+            + "MBEDTLS_SSL_MAX_CONTENT_LEN or max_fragment_length shrink them), raise the session limit and the listen "
+            + "backlog, or queue connections instead of failing them.";
 
     @Override
     public String name() {
@@ -46,7 +53,7 @@ public final class ConcurrencyRule implements DiagnosisRule {
             counts[1]++;
         }
         if (byLevel.size() < 2) {
-            return List.of(); // everything ran at one level of concurrency: nothing to compare
+            return outOfResourcesWhileBusy(all); // one level of concurrency: nothing to compare
         }
         int bestLimit = -1;
         double bestP = 1;
@@ -68,7 +75,7 @@ public final class ConcurrencyRule implements DiagnosisRule {
             }
         }
         if (bestLimit < 0 || bestP >= ALPHA) {
-            return List.of();
+            return outOfResourcesWhileBusy(all);
         }
         int limit = bestLimit;
         long[] low = sum(byLevel.headMap(limit, true));
@@ -111,12 +118,54 @@ public final class ConcurrencyRule implements DiagnosisRule {
                     "allocation failures the board logged for connections no client record matched",
                     unmatchedAllocation.stream().limit(Examples.MAX).toList()));
         }
-        String fix = "Size the board for the connections browsers open at once (up to 6 per host): give mbedTLS "
-                + "enough heap for that many sessions (each needs its in/out record buffers; MBEDTLS_SSL_MAX_CONTENT_LEN "
-                + "or max_fragment_length shrink them), raise the session limit and the listen backlog, or queue "
-                + "connections instead of failing them.";
         double confidence = 0.8 + (allocation.isEmpty() && unmatchedAllocation.isEmpty() ? 0 : 0.12);
-        return List.of(new Finding(name(), rootCause, confidence, facts, items, fix));
+        return List.of(new Finding(name(), rootCause, confidence, facts, items, FIX));
+    }
+
+    /**
+     * The board's own word, for when the counts cannot tell: connection threads log in any order, so
+     * a connection refused for lack of a session can appear to start before the one holding it. A
+     * failure the board logged as out of resources while another of our connections held a session
+     * (their log spans overlap) is a concurrency failure whatever the order of the first lines. When
+     * every connection is turned away, nothing held a session: that is no concurrency limit.
+     */
+    private List<Finding> outOfResourcesWhileBusy(List<ConnectionFacts> all) {
+        List<ConnectionFacts> starved = all.stream()
+                .filter(c -> c.failed() && c.device().stream().anyMatch(ConcurrencyRule::outOfResources))
+                .filter(c -> all.stream().anyMatch(other -> other != c && other.boot() == c.boot()
+                        && holdsASession(other) && overlaps(other, c)))
+                .toList();
+        if (starved.size() < MIN_OUT_OF_RESOURCE_OVERLAPS) {
+            return List.of();
+        }
+        long failed = all.stream().filter(ConnectionFacts::failed).count();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("failed for lack of resources while another connection was served", starved.size() + " of " + failed + " failures");
+        List<EvidenceItem> items = Examples.spread(starved).stream()
+                .map(c -> EvidenceItem.of(c, "out of resources while another connection was on the board",
+                        c.device().stream().filter(ConcurrencyRule::outOfResources).toList()))
+                .toList();
+        String rootCause = "The board runs out of TLS session resources when connections overlap: " + starved.size()
+                + " connections failed with allocation/setup errors ("
+                + shortText(starved.get(0).device().stream().filter(ConcurrencyRule::outOfResources).findFirst().orElseThrow())
+                + ") while another connection was being served.";
+        return List.of(new Finding(name(), rootCause, 0.85, facts, items, FIX));
+    }
+
+    /** A connection the board did not turn away for lack of resources was holding a session. */
+    private static boolean holdsASession(ConnectionFacts c) {
+        return !c.device().isEmpty() && c.device().stream().noneMatch(ConcurrencyRule::outOfResources);
+    }
+
+    private static boolean overlaps(ConnectionFacts a, ConnectionFacts b) {
+        if (a.device().isEmpty() || b.device().isEmpty()) {
+            return false;
+        }
+        long aFirst = a.device().get(0).seq();
+        long aLast = a.device().get(a.device().size() - 1).seq();
+        long bFirst = b.device().get(0).seq();
+        long bLast = b.device().get(b.device().size() - 1).seq();
+        return aFirst < bLast && bFirst < aLast;
     }
 
     private static long[] sum(Map<Integer, long[]> levels) {
