@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -85,6 +86,9 @@ public final class Campaign {
                     continue;
                 }
                 for (int r = 1; r <= spec.rounds(); r++) {
+                    if (r > 1) {
+                        paceAfter(rounds.get(rounds.size() - 1).start());
+                    }
                     RoundRecord round = round(b, r);
                     rounds.add(round);
                     journal.append("round", round);
@@ -128,6 +132,17 @@ public final class Campaign {
         }
         long readyMs = Duration.between(resetAt, ready.get().hostTime()).toMillis();
         return new BootRecord(boot, kind, resetAt, deviceBoot, cause, readyMs, null);
+    }
+
+    /**
+     * Keeps rounds at least {@code roundInterval} apart. This is pacing, a rate like a user reloading a
+     * page, not a wait for an event: nothing on the board is awaited here.
+     */
+    private void paceAfter(Instant previousStart) throws InterruptedException {
+        long remaining = Duration.between(Instant.now(), previousStart.plus(spec.roundInterval())).toNanos();
+        if (remaining > 0) {
+            TimeUnit.NANOSECONDS.sleep(remaining);
+        }
     }
 
     private RoundRecord round(int boot, int round) throws InterruptedException {

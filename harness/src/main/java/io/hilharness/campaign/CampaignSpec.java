@@ -12,6 +12,9 @@ import java.util.List;
  * @param paths        one round's requests in order, normally the page then its stylesheet
  * @param parallelism  PARALLEL mode: connections at once (a browser opens up to 6 per host)
  * @param readyTimeout how long a boot may take to print its ready line before it counts as failed
+ * @param roundInterval least time from one round's start to the next one's (zero: back to back). A
+ *                      failed handshake takes milliseconds, so without pacing a whole boot's rounds can
+ *                      fall inside a fault's first second; users reload at a human pace.
  */
 public record CampaignSpec(int boots,
                            int rounds,
@@ -20,7 +23,8 @@ public record CampaignSpec(int boots,
                            List<String> paths,
                            int parallelism,
                            Duration readyTimeout,
-                           Duration fetchTimeout) {
+                           Duration fetchTimeout,
+                           Duration roundInterval) {
     public CampaignSpec {
         if (boots < 1) {
             throw new IllegalArgumentException("boots must be at least 1, not " + boots);
@@ -32,6 +36,16 @@ public record CampaignSpec(int boots,
             throw new IllegalArgumentException("a round needs at least one path to fetch");
         }
         paths = List.copyOf(paths);
+        roundInterval = roundInterval == null ? Duration.ZERO : roundInterval;
+        if (roundInterval.isNegative()) {
+            throw new IllegalArgumentException("the round interval cannot be negative");
+        }
+    }
+
+    /** Rounds back to back. */
+    public CampaignSpec(int boots, int rounds, FetchMode mode, ResetKind reset, List<String> paths, int parallelism,
+                        Duration readyTimeout, Duration fetchTimeout) {
+        this(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, Duration.ZERO);
     }
 
     /** The requests of one round: in PARALLEL mode the paths are repeated to fill every connection slot. */

@@ -29,13 +29,18 @@ final class CampaignOptions {
     @Option(names = "--ready-timeout", defaultValue = "20", description = "Seconds a boot may take to print its ready line.")
     int readyTimeoutSeconds;
 
+    @Option(names = "--round-interval", defaultValue = "0",
+            description = "Least milliseconds from one round's start to the next (pacing like a user reloading), default ${DEFAULT-VALUE}.")
+    int roundIntervalMs;
+
     @Option(names = "--fetch-timeout", defaultValue = "10", description = "Seconds one request may take.")
     int fetchTimeoutSeconds;
 
     CampaignSpec toSpec(ImageManifest manifest) {
         return new CampaignSpec(boots, rounds, parseEnum(FetchMode.class, "--mode", mode),
                 parseEnum(ResetKind.class, "--reset", reset), List.of(manifest.page(), manifest.stylesheet()),
-                parallelism, Duration.ofSeconds(readyTimeoutSeconds), Duration.ofSeconds(fetchTimeoutSeconds));
+                parallelism, Duration.ofSeconds(readyTimeoutSeconds), Duration.ofSeconds(fetchTimeoutSeconds),
+                Duration.ofMillis(roundIntervalMs));
     }
 
     static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String value) {

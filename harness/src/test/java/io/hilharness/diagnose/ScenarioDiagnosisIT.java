@@ -41,14 +41,15 @@ class ScenarioDiagnosisIT {
 
     /**
      * scenario, trust, reset, boots, rounds, mode, fetch timeout (s), expected top rule (null: no finding).
-     * boot-race needs rounds enough to outlast its random certificate delay (up to 1.5 s) in most boots.
+     * boot-race needs its rounds paced (100 ms apart) so each boot outlasts its random certificate delay
+     * (up to 1.5 s): failed handshakes take milliseconds, so back-to-back rounds can all fall inside it.
      */
     static Stream<Arguments> scenarios() {
         return Stream.of(
                 Arguments.of("selfsigned", "system", ResetKind.SOFT, 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
                 Arguments.of("pathlen0", "image", ResetKind.SOFT, 2, 3, FetchMode.SEQUENTIAL, 10, "certificate-rejected"),
                 Arguments.of("tiny-heap", "image", ResetKind.SOFT, 2, 5, FetchMode.PARALLEL, 10, "concurrency"),
-                Arguments.of("boot-race", "image", ResetKind.HARD, 5, 30, FetchMode.SEQUENTIAL, 10, "boot-window"),
+                Arguments.of("boot-race", "image", ResetKind.HARD, 5, 20, FetchMode.SEQUENTIAL, 10, "boot-window"),
                 Arguments.of("leak", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 10, "leak"),
                 Arguments.of("partial-write", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 10, "truncation"),
                 Arguments.of("hang", "image", ResetKind.SOFT, 2, 5, FetchMode.SEQUENTIAL, 3, "hang"),
@@ -62,7 +63,8 @@ class ScenarioDiagnosisIT {
         assumeTrue(Files.isRegularFile(layout.imageSource(scenario).resolve("manifest.yaml")),
                 "image " + scenario + " is not in firmware-images/images yet");
         CampaignSpec spec = new CampaignSpec(boots, rounds, mode, reset, List.of("/dashboard.html", "/style.css"),
-                6, Duration.ofSeconds(20), Duration.ofSeconds(fetchTimeoutSeconds));
+                6, Duration.ofSeconds(20), Duration.ofSeconds(fetchTimeoutSeconds),
+                Duration.ofMillis(scenario.equals("boot-race") ? 100 : 0));
         CampaignResult result = new ReferenceBoardCampaign(layout, runs).run(scenario, spec, trust, new CampaignListener() { });
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
         String report = io.hilharness.report.SummaryTable.render(result) + DiagnosisText.render(diagnosis);
