@@ -141,11 +141,12 @@ class ChromiumBoardIT {
     }
 
     @Test
-    void aLabCaBoardTrustedThroughTheProfilesNssDatabaseLoadsPageAndStylesheetEveryRound() throws Exception {
+    void theGoodBoardTrustedThroughTheProfilesNssDatabaseLoadsPageAndStylesheetEveryRound() throws Exception {
         assumeTrue(onPath(NssDatabase.CERTUTIL), "certutil is not installed (Debian package libnss3-tools; ci/test installs it)");
-        FirmwareImage labCa = new ImageBuilder(layout).build("lab-ca");
+        // "good": the control image, a lab-CA chain with an intermediate and enough heap.
+        FirmwareImage labCa = new ImageBuilder(layout).build("good");
         Path ca = labCa.trustFile().orElseThrow();
-        CampaignResult result = campaign("lab-ca", BrowserTrust.withLabCa(ca));
+        CampaignResult result = campaign("good", BrowserTrust.withLabCa(ca));
 
         assertTrue(result.allPassed(), () -> SummaryTable.render(result));
         Map<String, Long> sizes = Map.of("/dashboard.html", size(labCa, "dashboard.html"),
