@@ -144,6 +144,9 @@ class CertificateFindingsTest {
         assertEquals("certificate-rejected", f.rule());
         assertTrue(f.rootCause().contains("pathLenConstraint 0"), f.rootCause());
         assertTrue(f.fix().contains("pathLen"), f.fix());
+        // The certificate doctor examined the same chain and names the same fault first.
+        String doctor = f.facts().get("certificate doctor");
+        assertTrue(doctor != null && doctor.toLowerCase().contains("pathlen"), f.facts().toString());
     }
 
     /** The violating CA may be the trust anchor, which the board does not send: the client's reason then decides. */

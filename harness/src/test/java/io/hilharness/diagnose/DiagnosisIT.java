@@ -48,6 +48,7 @@ class DiagnosisIT {
         assertEquals("certificate-rejected", top.rule(), DiagnosisText.render(diagnosis));
         assertTrue(top.rootCause().contains("self-signed"), top.rootCause());
         assertTrue(top.rootCause().contains("12 of 12"), top.rootCause());
+        assertTrue(top.facts().get("certificate doctor").contains("self-signed"), top.facts().toString());
         // The cited lines are the capture's own: line numbers and byte offsets point at them.
         byte[] capture = Files.readAllBytes(result.runDir().resolve("console.raw"));
         for (EvidenceItem item : top.evidence()) {

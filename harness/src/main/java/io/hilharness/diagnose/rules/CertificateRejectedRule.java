@@ -1,5 +1,8 @@
 package io.hilharness.diagnose.rules;
 
+import io.hilharness.certs.doctor.CertDoctor;
+import io.hilharness.certs.doctor.DoctorInput;
+import io.hilharness.certs.doctor.Severity;
 import io.hilharness.client.Outcome;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
@@ -93,6 +96,9 @@ public final class CertificateRejectedRule implements DiagnosisRule {
         clientReason.ifPresent(r -> facts.put("client reason", r));
         chain.flatMap(ChainFacts::problem).ifPresent(p -> facts.put("certificate", p));
         chain.ifPresent(c -> facts.put("chain sent", c.length() + " certificate(s), leaf " + c.leafSubject()));
+        attempted.stream().filter(c -> !c.client().peerChain().isEmpty()).findFirst()
+                .flatMap(c -> doctorSays(c.client().peerChain(), c.client().start()))
+                .ifPresent(d -> facts.put("certificate doctor", d));
 
         String what = chain.flatMap(ChainFacts::problem).orElse(clientReason.orElse(signatures(counted)));
         String rootCause = "Clients reject the board's certificate (" + what + "): " + counted.size() + " of "
@@ -131,6 +137,27 @@ public final class CertificateRejectedRule implements DiagnosisRule {
         DeviceEvent state = anchor == null ? null : Signatures.lastStateBefore(c, anchor).orElse(null);
         List<DeviceEvent> lines = Signatures.lines(state, alert, ending);
         return lines.isEmpty() ? Signatures.troubleLines(c, 3) : lines;
+    }
+
+    /** The doctor's trust check: its verdict depends on the store, so it ranks after the chain's own faults. */
+    private static final String DOCTOR_TRUST_CHECK = "trust";
+
+    /**
+     * The certificate doctor's errors on the chain as the client received it, most specific first: a
+     * constraint or name problem explains more than "not trusted by the system store".
+     */
+    private static Optional<String> doctorSays(List<String> pemChain, java.time.Instant at) {
+        return ChainFacts.parse(pemChain).map(certs -> CertDoctor.standard()
+                        .examine(DoctorInput.builder("the chain the board sent", certs).clientTime(at).build()))
+                .flatMap(report -> {
+                    List<io.hilharness.certs.doctor.Finding> errors = report.findings().stream()
+                            .filter(f -> f.severity() == Severity.ERROR)
+                            .sorted(java.util.Comparator.comparing(f -> f.check().equals(DOCTOR_TRUST_CHECK) ? 1 : 0))
+                            .limit(3).toList();
+                    return errors.isEmpty() ? Optional.empty() : Optional.of(errors.stream()
+                            .map(f -> (f.cert() == null ? "" : "#" + f.cert() + " ") + f.message())
+                            .collect(java.util.stream.Collectors.joining("; ")));
+                });
     }
 
     private static Optional<ChainFacts.Reason> alertReason(List<Rejection> rejections) {

@@ -40,7 +40,8 @@ record ChainFacts(int length, String leafSubject, Optional<String> problem, Opti
         }
     }
 
-    static Optional<ChainFacts> of(List<String> pemChain, Instant at) {
+    /** The recorded chain as certificates; empty when it does not parse (the record is evidence, not input we trust). */
+    static Optional<List<X509Certificate>> parse(List<String> pemChain) {
         List<X509Certificate> chain = new ArrayList<>();
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -51,9 +52,15 @@ record ChainFacts(int length, String leafSubject, Optional<String> problem, Opti
         } catch (CertificateException | RuntimeException e) {
             return Optional.empty();
         }
-        if (chain.isEmpty()) {
+        return chain.isEmpty() ? Optional.empty() : Optional.of(chain);
+    }
+
+    static Optional<ChainFacts> of(List<String> pemChain, Instant at) {
+        Optional<List<X509Certificate>> parsed = parse(pemChain);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
+        List<X509Certificate> chain = parsed.get();
         X509Certificate leaf = chain.get(0);
         String subject = leaf.getSubjectX500Principal().getName();
         for (X509Certificate c : chain) {
