@@ -38,7 +38,7 @@ final class BoardsCommand implements Callable<Integer> {
 
     private static String console(BoardSpec spec) {
         if (spec.console() == null) {
-            return "host process (pty)";
+            return "container".equals(spec.kind()) ? "container (tcp dial-in)" : "host process (pty)";
         }
         ConsoleSpec c = spec.console();
         String where = c.port() != null ? c.port() : c.tcp() != null ? c.tcp()

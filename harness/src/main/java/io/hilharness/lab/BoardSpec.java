@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One board of the lab file as written. {@code kind} is {@code serial} (a real board on a console) or
- * {@code reference} (the reference firmware as a host process; {@code dir} and {@code port} apply).
+ * One board of the lab file as written. {@code kind} is {@code serial} (a real board on a console),
+ * {@code reference} (the reference firmware as a host process; {@code dir} and {@code port} apply) or
+ * {@code container} (the reference firmware in a container through Testcontainers; needs a container
+ * engine, see docs/ci.md).
  */
 public record BoardSpec(
         @JsonProperty(value = "kind", required = true) String kind,
@@ -21,7 +23,7 @@ public record BoardSpec(
         @JsonProperty("dir") String dir,
         @JsonProperty("port") Integer port) {
 
-    public static final List<String> KINDS = List.of("serial", "reference");
+    public static final List<String> KINDS = List.of("serial", "reference", "container");
 
     public BoardSpec {
         tags = tags == null ? List.of() : List.copyOf(tags);

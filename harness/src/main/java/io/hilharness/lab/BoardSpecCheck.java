@@ -37,6 +37,8 @@ final class BoardSpecCheck {
         }
         if (spec.kind().equals("reference")) {
             checkReference(name, spec);
+        } else if (spec.kind().equals("container")) {
+            checkContainer(name, spec);
         } else {
             checkSerial(name, spec);
         }
@@ -63,6 +65,20 @@ final class BoardSpecCheck {
         }
         if (spec.reset() != null && !spec.reset().method().equals("console")) {
             fail(name, "a reference board resets by console command or power cycle only", "reset", "method");
+        }
+    }
+
+    private void checkContainer(String name, BoardSpec spec) throws LabConfigException {
+        for (var unused : List.of(new Object[] {spec.console(), "console"}, new Object[] {spec.endpoint(), "endpoint"},
+                new Object[] {spec.flash(), "flash"}, new Object[] {spec.power(), "power"},
+                new Object[] {spec.dir(), "dir"}, new Object[] {spec.port(), "port"})) {
+            if (unused[0] != null) {
+                fail(name, "a container board brings its own (only tags, ready_pattern, ready_timeout, log_format "
+                        + "and a console reset apply)", (String) unused[1]);
+            }
+        }
+        if (spec.reset() != null && !spec.reset().method().equals("console")) {
+            fail(name, "a container board resets by console command or container restart only", "reset", "method");
         }
     }
 

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 
 /** A board as the lab file names it, with where it was configured (for error messages). */
 public record LabBoard(String name, BoardSpec spec, Path labFile) {
+    public boolean isContainer() {
+        return "container".equals(spec.kind());
+    }
+
     public boolean isReference() {
         return "reference".equals(spec.kind());
     }

@@ -19,6 +19,7 @@ import io.hilharness.board.reset.CommandReset;
 import io.hilharness.board.reset.ControlLinePulseReset;
 import io.hilharness.board.flash.BorrowingFlasher;
 import io.hilharness.board.flash.SerialBootloaderFlasher;
+import io.hilharness.board.container.ContainerBoard;
 import io.hilharness.board.serial.SharedPort;
 import io.hilharness.board.serial.UsbConsoleTransport;
 import io.hilharness.board.serial.UsbPortSelector;
@@ -56,22 +57,35 @@ public final class LabBoards {
      * @param rawCapture   where the console's bytes go
      */
     public static Board open(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
+        if (lab.isContainer()) {
+            return container(lab, runDir, rawCapture);
+        }
         return lab.isReference() ? reference(lab, runDir, rawCapture) : serial(lab, runDir, rawCapture);
+    }
+
+    private static Board container(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
+        Board board = ContainerBoard.create(lab.name(), runDir.resolve("board"), rawCapture);
+        return new Board(lab.name(), board.console(), board.endpoint(), board.flasher(),
+                consoleReset(lab.spec(), board), board.power(), readyPattern(lab.spec()));
+    }
+
+    /** The board's own resets, with the soft one's command replaced when the lab file names another. */
+    private static List<Resetter> consoleReset(BoardSpec spec, Board board) {
+        if (spec.reset() == null || spec.reset().command() == null) {
+            return board.resetters();
+        }
+        List<Resetter> replaced = new ArrayList<>();
+        replaced.add(new ConsoleCommandReset(board.console(), spec.reset().command().get(0)));
+        board.resetters().stream().filter(r -> r.kind() == ResetKind.HARD).forEach(replaced::add);
+        return replaced;
     }
 
     private static Board reference(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
         BoardSpec spec = lab.spec();
         Path dir = spec.dir() != null ? lab.labFile().toAbsolutePath().getParent().resolve(spec.dir()) : runDir.resolve("board");
         Board host = HostBoard.create(lab.name(), dir, spec.port() == null ? 0 : spec.port(), rawCapture, Optional.empty());
-        List<Resetter> resetters = host.resetters();
-        if (spec.reset() != null && spec.reset().command() != null) {
-            List<Resetter> replaced = new ArrayList<>();
-            replaced.add(new ConsoleCommandReset(host.console(), spec.reset().command().get(0)));
-            resetters.stream().filter(r -> r.kind() == ResetKind.HARD).forEach(replaced::add);
-            resetters = replaced;
-        }
-        return new Board(lab.name(), host.console(), host.endpoint(), host.flasher(), resetters, host.power(),
-                readyPattern(spec));
+        return new Board(lab.name(), host.console(), host.endpoint(), host.flasher(), consoleReset(spec, host),
+                host.power(), readyPattern(spec));
     }
 
     private static Board serial(LabBoard lab, Path runDir, Path rawCapture) throws IOException {

@@ -72,6 +72,26 @@ class LabConfigTest {
     }
 
     @Test
+    void aContainerBoardIsOneMoreKindAndBringsItsOwnConsole() throws Exception {
+        LabConfig lab = LabConfig.read(write("""
+                boards:
+                  ctr-1:
+                    kind: container
+                    tags: [ci]
+                """));
+        assertTrue(lab.boards().get(0).isContainer());
+        LabConfigException e = fails("""
+                boards:
+                  ctr-1:
+                    kind: container
+                    console:
+                      port: /dev/ttyACM0
+                """);
+        assertTrue(e.getMessage().contains("ctr-1") && e.getMessage().contains("console")
+                && e.getMessage().contains("container board brings its own"), e.getMessage());
+    }
+
+    @Test
     void selectorsPickByNameTagOrAll() throws Exception {
         LabConfig lab = LabConfig.read(write(GOOD));
         assertEquals(List.of("nucleo-1"), lab.select("tag:nucleo").stream().map(LabBoard::name).toList());
@@ -95,7 +115,7 @@ class LabConfigTest {
     @Test
     void aBadKindNamesItsLine() throws Exception {
         LabConfigException e = fails(GOOD.replace("    kind: serial\n    tags: [nucleo]", "    kind: usb\n    tags: [nucleo]"));
-        assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference], not 'usb'"),
+        assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference, container], not 'usb'"),
                 e.getMessage());
     }
 
