@@ -1,6 +1,7 @@
 package io.hilharness.cli;
 
 import io.hilharness.certs.doctor.CertDoctor;
+import io.hilharness.certs.doctor.DeviceLogChain;
 import io.hilharness.certs.doctor.DoctorFiles;
 import io.hilharness.certs.doctor.DoctorInput;
 import io.hilharness.certs.doctor.DoctorReport;
@@ -83,6 +84,11 @@ final class CertsDoctorCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "For --connect, default ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
+    @Option(names = "--device-log", paramLabel = "FILE",
+            description = "A board's debug log (e.g. a run's console.raw at mbedTLS debug level 4): the chain it dumped. "
+                    + "Alone, it is the chain examined; with another source, it is compared with it byte for byte.")
+    Path deviceLog;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -99,9 +105,11 @@ final class CertsDoctorCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         int sources = (chainFiles.isEmpty() ? 0 : 1) + (connect == null ? 0 : 1) + (image == null ? 0 : 1);
-        if (sources != 1) {
-            throw new ParameterException(spec.commandLine(), "give exactly one of: CHAIN files, --connect HOST:PORT, --image DIR");
+        if (sources > 1 || (sources == 0 && deviceLog == null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "give exactly one of: CHAIN files, --connect HOST:PORT, --image DIR, or --device-log FILE alone");
         }
+        List<X509Certificate> dumped = deviceLog == null ? null : DeviceLogChain.read(deviceLog);
         // Option values first: a typo should not wait for a slow handshake to be reported.
         Instant device = deviceTime == null ? null : instant("--device-time", deviceTime);
         Instant client = clientTime == null ? null : instant("--client-time", clientTime);
@@ -127,6 +135,8 @@ final class CertsDoctorCommand implements Callable<Integer> {
             if (outContentLen == null) {
                 outContentLen = manifest.outContentLen();
             }
+        } else if (chainFiles.isEmpty()) {
+            input = DoctorInput.builder("the chain dumped in " + deviceLog, dumped);
         } else {
             List<X509Certificate> chain = new ArrayList<>();
             for (Path file : chainFiles) {
@@ -139,7 +149,8 @@ final class CertsDoctorCommand implements Callable<Integer> {
             input.key(key, keyFile);
         }
         input.trust(trustSource).clientNames(names).outContentLen(outContentLen);
-        input.deviceTime(device);
+        // Alone, the dump is the chain examined; comparing it with itself would say nothing.
+        input.deviceTime(device).deviceChain(sources == 0 ? null : dumped);
         if (client != null) {
             input.clientTime(client);
         }

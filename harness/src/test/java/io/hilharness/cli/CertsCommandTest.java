@@ -298,4 +298,24 @@ class CertsCommandTest {
             }
         }
     }
+
+    /** A real capture of the reference firmware at debug level 4: the chain it dumped is the one examined or compared. */
+    @Test
+    void theChainABoardDumpedInItsLogIsExaminedOrComparedByteForByte() {
+        String log = io.hilharness.image.ProjectLayout.locate().root()
+                .resolve("fixtures/devlog/refboard-mbedtls-ports.log").toString();
+        Run alone = hil("certs", "doctor", "--device-log", log);
+        assertEquals(1, alone.exit(), alone.all());
+        assertTrue(alone.out().contains("the chain dumped in " + log), alone.out());
+        assertTrue(alone.out().contains("CN=127.0.0.1"), alone.out());
+
+        Run compared = hil("certs", "doctor", file("chain.pem"), "--trust", file("ca.pem"), "--device-log", log);
+        assertEquals(1, compared.exit(), compared.all());
+        assertTrue(compared.out().contains("device-dump") && compared.out().contains("sent another chain"), compared.out());
+
+        Run noDump = hil("certs", "doctor", "--device-log", io.hilharness.image.ProjectLayout.locate().root()
+                .resolve("fixtures/devlog/board-selfsigned.log").toString());
+        assertEquals(2, noDump.exit(), noDump.all());
+        assertTrue(noDump.err().contains("no dumped TLS Certificate message"), noDump.err());
+    }
 }

@@ -18,7 +18,7 @@ public final class CertDoctor {
     public static CertDoctor standard() {
         return new CertDoctor(List.of(new TrustCheck(), new ChainStructureCheck(), new ConstraintsCheck(),
                 new NameCheck(), new ValidityCheck(), new AlgorithmCheck(), new KeyMatchCheck(), new SizeCheck(),
-                new HandshakeCheck()));
+                new HandshakeCheck(), new DeviceDumpCheck()));
     }
 
     public DoctorReport examine(DoctorInput input) {

@@ -26,6 +26,7 @@ public final class DoctorInput {
     private final Instant deviceTime;
     private final Integer outContentLen;
     private final LiveHandshake handshake;
+    private final List<X509Certificate> deviceChain;
 
     private DoctorInput(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -38,6 +39,7 @@ public final class DoctorInput {
         this.deviceTime = b.deviceTime;
         this.outContentLen = b.outContentLen;
         this.handshake = b.handshake;
+        this.deviceChain = b.deviceChain == null ? null : List.copyOf(b.deviceChain);
     }
 
     public static Builder builder(String source, List<X509Certificate> chain) {
@@ -89,6 +91,11 @@ public final class DoctorInput {
     }
 
     /** What a real client made of the chain, when it was captured live. */
+    /** The chain the board's own log says it sent (a dumped Certificate message), if one was given. */
+    public Optional<List<X509Certificate>> deviceChain() {
+        return Optional.ofNullable(deviceChain);
+    }
+
     public Optional<LiveHandshake> handshake() {
         return Optional.ofNullable(handshake);
     }
@@ -111,6 +118,7 @@ public final class DoctorInput {
         private Instant deviceTime;
         private Integer outContentLen;
         private LiveHandshake handshake;
+        private List<X509Certificate> deviceChain;
 
         private Builder(String source, List<X509Certificate> chain) {
             this.source = source;
@@ -153,6 +161,11 @@ public final class DoctorInput {
 
         public Builder handshake(LiveHandshake handshake) {
             this.handshake = handshake;
+            return this;
+        }
+
+        public Builder deviceChain(List<X509Certificate> chain) {
+            this.deviceChain = chain;
             return this;
         }
 
