@@ -15,6 +15,7 @@ import io.hilharness.correlate.DeviceEventLog;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.DeviceLogParser;
 import io.hilharness.devlog.EventType;
+import io.hilharness.devlog.LogFormat;
 import io.hilharness.devlog.LogFormats;
 import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.Evidence;
@@ -48,6 +49,7 @@ public final class Campaign {
     private final CampaignListener listener;
     private final DeviceEventLog deviceLog = new DeviceEventLog();
     private final Correlator correlator = Correlator.withDefaults();
+    private LogFormat logFormat;
 
     public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
                     CampaignListener listener) {
@@ -65,12 +67,18 @@ public final class Campaign {
         this.listener = listener;
     }
 
+    /** Parses the board's log with this format instead of the one the image manifest names (a lab's own format). */
+    public Campaign parsingWith(LogFormat format) {
+        this.logFormat = format;
+        return this;
+    }
+
     public CampaignResult run() throws BoardException, IOException, InterruptedException {
         List<BootRecord> boots = new ArrayList<>();
         List<RoundRecord> rounds = new ArrayList<>();
         Console console = board.console();
         // The parser is confined to the console's reader thread, which delivers lines in order.
-        DeviceLogParser parser = new DeviceLogParser(LogFormats.byName(image.manifest().logFormat()));
+        DeviceLogParser parser = new DeviceLogParser(logFormat != null ? logFormat : LogFormats.byName(image.manifest().logFormat()));
         console.addListener(line -> deviceLog.addAll(parser.accept(line)));
         try (Journal journal = new Journal(run.journal())) {
             journal.append("campaign", header());

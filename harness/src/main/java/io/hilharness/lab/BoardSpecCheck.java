@@ -12,10 +12,12 @@ import java.util.regex.PatternSyntaxException;
 final class BoardSpecCheck {
     private final Path file;
     private final YamlLines lines;
+    private final List<String> userFormats;
 
-    BoardSpecCheck(Path file, YamlLines lines) {
+    BoardSpecCheck(Path file, YamlLines lines, List<String> userFormats) {
         this.file = file;
         this.lines = lines;
+        this.userFormats = userFormats;
     }
 
     void check(String name, BoardSpec spec) throws LabConfigException {
@@ -32,8 +34,12 @@ final class BoardSpecCheck {
         if (spec.readyTimeout() != null && spec.readyTimeout() < 1) {
             fail(name, "must be at least 1 (seconds)", "ready_timeout");
         }
-        if (spec.logFormat() != null && !LogFormats.names().contains(spec.logFormat())) {
-            fail(name, "must be one of " + LogFormats.names() + ", not '" + spec.logFormat() + "'", "log_format");
+        if (spec.logFormat() != null && !LogFormats.names().contains(spec.logFormat())
+                && userFormats.stream().noneMatch(f -> f.equalsIgnoreCase(spec.logFormat()))) {
+            List<String> known = new java.util.ArrayList<>(LogFormats.names());
+            known.addAll(userFormats);
+            fail(name, "must be one of " + known + " (or a format of this file's formats: list), not '"
+                    + spec.logFormat() + "'", "log_format");
         }
         if (spec.kind().equals("reference")) {
             checkReference(name, spec);

@@ -92,7 +92,9 @@ public final class LabCampaigns {
                         .callTimeout(boardSpec.fetchTimeout())
                         .expectedDigests(image.contentDigests())
                         .build();
-                CampaignResult result = new Campaign(boardSpec, b, parsedAs, driver, run, listener).run();
+                CampaignResult result = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
+                        .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null))
+                        .run();
                 RunReports.write(result, run);
                 return result;
             }

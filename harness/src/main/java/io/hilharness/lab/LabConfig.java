@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.hilharness.devlog.LogFormatsFile;
+import io.hilharness.devlog.RegexLogFormat;
 import io.hilharness.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,17 +15,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The lab's hardware map: the boards attached to this workstation and how to reach, flash, reset and
  * power each. Read strictly: an unknown key or an unusable value is an error naming file, line and field.
  */
-public record LabConfig(Path file, Path lockDir, List<LabBoard> boards) {
+public record LabConfig(Path file, Path lockDir, List<LabBoard> boards, List<RegexLogFormat> formats) {
     public static final String ENV_VARIABLE = "HIL_LAB_CONFIG";
 
     /** The file as written. */
+    /** {@code formats} is read a second time, by {@link LogFormatsFile}, which knows its lines. */
     record LabFile(@JsonProperty("lock_dir") String lockDir,
+                   @JsonProperty("formats") com.fasterxml.jackson.databind.JsonNode formats,
                    @JsonProperty(value = "boards", required = true) LinkedHashMap<String, BoardSpec> boards) {
     }
 
@@ -79,8 +84,9 @@ public record LabConfig(Path file, Path lockDir, List<LabBoard> boards) {
         if (parsed == null || parsed.boards() == null) {
             throw new LabConfigException(file, 0, "boards", "the file names no boards");
         }
+        List<RegexLogFormat> formats = parsed.formats() == null ? List.of() : userFormats(file);
         List<LabBoard> boards = new ArrayList<>();
-        BoardSpecCheck check = new BoardSpecCheck(file, lines);
+        BoardSpecCheck check = new BoardSpecCheck(file, lines, formats.stream().map(RegexLogFormat::name).toList());
         for (Map.Entry<String, BoardSpec> entry : parsed.boards().entrySet()) {
             if (entry.getValue() == null) {
                 throw new LabConfigException(file, lines.lineOf("boards", entry.getKey()), "boards." + entry.getKey(),
@@ -90,7 +96,23 @@ public record LabConfig(Path file, Path lockDir, List<LabBoard> boards) {
             boards.add(new LabBoard(entry.getKey(), entry.getValue(), file));
         }
         Path lockDir = parsed.lockDir() != null ? Path.of(parsed.lockDir()) : defaultLockDir();
-        return new LabConfig(file, lockDir, boards);
+        return new LabConfig(file, lockDir, boards, formats);
+    }
+
+    /** The user's own log formats (named regexes with death patterns), the same syntax hil analyze --formats reads. */
+    private static List<RegexLogFormat> userFormats(Path file) throws LabConfigException {
+        try {
+            return LogFormatsFile.read(file);
+        } catch (LogFormatsFile.FormatConfigException e) {
+            throw new LabConfigException(e.getMessage());
+        } catch (IOException e) {
+            throw new LabConfigException(file, 0, "formats", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The user format a board's log_format names, if it names one. */
+    public Optional<RegexLogFormat> userFormat(String name) {
+        return formats.stream().filter(f -> f.name().equalsIgnoreCase(String.valueOf(name))).findFirst();
     }
 
     /** Shared by every user of the machine, so a colleague's campaign is seen too. */

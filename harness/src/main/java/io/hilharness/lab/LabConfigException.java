@@ -7,4 +7,9 @@ public final class LabConfigException extends Exception {
     public LabConfigException(Path file, int line, String field, String problem) {
         super(file + (line > 0 ? ":" + line : "") + (field == null ? "" : ": field '" + field + "'") + ": " + problem);
     }
+
+    /** A message that already names its file and line (e.g. from the log formats reader). */
+    LabConfigException(String located) {
+        super(located);
+    }
 }

@@ -120,6 +120,44 @@ class LabBoardsIT {
                 "campaigns ran one after the other: " + List.of(first[0], first[1], second[0], second[1]));
     }
 
+    /** A lab's own log format (a named regex in the lab file) parses the board's console in a real campaign. */
+    @Test
+    void aBoardLoggingInTheLabsOwnFormatIsParsedAndCorrelatedWithIt() throws Exception {
+        Path file = dir.resolve("lab-formats.yaml");
+        Files.writeString(file, """
+                lock_dir: %s
+                formats:
+                  - name: ms-file-line
+                    pattern: '^(?<time>[0-9]+): (?:(?<level>WARNING|ERROR): )?(?<file>[\\w.]+) (?<line>[0-9]+): (?<msg>.*)'
+                    death: ['PANIC']
+                boards:
+                  own-1:
+                    kind: reference
+                    log_format: ms-file-line
+                """.formatted(dir.resolve("locks")));
+        Path runs = dir.resolve("runs-own");
+        Cli result = hil("run", "--image", "lab-ca", "--trust", "image", "--lab", file.toString(), "--board", "own-1",
+                "--boots", "1", "--rounds", "2", "--runs-dir", runs.toString());
+
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        Path run;
+        try (Stream<Path> list = Files.list(runs)) {
+            run = list.filter(p -> p.getFileName().toString().contains("own-1-lab-ca")).findFirst().orElseThrow();
+        }
+        JsonNode round = Files.readAllLines(run.resolve("journal.jsonl")).stream().map(line -> {
+            try {
+                return Json.mapper().readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError(line, e);
+            }
+        }).filter(n -> n.path("type").asText().equals("round")).findFirst().orElseThrow();
+        JsonNode device = round.path("data").path("connections").get(0).path("device");
+        assertTrue(device.size() > 3, round.toString());
+        for (JsonNode event : device) {
+            assertEquals("ms-file-line", event.path("format").asText(), event.toString());
+        }
+    }
+
     /** When the campaign started and ended, from its journal. */
     private static Instant[] span(Path journal) throws Exception {
         List<String> lines = Files.readAllLines(journal);

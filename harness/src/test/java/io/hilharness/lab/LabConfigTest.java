@@ -72,6 +72,40 @@ class LabConfigTest {
     }
 
     @Test
+    void aBoardMayLogInAFormatOfTheFilesOwnFormatsList() throws Exception {
+        LabConfig lab = LabConfig.read(write("""
+                formats:
+                  - name: bracket-ms
+                    pattern: '^\\[(?<time>[0-9]+)\\] (?<level>[EWID]) (?<file>\\S+):(?<line>[0-9]+): (?<msg>.*)'
+                    death: ['PANIC']
+                boards:
+                  odd-1:
+                    kind: reference
+                    log_format: bracket-ms
+                """));
+        assertEquals("bracket-ms", lab.userFormat("bracket-ms").orElseThrow().name());
+        assertEquals(1, lab.formats().size());
+
+        LabConfigException unknown = fails("""
+                boards:
+                  odd-1:
+                    kind: reference
+                    log_format: bracket-ms
+                """);
+        assertTrue(unknown.getMessage().contains(":4: field 'boards.odd-1.log_format'"), unknown.getMessage());
+
+        LabConfigException badRegex = fails("""
+                formats:
+                  - name: broken
+                    pattern: '(?<msg>.*'
+                boards:
+                  odd-1:
+                    kind: reference
+                """);
+        assertTrue(badRegex.getMessage().contains("lab.yaml:3: formats[0].pattern"), badRegex.getMessage());
+    }
+
+    @Test
     void aContainerBoardIsOneMoreKindAndBringsItsOwnConsole() throws Exception {
         LabConfig lab = LabConfig.read(write("""
                 boards:
