@@ -36,11 +36,13 @@ class MassStorageFlasherTest {
             try {
                 byte[] received = Files.readAllBytes(copied);
                 FileTrees.delete(drive);
-                Files.createDirectory(drive);
-                Files.writeString(drive.resolve("DETAILS.TXT"), "Version: 0254\nBuild: Nov 27\n");
+                // A remount shows the drive with all its files at once: build it aside, then move it in.
+                Path remounted = Files.createDirectory(drive.resolveSibling(drive.getFileName() + ".remount"));
+                Files.writeString(remounted.resolve("DETAILS.TXT"), "Version: 0254\nBuild: Nov 27\n");
                 if (failText.isPresent()) {
-                    Files.writeString(drive.resolve("FAIL.TXT"), failText.get());
+                    Files.writeString(remounted.resolve("FAIL.TXT"), failText.get());
                 }
+                Files.move(remounted, drive, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 return received;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
