@@ -163,10 +163,13 @@ class ChromiumBoardIT {
                 assertEquals(sizes.get(path), x.bytesReceived(), path);
             }
             for (CorrelatedConnection c : round.connections()) {
-                assertTrue(has(c, EventType.HANDSHAKE_DONE), "board logged no handshake for port " + c.client().localPort());
                 long served = c.device().stream().filter(e -> e.type() == EventType.RESPONSE_SENT).count();
                 long fetched = c.client().exchanges().stream().filter(x -> x.httpStatus() != null).count();
                 assertEquals(fetched, served, "responses on port " + c.client().localPort());
+                // A speculative socket the browser opened and closed unused never reaches a handshake.
+                if (fetched > 0) {
+                    assertTrue(has(c, EventType.HANDSHAKE_DONE), "board logged no handshake for port " + c.client().localPort());
+                }
             }
             assertTrue(round.unmatchedDevice().isEmpty(), "board sessions Chromium did not report: "
                     + round.unmatchedDevice());
