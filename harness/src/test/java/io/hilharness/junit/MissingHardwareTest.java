@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -28,6 +29,7 @@ class MissingHardwareTest {
     @TempDir
     Path dir;
 
+    @EnabledIf("io.hilharness.junit.TestKitCases#requested")
     @HilTest(board = "no-such-board", image = "lab-ca")
     static class BoardNotInLab {
         @Test
@@ -36,6 +38,7 @@ class MissingHardwareTest {
         }
     }
 
+    @EnabledIf("io.hilharness.junit.TestKitCases#requested")
     @HilTest(board = "bench-1", image = "lab-ca")
     static class BoardNotConnected {
         @AcrossBoots(2)
@@ -44,6 +47,7 @@ class MissingHardwareTest {
         }
     }
 
+    @EnabledIf("io.hilharness.junit.TestKitCases#requested")
     @HilTest(image = "lab-ca")
     static class NoBoardNamed {
         @Test
@@ -71,6 +75,7 @@ class MissingHardwareTest {
 
     private EngineExecutionResults run(Class<?> testClass, Map<String, String> parameters) {
         return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(TestKitCases.PARAMETER, "true")
                 .configurationParameter("hil.reportDir", dir.resolve("reports").toString())
                 .configurationParameters(parameters)
                 .selectors(selectClass(testClass))

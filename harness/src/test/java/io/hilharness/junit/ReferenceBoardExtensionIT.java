@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -79,6 +80,7 @@ class ReferenceBoardExtensionIT {
     }
 
     /** Run through the engine below: fetches the stylesheet, then fails, so its evidence gets attached. */
+    @EnabledIf("io.hilharness.junit.TestKitCases#requested")
     @HilTest(reference = true, image = "lab-ca")
     static class FailingCase {
         @Test
@@ -96,6 +98,7 @@ class ReferenceBoardExtensionIT {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             results = EngineTestKit.engine("junit-jupiter")
+                    .configurationParameter(TestKitCases.PARAMETER, "true")
                     .configurationParameter("hil.reportDir", reports.toString())
                     .selectors(selectClass(FailingCase.class))
                     .execute();
