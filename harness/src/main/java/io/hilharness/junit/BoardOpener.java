@@ -20,8 +20,12 @@ import java.util.Optional;
  * here" becomes a {@link MissingHardwareException}; a broken lab file stays an error.
  */
 final class BoardOpener {
-    /** An open board and the lock that keeps other runs off it (none for a private reference board). */
-    record Opened(Board board, Optional<BoardLock> lock) {
+    /**
+     * An open board and the lock that keeps other runs off it (none for a private reference board).
+     *
+     * @param logFormat the lab's log format for the board, over the image manifest's
+     */
+    record Opened(Board board, Optional<BoardLock> lock, Optional<String> logFormat) {
     }
 
     /** Makes the run folder once a board is found: a skipped class leaves nothing behind. */
@@ -40,7 +44,7 @@ final class BoardOpener {
         if (settings.isReference()) {
             RunFolder run = runs.create();
             Board board = HostBoard.create(HilSettings.REFERENCE, run.boardDir(), 0, run.consoleCapture(), Optional.empty());
-            return new Opened(board, Optional.empty());
+            return new Opened(board, Optional.empty(), Optional.empty());
         }
         LabConfig config = labConfig(settings);
         LabBoard lab = select(config, settings.board());
@@ -59,7 +63,8 @@ final class BoardOpener {
         }
         try {
             RunFolder run = runs.create();
-            return new Opened(LabBoards.open(lab, run.dir(), run.consoleCapture()), Optional.of(lock));
+            return new Opened(LabBoards.open(lab, run.dir(), run.consoleCapture()), Optional.of(lock),
+                    Optional.ofNullable(lab.spec().logFormat()));
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

@@ -54,7 +54,7 @@ final class BoardSession implements AutoCloseable {
         this.run = run;
         this.readyTimeout = settings.readyTimeout();
         // The parser is confined to the console's reader thread, which delivers lines in order.
-        DeviceLogParser parser = DeviceLogParser.forFormat(image.manifest().logFormat());
+        DeviceLogParser parser = DeviceLogParser.forFormat(opened.logFormat().orElse(image.manifest().logFormat()));
         board.console().addListener(line -> events.addAll(parser.accept(line)));
         this.console = new BoardConsole(board.console(), () -> testStart);
         HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
@@ -161,7 +161,7 @@ final class BoardSession implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        closeQuietly(new BoardOpener.Opened(board, lock));
+        closeQuietly(new BoardOpener.Opened(board, lock, Optional.empty()));
     }
 
     private static void closeQuietly(BoardOpener.Opened opened) {
