@@ -32,9 +32,16 @@ record HilSettings(String board, String image, String trust, Optional<Path> lab,
         String trust = parameters.apply("hil.trust").filter(s -> !s.isBlank()).orElse(annotation.trust());
         Optional<Path> lab = parameters.apply("hil.lab").filter(s -> !s.isBlank()).map(Path::of);
         boolean required = parameters.apply("hil.requireHardware").map(Boolean::parseBoolean).orElse(false);
-        Duration ready = parameters.apply("hil.readyTimeout").map(s -> Duration.ofSeconds(Long.parseLong(s.strip())))
-                .orElse(DEFAULT_READY_TIMEOUT);
+        Duration ready = parameters.apply("hil.readyTimeout").map(HilSettings::seconds).orElse(DEFAULT_READY_TIMEOUT);
         Path reports = parameters.apply("hil.reportDir").map(Path::of).orElse(Path.of("target", "hil-junit"));
         return new HilSettings(board, image, trust, lab, required, ready, reports);
+    }
+
+    private static Duration seconds(String value) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("hil.readyTimeout: not a whole number of seconds: " + value);
+        }
     }
 }

@@ -53,6 +53,9 @@ class ReferenceBoardExtensionIT {
     /** Each repetition ran on a boot of its own: the board's boot counter went up by one each time. */
     @AfterAll
     static void everyRepetitionWasANewBoot() {
+        if (bootsSeen.isEmpty()) {
+            return; // a filtered run without the repetitions
+        }
         assertEquals(3, bootsSeen.size(), bootsSeen::toString);
         int first = bootsSeen.get(0);
         assertEquals(IntStream.range(first, first + 3).boxed().toList(), bootsSeen);
