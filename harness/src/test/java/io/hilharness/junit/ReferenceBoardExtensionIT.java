@@ -11,6 +11,7 @@ import io.hilharness.client.Outcome;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
 import io.hilharness.json.Json;
+import io.hilharness.lab.BoardLock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,42 @@ class ReferenceBoardExtensionIT {
             assertThat(page).hasOutcome(Outcome.CERT_REJECTED);
             assertThat(board.log().since(page)).contains(EventType.HANDSHAKE_FAILED).doesNotContain(EventType.HTTP_REQUEST);
         }
+    }
+
+    /** Run through the engine below: a reference board of a lab config, found by name and locked. */
+    @EnabledIf("io.hilharness.junit.TestKitCases#requested")
+    @HilTest(board = "bench-ref", image = "lab-ca")
+    static class LabBoardCase {
+        static Path lockDir;
+
+        @Test
+        void servesTheStylesheetWhileLocked(HilBoard board, HttpsProbe https) {
+            assertEquals("bench-ref", board.name());
+            assertTrue(BoardLock.holder(lockDir, "bench-ref").isPresent(), "the board is locked while the class runs");
+            assertThat(https.get("/style.css")).isComplete();
+        }
+    }
+
+    @Test
+    void aBoardOfTheLabConfigIsFoundByNameLockedAndReleased(@TempDir Path lab) throws Exception {
+        LabBoardCase.lockDir = lab.resolve("locks");
+        Path labFile = lab.resolve("lab.yaml");
+        Files.writeString(labFile, """
+                lock_dir: %s
+                boards:
+                  bench-ref:
+                    kind: reference
+                """.formatted(LabBoardCase.lockDir));
+
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(TestKitCases.PARAMETER, "true")
+                .configurationParameter("hil.lab", labFile.toString())
+                .configurationParameter("hil.reportDir", lab.resolve("reports").toString())
+                .selectors(selectClass(LabBoardCase.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0).aborted(0));
+        assertTrue(BoardLock.holder(LabBoardCase.lockDir, "bench-ref").isEmpty(), "the lock is released after the class");
     }
 
     /** Run through the engine below: fetches the stylesheet, then fails, so its evidence gets attached. */
