@@ -1,0 +1,182 @@
+package io.hilharness.junit;
+
+import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
+import io.hilharness.board.ResetKind;
+import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.campaign.RunFolder;
+import io.hilharness.client.ConnectionRecord;
+import io.hilharness.client.HttpsDriver;
+import io.hilharness.client.TrustConfig;
+import io.hilharness.correlate.CorrelatedConnection;
+import io.hilharness.correlate.Correlator;
+import io.hilharness.correlate.DeviceEventLog;
+import io.hilharness.devlog.DeviceLogParser;
+import io.hilharness.image.FirmwareImage;
+import io.hilharness.image.ImageBuilder;
+import io.hilharness.image.ImageManifest;
+import io.hilharness.image.ManifestException;
+import io.hilharness.image.ProjectLayout;
+import io.hilharness.json.Json;
+import io.hilharness.lab.BoardLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One test class's hold on its board: opened and flashed before the first test, rebooted as tests ask,
+ * closed (and unlocked) after the last. Keeps what a failing test attaches: the raw capture and the
+ * connections the test made, joined with the board's log.
+ */
+final class BoardSession implements AutoCloseable {
+    private final Board board;
+    private final Optional<BoardLock> lock;
+    private final FirmwareImage image;
+    private final RunFolder run;
+    private final Duration readyTimeout;
+    private final DeviceEventLog events = new DeviceEventLog();
+    private final BoardConsole console;
+    private final HttpsProbe https;
+    private final List<ProbeResult> testProbes = new CopyOnWriteArrayList<>();
+    private volatile long testStart;
+    private boolean bootedSinceFlash;
+
+    private BoardSession(BoardOpener.Opened opened, FirmwareImage image, RunFolder run, HilSettings settings,
+                         TrustConfig trust) throws IOException {
+        this.board = opened.board();
+        this.lock = opened.lock();
+        this.image = image;
+        this.run = run;
+        this.readyTimeout = settings.readyTimeout();
+        // The parser is confined to the console's reader thread, which delivers lines in order.
+        DeviceLogParser parser = DeviceLogParser.forFormat(opened.logFormat().orElse(image.manifest().logFormat()));
+        board.console().addListener(line -> events.addAll(parser.accept(line)));
+        this.console = new BoardConsole(board.console(), () -> testStart);
+        HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
+                .trust(trust)
+                .expectedDigests(image.contentDigests())
+                .build();
+        this.https = new HttpsProbe(driver, board.console(), events, testProbes::add);
+    }
+
+    /** The board first: without it there is nothing to flash and no image worth building. */
+    static BoardSession open(HilSettings settings, String owner)
+            throws MissingHardwareException, IOException, ManifestException, io.hilharness.lab.LabConfigException {
+        if (settings.image().isBlank()) {
+            throw new IllegalArgumentException("no image given: set @HilTest(image = ...) or -Dhil.image=NAME");
+        }
+        RunFolder[] run = new RunFolder[1];
+        BoardOpener.Opened opened = BoardOpener.open(settings,
+                () -> run[0] = RunFolder.create(settings.reportDir(), owner), owner);
+        try {
+            FirmwareImage image = image(settings.image());
+            return new BoardSession(opened, image, run[0], settings, trust(settings.trust(), image));
+        } catch (IOException | ManifestException | RuntimeException e) {
+            closeQuietly(opened);
+            throw e;
+        }
+    }
+
+    private static FirmwareImage image(String nameOrFolder) throws ManifestException, IOException {
+        Path folder = Path.of(nameOrFolder);
+        if (Files.isRegularFile(folder.resolve(ImageManifest.FILE_NAME))) {
+            return FirmwareImage.load(folder);
+        }
+        return new ImageBuilder(ProjectLayout.locate()).build(nameOrFolder);
+    }
+
+    /** By default a probe trusts what the image says its clients should trust (its lab CA), else the system store. */
+    private static TrustConfig trust(String trust, FirmwareImage image) throws ManifestException, IOException {
+        if (trust.isBlank()) {
+            return image.trustFile().isPresent() ? TrustConfig.caFile(image.trustFile().get()) : TrustConfig.system();
+        }
+        return ReferenceBoardCampaign.resolveTrust(trust, image);
+    }
+
+    void flash() throws BoardException {
+        board.flasher().flash(image);
+        bootedSinceFlash = false;
+    }
+
+    /** Marks where the test's console output and connections begin. */
+    void startTest() {
+        testStart = board.console().lastSeq();
+        testProbes.clear();
+    }
+
+    /** A plain test needs a running board: boot it once after the flash. */
+    void ensureBooted() throws BoardException {
+        if (!bootedSinceFlash) {
+            reboot(ResetKind.SOFT);
+        }
+    }
+
+    /**
+     * Resets and waits for the ready line. The first boot after flashing is a power-on when the board has a
+     * power switch, as on a bench after programming; a flashed image takes effect at power-on.
+     */
+    void reboot(ResetKind kind) throws BoardException {
+        ResetKind actual = !bootedSinceFlash && board.power().isPresent() ? ResetKind.HARD : kind;
+        long mark = board.console().lastSeq();
+        board.resetter(actual).reset();
+        bootedSinceFlash = true;
+        console.awaitLineAfter(board.readyPattern(), mark, readyTimeout,
+                "board " + board.name() + " not ready after a " + actual.name().toLowerCase() + " reset");
+    }
+
+    /** The test's connections with the board's log lines for each, as JSON in the run folder. */
+    Path writeTimeline(String testName) throws IOException {
+        List<ConnectionRecord> clients = testProbes.stream().map(ProbeResult::connection).toList();
+        List<CorrelatedConnection> joined = new ArrayList<>(
+                Correlator.withDefaults().correlate(clients, events.since(testStart)).connections());
+        Path file = run.dir().resolve(testName.replaceAll("[^A-Za-z0-9._-]", "_") + ".timeline.json");
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), joined);
+        return file.toAbsolutePath();
+    }
+
+    Path rawCapture() {
+        return board.console().rawCaptureFile().toAbsolutePath();
+    }
+
+    HilBoard hilBoard() {
+        return new HilBoard(this, board, image, console, log());
+    }
+
+    BoardConsole console() {
+        return console;
+    }
+
+    HttpsProbe https() {
+        return https;
+    }
+
+    DeviceLog log() {
+        return new DeviceLog(events, () -> testStart);
+    }
+
+    @Override
+    public void close() throws Exception {
+        closeQuietly(new BoardOpener.Opened(board, lock, Optional.empty()));
+    }
+
+    private static void closeQuietly(BoardOpener.Opened opened) {
+        try {
+            opened.board().close();
+        } catch (BoardException e) {
+            // powering off a board we are leaving: nothing a test could still do about it
+        } finally {
+            opened.lock().ifPresent(l -> {
+                try {
+                    l.close();
+                } catch (IOException e) {
+                    // the OS releases the lock with the process anyway
+                }
+            });
+        }
+    }
+}
