@@ -6,42 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.board.Board;
-import io.hilharness.board.ResetKind;
-import io.hilharness.board.host.HostBoard;
 import io.hilharness.certs.PemCertificates;
 import io.hilharness.image.FirmwareImage;
-import io.hilharness.image.ImageBuilder;
-import io.hilharness.image.ProjectLayout;
 import io.hilharness.json.Json;
+import io.hilharness.junit.HilBoard;
+import io.hilharness.junit.HilTest;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code hil certs doctor --connect} against the reference board on loopback: the chain is captured as the
- * board sends it, also when the client rejects it, and the verdicts match what the images are.
+ * board sends it, also when the client rejects it, and the verdicts match what the images are. The
+ * boards come from the project's own JUnit extension, as users' hardware tests get theirs.
  */
 class CertsDoctorIT {
-    private static ProjectLayout layout;
-
-    @TempDir
-    Path boards;
 
     @BeforeAll
     static void buildFirmware() throws Exception {
-        layout = ReferenceFirmware.built();
+        ReferenceFirmware.built();
     }
 
-    @Test
-    void selfsignedImageIsASelfSignedLeafThatNoClientTrusts() throws Exception {
-        FirmwareImage image = new ImageBuilder(layout).build("selfsigned");
-        try (Board board = poweredBoard(image)) {
-            JsonNode report = doctor(1, "--connect", endpoint(board), "--json");
+    /** The reference board through the project's own JUnit extension: flashed, power-cycled, ready. */
+    @Nested
+    @HilTest(reference = true, image = "selfsigned")
+    class Selfsigned {
+        @Test
+        void selfsignedImageIsASelfSignedLeafThatNoClientTrusts(HilBoard board) throws Exception {
+            FirmwareImage image = board.image();
+            JsonNode report = doctor(1, "--connect", endpoint(board.hardware()), "--json");
 
             JsonNode error = first(report, "ERROR", "trust");
             assertEquals(0, error.get("cert").asInt());
@@ -54,19 +50,20 @@ class CertsDoctorIT {
                     .getSubjectX500Principal().getName(), report.get("chain").get(0).get("subject").asText());
 
             // Pinned on purpose, the same board only earns a warning.
-            JsonNode pinned = doctor(0, "--connect", endpoint(board), "--json",
+            JsonNode pinned = doctor(0, "--connect", endpoint(board.hardware()), "--json",
                     "--pin", image.dir().resolve(image.manifest().certChain()).toString());
             assertEquals("WARNING", first(pinned, "WARNING", "trust").get("severity").asText());
         }
     }
 
-    @Test
-    void labCaImageIsTrustedWithItsCaAndUntrustedByTheSystemStore() throws Exception {
-        FirmwareImage image = new ImageBuilder(layout).build("lab-ca");
-        Path ca = image.trustFile().orElseThrow();
-        try (Board board = poweredBoard(image)) {
-            JsonNode trusted = doctor(0, "--connect", endpoint(board), "--json", "--trust", ca.toString());
-            JsonNode system = doctor(1, "--connect", endpoint(board), "--json");
+    @Nested
+    @HilTest(reference = true, image = "lab-ca")
+    class LabCa {
+        @Test
+        void labCaImageIsTrustedWithItsCaAndUntrustedByTheSystemStore(HilBoard board) throws Exception {
+            Path ca = board.image().trustFile().orElseThrow();
+            JsonNode trusted = doctor(0, "--connect", endpoint(board.hardware()), "--json", "--trust", ca.toString());
+            JsonNode system = doctor(1, "--connect", endpoint(board.hardware()), "--json");
 
             assertEquals("ok", trusted.get("verdict").asText());
             assertTrue(errors(trusted) == 0, trusted.toPrettyString());
@@ -76,23 +73,6 @@ class CertsDoctorIT {
             assertTrue(untrusted.get("message").asText().contains("not trusted by the system trust store"),
                     untrusted.toString());
             assertEquals(0, untrusted.get("cert").asInt());
-        }
-    }
-
-    /** Flashed, power-cycled and ready: the same steps a campaign takes, without the campaign. */
-    private Board poweredBoard(FirmwareImage image) throws Exception {
-        Path dir = boards.resolve(image.name());
-        Board board = HostBoard.create("doctor-" + image.name(), dir, 0, dir.resolve("console.raw"), Optional.empty());
-        try {
-            board.flasher().flash(image);
-            board.resetter(ResetKind.HARD).reset();
-            if (board.console().awaitLine(board.readyPattern(), 0, Duration.ofSeconds(20)).isEmpty()) {
-                throw new AssertionError("board never printed its ready line: " + board.console().tail(20));
-            }
-            return board;
-        } catch (Exception | AssertionError e) {
-            board.close();
-            throw e;
         }
     }
 
