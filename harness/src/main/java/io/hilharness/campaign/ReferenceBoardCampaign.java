@@ -51,8 +51,8 @@ public final class ReferenceBoardCampaign {
     }
 
     /** Also captures the board's traffic into capture.pcapng and wire.json (see docs/packet-capture.md). */
-    public ReferenceBoardCampaign withCapture(CaptureSettings settings) {
-        this.capture = Optional.of(settings);
+    public ReferenceBoardCampaign withCapture(Optional<CaptureSettings> settings) {
+        this.capture = settings;
         return this;
     }
 
