@@ -93,6 +93,7 @@ public final class TsharkFields {
         private final List<WireRecord> records = new ArrayList<>();
         private final List<Side> resetBy = new ArrayList<>();
         private final List<String> certificates = new ArrayList<>();
+        private Instant start;
         private Side closedBy;
         private CloseKind closeKind;
         private int retransmissions;
@@ -107,6 +108,9 @@ public final class TsharkFields {
 
         void add(Direction direction, String[] f) {
             Side sender = Side.sender(direction);
+            if (start == null) {
+                start = epoch(f[12]);
+            }
             boolean fin = flag(f[3]);
             boolean rst = flag(f[4]);
             if ((fin || rst) && closedBy == null) {
@@ -138,7 +142,7 @@ public final class TsharkFields {
         }
 
         WireConversation build() {
-            return new WireConversation(clientPort, stream, records, closedBy, closeKind, resetBy, retransmissions,
+            return new WireConversation(clientPort, stream, start, records, closedBy, closeKind, resetBy, retransmissions,
                     zeroWindows, toServer, toClient, certificates);
         }
     }

@@ -1,5 +1,6 @@
 package io.hilharness.capture;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  *
  * @param clientPort          the client's TCP source port (what the board logs and the driver records)
  * @param stream              tshark's tcp.stream number, to find it in Wireshark ({@code tcp.stream == N})
+ * @param start               when its first packet (the SYN, normally) was captured
  * @param records             the segments that carried TLS records, in capture order
  * @param closedBy            who sent the first FIN or RST; null if the capture saw neither
  * @param closeKind           whether that first close was a FIN or a RST
@@ -17,7 +19,7 @@ import java.util.List;
  * @param bytesServerToClient TCP payload bytes from server to client
  * @param serverCertificates  the Certificate message's chain as sent by the server, DER in hex, leaf first
  */
-public record WireConversation(int clientPort, int stream, List<WireRecord> records, Side closedBy, CloseKind closeKind,
+public record WireConversation(int clientPort, int stream, Instant start, List<WireRecord> records, Side closedBy, CloseKind closeKind,
                                List<Side> resetBy, int retransmissions, int zeroWindows,
                                long bytesClientToServer, long bytesServerToClient, List<String> serverCertificates) {
     public WireConversation {
@@ -36,15 +38,7 @@ public record WireConversation(int clientPort, int stream, List<WireRecord> reco
         StringBuilder s = new StringBuilder("tcp.stream ").append(stream).append(": ");
         for (WireRecord r : records) {
             s.append(r.direction() == Direction.CLIENT_TO_SERVER ? "C>" : "S>");
-            if (!r.handshakeTypes().isEmpty()) {
-                s.append("hs").append(r.handshakeTypes());
-            }
-            if (r.isAlert()) {
-                s.append(r.alertDescription() == null ? "alert(encrypted)" : "alert " + r.alertDescription());
-            } else if (r.handshakeTypes().isEmpty()) {
-                s.append("rec").append(r.contentTypes());
-            }
-            s.append(' ');
+            s.append(r.describe()).append(' ');
         }
         s.append("| closed: ").append(closedBy == null ? "not seen" : closedBy.name().toLowerCase() + " " + closeKind);
         if (!resetBy.isEmpty()) {

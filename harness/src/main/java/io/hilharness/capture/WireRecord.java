@@ -1,5 +1,6 @@
 package io.hilharness.capture;
 
+import io.hilharness.devlog.TlsAlerts;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,6 +22,21 @@ public record WireRecord(Direction direction, Instant time, List<Integer> conten
     public WireRecord {
         contentTypes = List.copyOf(contentTypes);
         handshakeTypes = List.copyOf(handshakeTypes);
+    }
+
+    /** What the segment carried, in words: "ServerHello, Certificate, ..." or "fatal alert 46 certificate_unknown". */
+    public String describe() {
+        List<String> parts = new java.util.ArrayList<>();
+        handshakeTypes.forEach(t -> parts.add(WireNames.handshake(t)));
+        if (isAlert()) {
+            String level = alertLevel == null ? null : TlsAlerts.level(alertLevel);
+            String name = alertDescription == null ? null : TlsAlerts.name(alertDescription);
+            parts.add(alertDescription == null ? "alert (encrypted)"
+                    : (level == null ? "" : level + " ") + "alert " + alertDescription + (name == null ? "" : " " + name));
+        }
+        contentTypes.stream().filter(t -> t != ALERT && t != WireNames.HANDSHAKE).distinct()
+                .forEach(t -> parts.add(WireNames.contentType(t)));
+        return String.join(", ", parts);
     }
 
     public boolean isAlert() {

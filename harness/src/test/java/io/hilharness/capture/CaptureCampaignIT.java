@@ -77,6 +77,8 @@ class CaptureCampaignIT {
             assertEquals(c.peerChain().size(), conversation.serverCertificates().size());
         }
         assertEquals(clients.size(), wire.conversations().size(), "no connections on the wire beyond the client's");
+        String report = Files.readString(result.runDir().resolve("report.html"));
+        assertTrue(report.contains("client &rarr; board</td><td><span class=\"fail-text\">fatal alert 46 certificate_unknown"), "report shows the alert on the wire");
     }
 
     @Test
@@ -106,6 +108,8 @@ class CaptureCampaignIT {
         }
         assertTrue(failed.stream().map(c -> onlyConversation(wire, c))
                 .anyMatch(w -> w.closedBy() == Side.SERVER), wire.conversations().toString());
+        String report = Files.readString(result.runDir().resolve("report.html"));
+        assertTrue(report.contains("closed first by the board (FIN), RST from board"), "report shows the close/RST pattern");
     }
 
     @Test
@@ -119,5 +123,6 @@ class CaptureCampaignIT {
         assertFalse(wire.captured());
         assertTrue(wire.reason().contains("/nonexistent/dumpcap"), wire.reason());
         assertFalse(Files.exists(result.runDir().resolve(WireCapture.PCAP)));
+        assertTrue(Files.readString(result.runDir().resolve("report.html")).contains("wire: no capture: cannot start /nonexistent/dumpcap"));
     }
 }

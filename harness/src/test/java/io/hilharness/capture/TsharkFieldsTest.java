@@ -69,6 +69,8 @@ class TsharkFieldsTest {
         assertEquals(List.of(Side.SERVER), rst.resetBy());
         assertEquals(1, rst.zeroWindows());
         assertTrue(rst.summary().contains("server RST"), rst.summary());
+        assertTrue(fin.summary().contains("fatal alert 48 unknown_ca"), fin.summary());
+        assertTrue(fin.summary().contains("S>ServerHello, Certificate, ServerKeyExchange, ServerHelloDone"), fin.summary());
     }
 
     @Test
