@@ -33,6 +33,11 @@ public record WireConversation(int clientPort, int stream, Instant start, List<W
         return records.stream().filter(r -> r.direction() == direction && r.isAlert()).toList();
     }
 
+    /** The server's Certificate message as sent, one DER certificate each, leaf first. */
+    public List<byte[]> serverCertificatesDer() {
+        return serverCertificates.stream().map(java.util.HexFormat.of()::parseHex).toList();
+    }
+
     /** One line for reports: handshake messages, alerts, close, retransmissions and bytes. */
     public String summary() {
         StringBuilder s = new StringBuilder("tcp.stream ").append(stream).append(": ");

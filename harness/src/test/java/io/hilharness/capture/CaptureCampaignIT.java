@@ -1,5 +1,6 @@
 package io.hilharness.capture;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,10 @@ import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.testing.ReferenceFirmware;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.cert.CertificateFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +56,11 @@ class CaptureCampaignIT {
         return found.get(0);
     }
 
+    private static byte[] der(String pem) throws Exception {
+        return CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).getEncoded();
+    }
+
     @Test
     void jsseRejectionOfASelfsignedChainIsAlert46FromClientToServerOnTheWire() throws Exception {
         CampaignResult result = new ReferenceBoardCampaign(layout, runs)
@@ -74,7 +83,12 @@ class CaptureCampaignIT {
             // the server's flight carried its Certificate (11), and it is the chain the client recorded
             assertTrue(conversation.records().stream().anyMatch(r -> r.direction() == Direction.SERVER_TO_CLIENT
                     && r.handshakeTypes().contains(11)), conversation.summary());
-            assertEquals(c.peerChain().size(), conversation.serverCertificates().size());
+            // the Certificate message on the wire is exactly the chain the client recorded
+            List<byte[]> onTheWire = conversation.serverCertificatesDer();
+            assertEquals(c.peerChain().size(), onTheWire.size());
+            for (int i = 0; i < onTheWire.size(); i++) {
+                assertArrayEquals(der(c.peerChain().get(i)), onTheWire.get(i), "certificate " + i);
+            }
         }
         assertEquals(clients.size(), wire.conversations().size(), "no connections on the wire beyond the client's");
         String report = Files.readString(result.runDir().resolve("report.html"));
