@@ -34,6 +34,12 @@ public record WireEvidence(boolean captured, String pcap, String reason, int boa
         return conversations.stream().filter(c -> c.clientPort() == clientPort).toList();
     }
 
+    /** One line for the terminal: where the capture is, or why there is none. */
+    public String headline() {
+        return captured ? "wire: " + conversations.size() + " TCP streams in " + pcap + ", per connection in wire.json"
+                : "wire: " + reason;
+    }
+
     public void write(Path runDir) throws IOException {
         Path tmp = runDir.resolve(FILE + ".tmp");
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);

@@ -2,6 +2,7 @@ package io.hilharness.cli;
 
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.capture.CaptureSettings;
+import io.hilharness.capture.WireEvidence;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.ClientKind;
 import io.hilharness.campaign.ReferenceBoardCampaign;
@@ -86,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(SummaryTable.render(result));
             System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(result)), 3));
             System.out.println("run folder: " + result.runDir() + " (report.html, junit.xml, diagnosis.txt)");
+            if (capture) {
+                System.out.println(WireEvidence.read(result.runDir()).map(WireEvidence::headline).orElse("wire: no wire.json"));
+            }
         }
         if (results.size() > 1) {
             System.out.println();

@@ -67,6 +67,7 @@ class PacketCaptureTest {
             JsonNode json = Json.mapper().readTree(dir.resolve(WireEvidence.FILE).toFile());
             assertEquals(clientPort, json.get("conversations").get(0).get("clientPort").asInt());
             assertEquals(evidence, WireEvidence.read(dir).orElseThrow());
+            assertTrue(evidence.headline().contains("1 TCP streams in capture.pcapng"), evidence.headline());
         }
     }
 
@@ -82,6 +83,7 @@ class PacketCaptureTest {
         assertNull(evidence.pcap());
         assertTrue(evidence.reason().contains("no-such-dumpcap"), evidence.reason());
         assertTrue(evidence.reason().contains("tshark"), "names the package to install: " + evidence.reason());
+        assertEquals("wire: " + evidence.reason(), evidence.headline());
         assertFalse(Files.exists(dir.resolve(WireCapture.PCAP)));
         assertEquals(evidence.reason(), Json.mapper().readTree(dir.resolve(WireEvidence.FILE).toFile()).get("reason").asText());
     }
