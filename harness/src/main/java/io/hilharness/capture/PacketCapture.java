@@ -31,6 +31,7 @@ public final class PacketCapture implements AutoCloseable {
     private final CaptureMarkers markers;
     private final Thread shutdownHook;
     private boolean stopped;
+    private boolean complete;
 
     private PacketCapture(Process process, Path file, CaptureSettings settings, List<String> stderr, CaptureMarkers markers) {
         this.process = process;
@@ -134,16 +135,18 @@ public final class PacketCapture implements AutoCloseable {
     /**
      * Stops dumpcap and waits (bounded) until it has written and closed the file.
      *
-     * @throws CaptureUnavailableException when dumpcap does not exit in time or reports a failure
+     * @return whether the file is known complete (the end marker reached it); when not, what is in it
+     *         still holds, but the last packets may be missing
+     * @throws CaptureUnavailableException when dumpcap does not exit in time
      */
-    public synchronized void stop() throws CaptureUnavailableException, InterruptedException {
+    public synchronized boolean stop() throws CaptureUnavailableException, InterruptedException {
         if (stopped) {
-            return;
+            return complete;
         }
         stopped = true;
         removeHook();
         // Everything sent before this marker is in the file once the marker is.
-        boolean complete = markers.await(file, settings.stopTimeout());
+        complete = markers.await(file, settings.stopTimeout());
         markers.close();
         process.destroy(); // SIGTERM: dumpcap closes the pcapng
         if (!process.waitFor(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -151,10 +154,7 @@ public final class PacketCapture implements AutoCloseable {
             throw new CaptureUnavailableException(settings.dumpcap() + " did not stop within "
                     + settings.stopTimeout().toSeconds() + " s; the capture may be incomplete");
         }
-        if (!complete) {
-            throw new CaptureUnavailableException("the end marker did not reach " + file.getFileName() + " within "
-                    + settings.stopTimeout().toSeconds() + " s; the capture may miss the last packets");
-        }
+        return complete;
     }
 
     /** What dumpcap wrote on stderr (its banner and packet counts). */

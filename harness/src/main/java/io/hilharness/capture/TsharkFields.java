@@ -120,11 +120,13 @@ public final class TsharkFields {
             if (rst && !resetBy.contains(sender)) {
                 resetBy.add(sender);
             }
-            if (flag(f[9])) {
-                retransmissions++;
-            }
             if (flag(f[10])) {
                 zeroWindows++;
+            }
+            if (flag(f[9])) {
+                // counted, but neither its bytes nor its records again: the original segment has them
+                retransmissions++;
+                return;
             }
             long len = f[11].isBlank() ? 0 : Long.parseLong(f[11].trim());
             if (direction == Direction.CLIENT_TO_SERVER) {

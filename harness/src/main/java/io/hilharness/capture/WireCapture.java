@@ -48,10 +48,11 @@ public final class WireCapture {
             evidence = WireEvidence.unavailable("no capture: " + startFailure, board.getPort());
         } else {
             try {
-                capture.get().stop();
+                boolean complete = capture.get().stop();
                 var conversations = new WireReader(settings.tshark(), settings.stopTimeout().multipliedBy(3))
                         .read(capture.get().file(), board.getPort());
-                evidence = new WireEvidence(true, PCAP, null, board.getPort(), conversations);
+                evidence = new WireEvidence(true, PCAP, complete ? null : "the end marker never reached " + PCAP
+                        + " (dumpcap stopped early?); the last packets may be missing", board.getPort(), conversations);
             } catch (CaptureUnavailableException e) {
                 evidence = WireEvidence.unavailable("capture unreadable: " + e.getMessage(), board.getPort());
             }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param resetBy             every side that sent a RST (a RST after a FIN still matters)
  * @param retransmissions     segments tshark flagged as retransmissions
  * @param zeroWindows         segments tshark flagged as advertising a zero window
- * @param bytesClientToServer TCP payload bytes from client to server
+ * @param bytesClientToServer TCP payload bytes from client to server, retransmissions not counted again
  * @param bytesServerToClient TCP payload bytes from server to client
  * @param serverCertificates  the Certificate message's chain as sent by the server, DER in hex, leaf first
  */

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param captured      whether a capture was made and read back
  * @param pcap          the pcapng's file name in the run folder; null without capture
- * @param reason        why there is no capture (tool missing, permission, not asked); null when captured
+ * @param reason        why there is no capture (tool missing, permission), or what may be missing from it;
+ *                      null for a complete capture
  * @param boardPort     the board's TCP port the capture filtered on
  * @param conversations one per client connection (per TCP stream), in capture order
  */
@@ -37,7 +38,7 @@ public record WireEvidence(boolean captured, String pcap, String reason, int boa
     /** One line for the terminal: where the capture is, or why there is none. */
     public String headline() {
         return captured ? "wire: " + conversations.size() + " TCP streams in " + pcap + ", per connection in wire.json"
-                : "wire: " + reason;
+                + (reason == null ? "" : " (" + reason + ")") : "wire: " + reason;
     }
 
     public void write(Path runDir) throws IOException {

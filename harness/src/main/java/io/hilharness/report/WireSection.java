@@ -45,6 +45,9 @@ final class WireSection {
             html.append("<p class=\"muted\">wire: ").append(Html.text(wire.get().pcap())).append(", ")
                     .append(wire.get().conversations().size())
                     .append(" TCP streams; open it in Wireshark and filter <code>tcp.stream == N</code>.</p>\n");
+            if (wire.get().reason() != null) {
+                html.append("<p class=\"fail-text\">wire: ").append(Html.text(wire.get().reason())).append("</p>\n");
+            }
         }
     }
 

@@ -69,6 +69,7 @@ class CaptureCampaignIT {
 
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();
         assertTrue(wire.captured(), wire.reason());
+        assertEquals(null, wire.reason(), "capture proven complete");
         assertTrue(Files.size(result.runDir().resolve(WireCapture.PCAP)) > 0);
         List<ConnectionRecord> clients = connections(result);
         assertEquals(4, clients.size());

@@ -55,6 +55,7 @@ class PacketCaptureTest {
             WireEvidence evidence = capture.finish();
 
             assertTrue(evidence.captured(), evidence.reason());
+            assertNull(evidence.reason(), "the end marker proves the file complete");
             assertTrue(Files.size(dir.resolve(WireCapture.PCAP)) > 0);
             List<WireConversation> conversations = evidence.forPort(clientPort);
             assertEquals(1, conversations.size(), evidence.conversations().toString());

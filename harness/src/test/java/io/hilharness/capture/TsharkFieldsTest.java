@@ -25,7 +25,8 @@ class TsharkFieldsTest {
                     "3082016c30820113,30820150"),
             line(0, 53036, BOARD, 0, 0, "21", "", "2", "48", "", "", 7, "1795778988.494663736", ""),
             line(0, BOARD, 53036, 1, 0, "", "", "", "", "", "", 0, "1795778988.495311477", ""),
-            line(0, 53036, BOARD, 1, 0, "", "", "", "", "1", "", 0, "1795778988.496170257", ""),
+            line(0, 53036, BOARD, 1, 0, "", "", "", "", "", "", 0, "1795778988.496170257", ""),
+            line(0, 53036, BOARD, 0, 0, "21", "", "2", "48", "1", "", 7, "1795778988.497", ""),
             line(1, 53040, BOARD, 0, 0, "22", "1", "", "", "", "", 188, "1795778989.1", ""),
             line(1, BOARD, 53040, 0, 1, "", "", "", "", "", "1", 0, "1795778989.2", ""));
 
@@ -61,7 +62,8 @@ class TsharkFieldsTest {
         assertEquals(CloseKind.FIN, fin.closeKind());
         assertTrue(fin.resetBy().isEmpty());
         assertEquals(1, fin.retransmissions());
-        assertEquals(188 + 7, fin.bytesClientToServer());
+        assertEquals(188 + 7, fin.bytesClientToServer(), "the retransmitted alert is not counted twice");
+        assertEquals(1, fin.alerts(Direction.CLIENT_TO_SERVER).size());
         assertEquals(582, fin.bytesServerToClient());
         WireConversation rst = conversations.get(1);
         assertEquals(Side.SERVER, rst.closedBy());
