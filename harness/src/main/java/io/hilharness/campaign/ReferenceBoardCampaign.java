@@ -3,6 +3,8 @@ package io.hilharness.campaign;
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.host.HostBoard;
+import io.hilharness.capture.CaptureSettings;
+import io.hilharness.capture.WireCapture;
 import io.hilharness.client.HttpsDriver;
 import io.hilharness.client.browser.BrowserTrust;
 import io.hilharness.client.browser.ChromiumDriver;
@@ -29,6 +31,7 @@ public final class ReferenceBoardCampaign {
     private final Path runsDir;
     private Optional<Path> consoleTee = Optional.empty();
     private ClientKind client = ClientKind.OKHTTP;
+    private Optional<CaptureSettings> capture = Optional.empty();
 
     public ReferenceBoardCampaign(ProjectLayout layout, Path runsDir) {
         this.layout = layout;
@@ -47,6 +50,12 @@ public final class ReferenceBoardCampaign {
         return this;
     }
 
+    /** Also captures the board's traffic into capture.pcapng and wire.json (see docs/packet-capture.md). */
+    public ReferenceBoardCampaign withCapture(Optional<CaptureSettings> settings) {
+        this.capture = settings;
+        return this;
+    }
+
     /**
      * @param trust "system" (what a browser trusts), "image" (the image's lab CA), or a PEM file of
      *              trust anchors
@@ -57,22 +66,35 @@ public final class ReferenceBoardCampaign {
         TrustConfig trustConfig = resolveTrust(trust, image);
         RunFolder run = RunFolder.create(runsDir, image.name());
         try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), consoleTee)) {
-            if (client == ClientKind.CHROMIUM) {
-                CampaignResult result = runWithChromium(spec, board, image, resolveBrowserTrust(trust, image), run, listener);
-                RunReports.write(result, run);
-                return result;
+            Optional<WireCapture> wire = capture.isPresent()
+                    ? Optional.of(WireCapture.start(capture.get(), board.endpoint(), run.dir())) : Optional.empty();
+            CampaignResult result;
+            try {
+                result = runClient(spec, board, image, trust, trustConfig, run, listener);
+            } finally {
+                if (wire.isPresent()) {
+                    wire.get().finish();
+                }
             }
-            HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                    .trust(trustConfig)
-                    .mode(spec.mode())
-                    .maxParallel(spec.parallelism())
-                    .callTimeout(spec.fetchTimeout())
-                    .expectedDigests(image.contentDigests())
-                    .build();
-            CampaignResult result = new Campaign(spec, board, image, driver, run, listener).run();
             RunReports.write(result, run);
             return result;
         }
+    }
+
+    private CampaignResult runClient(CampaignSpec spec, Board board, FirmwareImage image, String trust, TrustConfig trustConfig,
+                                     RunFolder run, CampaignListener listener)
+            throws ManifestException, IOException, BoardException, InterruptedException {
+        if (client == ClientKind.CHROMIUM) {
+            return runWithChromium(spec, board, image, resolveBrowserTrust(trust, image), run, listener);
+        }
+        HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
+                .trust(trustConfig)
+                .mode(spec.mode())
+                .maxParallel(spec.parallelism())
+                .callTimeout(spec.fetchTimeout())
+                .expectedDigests(image.contentDigests())
+                .build();
+        return new Campaign(spec, board, image, driver, run, listener).run();
     }
 
     /** Each round's NetLog and browser log stay in the run folder, under chromium/round-N/. */

@@ -1,6 +1,8 @@
 package io.hilharness.cli;
 
 import io.hilharness.campaign.CampaignResult;
+import io.hilharness.capture.CaptureSettings;
+import io.hilharness.capture.WireEvidence;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.ClientKind;
 import io.hilharness.campaign.ReferenceBoardCampaign;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--boards", description = "Run on every matching lab board in parallel: tag:TAG, a name, or all.")
     String boards;
 
+    @Option(names = "--capture", description = "Also capture the board's traffic with dumpcap (Debian package tshark) into capture.pcapng and wire.json.")
+    boolean capture;
+
     @Option(names = "--lab", description = "Lab config for --board/--boards (default: $HIL_LAB_CONFIG, else ~/.config/hil/lab.yaml).")
     Path lab;
 
@@ -59,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
             if (board != null && boards != null) {
                 throw new IllegalArgumentException("give --board or --boards, not both");
             }
+            if (capture) {
+                throw new IllegalArgumentException("--capture works on the reference board only (lab boards are not on loopback)");
+            }
             return BoardsRun.run(layout, image, spec, trust, runsDir == null ? layout.runsDir() : runsDir,
                     LabConfig.locateAndRead(lab), board != null ? board : boards, "hil run --image " + image, System.out);
         }
@@ -70,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
             try (ProgressPrinter progress = ProgressPrinter.create(System.out, label, spec)) {
                 result = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir)
                         .withClient(kind)
+                        .withCapture(capture ? Optional.of(CaptureSettings.loopback()) : Optional.empty())
                         .run(image, spec, trust, progress);
             }
             results.put(kind.label(), result);
@@ -77,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
             System.out.print(SummaryTable.render(result));
             System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(result)), 3));
             System.out.println("run folder: " + result.runDir() + " (report.html, junit.xml, diagnosis.txt)");
+            if (capture) {
+                System.out.println(WireEvidence.read(result.runDir()).map(WireEvidence::headline).orElse("wire: no wire.json"));
+            }
         }
         if (results.size() > 1) {
             System.out.println();

@@ -34,13 +34,15 @@ final class ConnectionDrillDown {
     static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts) {
         html.append("<h2 id=\"connections\">Connections</h2>\n<p class=\"muted\">Failed connections are open; "
                 + "click any line to open or close it. Times are ms from the connection's start, by the host clock.</p>\n");
+        WireSection wire = WireSection.load(result.runDir());
+        wire.header(html);
         Map<CorrelatedConnection, ConnectionFacts> byConnection = new IdentityHashMap<>();
         facts.forEach(f -> byConnection.put(f.connection(), f));
         for (RoundRecord round : result.rounds()) {
             html.append("<h3>boot ").append(round.boot()).append(" round ").append(round.round())
                     .append(round.ok() ? "" : " <span class=\"fail-text\">failed</span>").append("</h3>\n");
             for (CorrelatedConnection c : round.connections()) {
-                connection(html, c, byConnection.get(c));
+                connection(html, c, byConnection.get(c), wire);
             }
             if (!round.unmatchedDevice().isEmpty()) {
                 for (DeviceSession s : round.unmatchedDevice()) {
@@ -58,7 +60,7 @@ final class ConnectionDrillDown {
         }
     }
 
-    private static void connection(StringBuilder html, CorrelatedConnection c, ConnectionFacts f) {
+    private static void connection(StringBuilder html, CorrelatedConnection c, ConnectionFacts f, WireSection wire) {
         ConnectionRecord client = c.client();
         boolean failed = client.outcome() != Outcome.OK;
         html.append(failed ? "<details open=\"open\">" : "<details>").append("<summary><span class=\"badge\" style=\"background:")
@@ -76,6 +78,7 @@ final class ConnectionDrillDown {
         }
         html.append("</summary>\n");
         sideBySide(html, c, failed ? DEVICE_LINES_FAILED : DEVICE_LINES_OK);
+        wire.connection(html, client);
         html.append("</details>\n");
     }
 

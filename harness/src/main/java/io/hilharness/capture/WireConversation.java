@@ -1,0 +1,56 @@
+package io.hilharness.capture;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One client connection as the wire saw it, found by the client's source port.
+ *
+ * @param clientPort          the client's TCP source port (what the board logs and the driver records)
+ * @param stream              tshark's tcp.stream number, to find it in Wireshark ({@code tcp.stream == N})
+ * @param start               when its first packet (the SYN, normally) was captured
+ * @param records             the segments that carried TLS records, in capture order
+ * @param closedBy            who sent the first FIN or RST; null if the capture saw neither
+ * @param closeKind           whether that first close was a FIN or a RST
+ * @param resetBy             every side that sent a RST (a RST after a FIN still matters)
+ * @param retransmissions     segments tshark flagged as retransmissions
+ * @param zeroWindows         segments tshark flagged as advertising a zero window
+ * @param bytesClientToServer TCP payload bytes from client to server, retransmissions not counted again
+ * @param bytesServerToClient TCP payload bytes from server to client
+ * @param serverCertificates  the Certificate message's chain as sent by the server, DER in hex, leaf first
+ */
+public record WireConversation(int clientPort, int stream, Instant start, List<WireRecord> records, Side closedBy, CloseKind closeKind,
+                               List<Side> resetBy, int retransmissions, int zeroWindows,
+                               long bytesClientToServer, long bytesServerToClient, List<String> serverCertificates) {
+    public WireConversation {
+        records = List.copyOf(records);
+        resetBy = List.copyOf(resetBy);
+        serverCertificates = List.copyOf(serverCertificates);
+    }
+
+    /** The alert records that went in one direction. */
+    public List<WireRecord> alerts(Direction direction) {
+        return records.stream().filter(r -> r.direction() == direction && r.isAlert()).toList();
+    }
+
+    /** The server's Certificate message as sent, one DER certificate each, leaf first. */
+    public List<byte[]> serverCertificatesDer() {
+        return serverCertificates.stream().map(java.util.HexFormat.of()::parseHex).toList();
+    }
+
+    /** One line for reports: handshake messages, alerts, close, retransmissions and bytes. */
+    public String summary() {
+        StringBuilder s = new StringBuilder("tcp.stream ").append(stream).append(": ");
+        for (WireRecord r : records) {
+            s.append(r.direction() == Direction.CLIENT_TO_SERVER ? "C>" : "S>");
+            s.append(r.describe()).append(' ');
+        }
+        s.append("| closed: ").append(closedBy == null ? "not seen" : closedBy.name().toLowerCase() + " " + closeKind);
+        if (!resetBy.isEmpty()) {
+            s.append(", RST from ").append(resetBy.stream().map(x -> x.name().toLowerCase()).toList());
+        }
+        s.append(" | retrans ").append(retransmissions).append(", zero-win ").append(zeroWindows)
+                .append(" | bytes c>s ").append(bytesClientToServer).append(", s>c ").append(bytesServerToClient);
+        return s.toString();
+    }
+}
