@@ -77,7 +77,7 @@ public final class Campaign {
             board.flasher().flash(image);
             journal.append("flash", Map.of("image", image.name(), "at", Instant.now()));
             listener.flashed(image.name());
-            for (int b = 1; b <= spec.boots(); b++) {
+            for (int b = 1; b <= spec.boots() && !stopRequested(); b++) {
                 BootRecord boot = boot(b);
                 boots.add(boot);
                 journal.append("boot", boot);
@@ -85,7 +85,7 @@ public final class Campaign {
                 if (!boot.ready()) {
                     continue;
                 }
-                for (int r = 1; r <= spec.rounds(); r++) {
+                for (int r = 1; r <= spec.rounds() && !stopRequested(); r++) {
                     if (r > 1) {
                         paceAfter(rounds.get(rounds.size() - 1).start());
                     }
@@ -97,9 +97,15 @@ public final class Campaign {
             }
             CampaignResult result = new CampaignResult(image.name(), board.name(), run.dir(), spec, boots, rounds);
             journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
-            journal.append("end", Map.of("at", Instant.now(), "passed", result.allPassed()));
+            Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
+            OperatorStop.process().reason().ifPresent(why -> end.put("stopped", why));
+            journal.append("end", end);
             return result;
         }
+    }
+
+    private static boolean stopRequested() {
+        return OperatorStop.process().reason().isPresent();
     }
 
     private Map<String, Object> header() {
