@@ -48,6 +48,7 @@ public final class Campaign {
     private final CampaignListener listener;
     private final DeviceEventLog deviceLog = new DeviceEventLog();
     private final Correlator correlator = Correlator.withDefaults();
+    private boolean lastResetFailed;
 
     public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
                     CampaignListener listener) {
@@ -91,6 +92,8 @@ public final class Campaign {
                         aborted = "board did not come back after a watchdog power cycle: " + boot.failure();
                         break;
                     }
+                    // A reset that could not even be done (its console vanished) needs the power switch next.
+                    watchdogTripped = lastResetFailed && board.power().isPresent();
                     continue;
                 }
                 watchdogTripped = false;
@@ -160,7 +163,13 @@ public final class Campaign {
         Console console = board.console();
         long mark = console.lastSeq();
         Instant resetAt = Instant.now();
-        resetter.reset();
+        lastResetFailed = false;
+        try {
+            resetter.reset();
+        } catch (BoardException e) {
+            lastResetFailed = true;
+            return new BootRecord(boot, kind, resetAt, null, null, null, "reset failed: " + e.getMessage());
+        }
         Optional<ConsoleLine> ready = console.awaitLine(board.readyPattern(), mark, spec.readyTimeout());
         Optional<DeviceEvent> banner = deviceLog.since(mark).stream().filter(e -> e.type() == EventType.BOOT)
                 .reduce((first, second) -> second);
