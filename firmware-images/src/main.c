@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -326,6 +327,9 @@ int main(int argc, char **argv)
     struct sigaction sa;
     const char *cause = "power-on";
 
+    /* The harness that powered this board is its power supply: if it dies (even by SIGKILL, when no
+     * shutdown hook runs) the power is gone, so the board must not live on as an orphan. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     parse_args(argc, argv, &opt);
     bootloader_init(opt.flash_dir);
     init_reset_cond();

@@ -50,6 +50,7 @@ public final class Campaign {
     private final DeviceEventLog deviceLog = new DeviceEventLog();
     private final Correlator correlator = Correlator.withDefaults();
     private LogFormat logFormat;
+    private boolean lastResetFailed;
 
     public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
                     CampaignListener listener) {
@@ -80,20 +81,31 @@ public final class Campaign {
         // The parser is confined to the console's reader thread, which delivers lines in order.
         DeviceLogParser parser = new DeviceLogParser(logFormat != null ? logFormat : LogFormats.byName(image.manifest().logFormat()));
         console.addListener(line -> deviceLog.addAll(parser.accept(line)));
+        String aborted = null;
         try (Journal journal = new Journal(run.journal())) {
             journal.append("campaign", header());
             board.flasher().flash(image);
             journal.append("flash", Map.of("image", image.name(), "at", Instant.now()));
             listener.flashed(image.name());
-            for (int b = 1; b <= spec.boots(); b++) {
-                BootRecord boot = boot(b);
+            boolean watchdogTripped = false;
+            for (int b = 1; b <= spec.boots() && !stopRequested(); b++) {
+                BootRecord boot = boot(b, watchdogTripped);
                 boots.add(boot);
                 journal.append("boot", boot);
                 listener.bootDone(boot);
                 if (!boot.ready()) {
+                    if (watchdogTripped) {
+                        // A power cycle is the last resort: a board that does not come back from it
+                        // will not come back from the next reset either.
+                        aborted = "board did not come back after a watchdog power cycle: " + boot.failure();
+                        break;
+                    }
+                    // A reset that could not even be done (its console vanished) needs the power switch next.
+                    watchdogTripped = lastResetFailed && board.power().isPresent();
                     continue;
                 }
-                for (int r = 1; r <= spec.rounds(); r++) {
+                watchdogTripped = false;
+                for (int r = 1; r <= spec.rounds() && !stopRequested(); r++) {
                     if (r > 1) {
                         paceAfter(rounds.get(rounds.size() - 1).start());
                     }
@@ -101,13 +113,27 @@ public final class Campaign {
                     rounds.add(round);
                     journal.append("round", round);
                     listener.roundDone(round);
+                    if (round.allTimedOut()) {
+                        watchdogTripped = true;
+                        journal.append("watchdog", watchdogRecord(b, r));
+                        break;
+                    }
                 }
             }
             CampaignResult result = new CampaignResult(image.name(), board.name(), run.dir(), spec, boots, rounds);
             journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
-            journal.append("end", Map.of("at", Instant.now(), "passed", result.allPassed()));
+            Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
+            OperatorStop.process().reason().ifPresent(why -> end.put("stopped", why));
+            if (aborted != null) {
+                end.put("aborted", aborted);
+            }
+            journal.append("end", end);
             return result;
         }
+    }
+
+    private static boolean stopRequested() {
+        return OperatorStop.process().reason().isPresent();
     }
 
     private Map<String, Object> header() {
@@ -120,14 +146,38 @@ public final class Campaign {
         return header;
     }
 
-    /** The first boot after flashing is a power-on, as on a bench after programming. */
-    private BootRecord boot(int boot) throws BoardException, InterruptedException {
-        ResetKind kind = boot == 1 && board.power().isPresent() ? ResetKind.HARD : spec.reset();
+    /**
+     * The watchdog's verdict on a round that answered nothing: the board hangs, more rounds in this
+     * boot would only time out too, so the boot ends here and the next one starts with a power cycle.
+     */
+    private Map<String, Object> watchdogRecord(int boot, int round) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("boot", boot);
+        record.put("round", round);
+        record.put("at", Instant.now());
+        record.put("reason", "every connection of the round timed out: the board hangs");
+        record.put("action", board.power().isPresent() ? "power cycle before the next boot"
+                : spec.reset().name().toLowerCase() + " reset before the next boot (no power switch)");
+        return record;
+    }
+
+    /**
+     * The first boot after flashing is a power-on, as on a bench after programming; so is the boot
+     * after the watchdog found the board hung.
+     */
+    private BootRecord boot(int boot, boolean afterWatchdog) throws BoardException, InterruptedException {
+        ResetKind kind = (boot == 1 || afterWatchdog) && board.power().isPresent() ? ResetKind.HARD : spec.reset();
         Resetter resetter = board.resetter(kind);
         Console console = board.console();
         long mark = console.lastSeq();
         Instant resetAt = Instant.now();
-        resetter.reset();
+        lastResetFailed = false;
+        try {
+            resetter.reset();
+        } catch (BoardException e) {
+            lastResetFailed = true;
+            return new BootRecord(boot, kind, resetAt, null, null, null, "reset failed: " + e.getMessage());
+        }
         Optional<ConsoleLine> ready = console.awaitLine(board.readyPattern(), mark, spec.readyTimeout());
         Optional<DeviceEvent> banner = deviceLog.since(mark).stream().filter(e -> e.type() == EventType.BOOT)
                 .reduce((first, second) -> second);

@@ -32,4 +32,10 @@ public record RoundRecord(int boot,
     public boolean ok() {
         return !connections.isEmpty() && connections.stream().allMatch(c -> c.client().outcome() == Outcome.OK);
     }
+
+    /** Every connection timed out: the board accepted or ignored them and answered none, as a hung board does. */
+    @JsonIgnore
+    public boolean allTimedOut() {
+        return !connections.isEmpty() && connections.stream().allMatch(c -> c.client().outcome() == Outcome.TIMEOUT);
+    }
 }

@@ -13,7 +13,14 @@ public record RunFolder(Path dir) {
 
     /** Creates a new, unique folder under {@code parent}; fails early if it cannot be written. */
     public static RunFolder create(Path parent, String label) throws IOException {
-        Files.createDirectories(parent);
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new IOException("cannot create run folders under " + parent + ": " + why(e), e);
+        }
+        if (!Files.isWritable(parent)) {
+            throw new IOException("cannot create run folders under " + parent + ": not writable");
+        }
         String base = STAMP.format(LocalDateTime.now()) + "-" + label.replaceAll("[^A-Za-z0-9._-]", "_");
         for (int n = 1; ; n++) {
             Path dir = parent.resolve(n == 1 ? base : base + "-" + n);
@@ -22,8 +29,27 @@ public record RunFolder(Path dir) {
                 return new RunFolder(dir);
             } catch (FileAlreadyExistsException taken) {
                 // two runs in the same second: take the next suffix
+            } catch (IOException e) {
+                throw new IOException("cannot create run folder " + dir + ": " + why(e), e);
             }
         }
+    }
+
+    /** The JDK's file system exceptions often carry only the path; say what went wrong. */
+    private static String why(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "exists and is not a folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : "the file system refuses it (" + e.getClass().getSimpleName() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public Path consoleCapture() {

@@ -5,6 +5,7 @@ import io.hilharness.capture.CaptureSettings;
 import io.hilharness.capture.WireEvidence;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.ClientKind;
+import io.hilharness.campaign.OperatorStop;
 import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.DiagnosisText;
@@ -61,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
         CampaignSpec spec = options.toSpec(manifest);
+        StopOnSignals.install(System.err);
         if (board != null || boards != null) {
             if (board != null && boards != null) {
                 throw new IllegalArgumentException("give --board or --boards, not both");
@@ -74,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
         List<ClientKind> clients = clients(client);
         Map<String, CampaignResult> results = new LinkedHashMap<>();
         for (ClientKind kind : clients) {
+            if (OperatorStop.process().reason().isPresent()) {
+                break;
+            }
             String label = clients.size() == 1 ? image : image + "/" + kind.label();
             CampaignResult result;
             try (ProgressPrinter progress = ProgressPrinter.create(System.out, label, spec)) {
@@ -94,6 +99,10 @@ final class RunCommand implements Callable<Integer> {
         if (results.size() > 1) {
             System.out.println();
             System.out.print(ClientComparison.render(results));
+        }
+        if (OperatorStop.process().reason().isPresent()) {
+            System.out.println("stopped by " + OperatorStop.process().reason().get() + ": the reports hold the rounds run so far");
+            return StopOnSignals.EXIT_STOPPED;
         }
         return results.values().stream().mapToInt(CampaignResult::exitCode).max().orElse(0);
     }

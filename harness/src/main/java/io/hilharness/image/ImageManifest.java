@@ -108,7 +108,7 @@ public record ImageManifest(
             // The firmware only counts leaked bytes against a modelled heap; alone the setting does nothing.
             throw invalid(file, text, "leak_bytes_per_connection", "needs heap_bytes (the heap it leaks from)");
         }
-        if (pki != null && !PkiSpec.KINDS.contains(pki.kind())) {
+        if (pki != null && (pki.kind() == null || !PkiSpec.KINDS.contains(pki.kind()))) {
             throw new ManifestException(file, lineOfKey(text, "kind", 0), "pki.kind",
                     "must be one of " + PkiSpec.KINDS + ", not '" + pki.kind() + "'");
         }

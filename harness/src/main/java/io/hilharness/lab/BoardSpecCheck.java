@@ -21,7 +21,10 @@ final class BoardSpecCheck {
     }
 
     void check(String name, BoardSpec spec) throws LabConfigException {
-        if (!BoardSpec.KINDS.contains(spec.kind())) {
+        if (spec == null || spec.kind() == null) {
+            fail(name, "missing: must be one of " + BoardSpec.KINDS, "kind");
+        }
+        if (!oneOf(BoardSpec.KINDS, spec.kind())) {
             fail(name, "must be one of " + BoardSpec.KINDS + ", not '" + spec.kind() + "'", "kind");
         }
         if (spec.readyPattern() != null) {
@@ -146,7 +149,7 @@ final class BoardSpecCheck {
     }
 
     private void checkFlash(String name, FlashSpec flash, ConsoleSpec console) throws LabConfigException {
-        if (!FlashSpec.METHODS.contains(flash.method()) || flash.method().equals("reference")) {
+        if (!oneOf(FlashSpec.METHODS, flash.method()) || flash.method().equals("reference")) {
             fail(name, "must be one of " + FlashSpec.METHODS.subList(0, FlashSpec.METHODS.size() - 1) + ", not '"
                     + flash.method() + "'", "flash", "method");
         }
@@ -180,7 +183,7 @@ final class BoardSpecCheck {
 
     private void checkReset(String name, BoardSpec spec) throws LabConfigException {
         ResetSpec reset = spec.reset();
-        if (!ResetSpec.METHODS.contains(reset.method())) {
+        if (!oneOf(ResetSpec.METHODS, reset.method())) {
             fail(name, "must be one of " + ResetSpec.METHODS + ", not '" + reset.method() + "'", "reset", "method");
         }
         positive(name, reset.widthMs(), "reset", "width_ms");
@@ -189,7 +192,7 @@ final class BoardSpecCheck {
             nonEmpty(name, reset.command(), "reset", "command");
         }
         if (reset.method().equals("flash-tool")
-                && (spec.flash() == null || !List.of("openocd", "pyocd").contains(spec.flash().method()))) {
+                && (spec.flash() == null || !oneOf(List.of("openocd", "pyocd"), spec.flash().method()))) {
             fail(name, "flash-tool reset needs flash method openocd or pyocd", "reset", "method");
         }
         if (reset.command() != null && reset.command().size() > 1 && reset.method().equals("console")) {
@@ -227,5 +230,10 @@ final class BoardSpecCheck {
         full[1] = board;
         System.arraycopy(path, 0, full, 2, path.length);
         throw new LabConfigException(file, lines.lineOf(full), String.join(".", full), problem);
+    }
+
+    /** A missing value is simply not one of them (List.of(...).contains(null) would throw). */
+    private static boolean oneOf(List<String> allowed, String value) {
+        return value != null && allowed.contains(value);
     }
 }

@@ -66,7 +66,19 @@ public final class RunFolderReader {
                 case "campaign" -> header = field(file, lineNo, "campaign", data, Header.class);
                 case "boot" -> boots.add(field(file, lineNo, "boot", data, BootRecord.class));
                 case "round" -> rounds.add(field(file, lineNo, "round", data, RoundRecord.class));
-                case "end" -> ended = field(file, lineNo, "end", data, End.class).at();
+                case "end" -> {
+                    End end = field(file, lineNo, "end", data, End.class);
+                    ended = end.at();
+                    if (end.stopped() != null) {
+                        notes.add("stopped by " + end.stopped() + " after the round in flight");
+                    }
+                    if (end.aborted() != null) {
+                        notes.add("campaign ended early: " + end.aborted());
+                    }
+                }
+                case "watchdog" -> notes.add("watchdog: boot " + data.path("boot").asInt() + " round "
+                        + data.path("round").asInt() + ": " + data.path("reason").asText() + "; "
+                        + data.path("action").asText());
                 case "flash" -> {
                     // nothing to rebuild from it: the header names the image
                 }
@@ -128,6 +140,6 @@ public final class RunFolderReader {
     record Header(String image, String board, String endpoint, CampaignSpec spec, Instant started) {
     }
 
-    record End(Instant at, Boolean passed) {
+    record End(Instant at, Boolean passed, String stopped, String aborted) {
     }
 }

@@ -1,0 +1,31 @@
+package io.hilharness.json;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The YAML parser explains a syntax error over several lines, each position followed by a copy of the
+ * input line and a caret. The harness reports one line per error and names the line itself, so only
+ * the sentences are kept.
+ */
+public final class ParserMessages {
+    private ParserMessages() {
+    }
+
+    public static String oneLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        List<String> sentences = new ArrayList<>();
+        String[] lines = message.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("in 'reader'") || line.startsWith("in 'string'")) {
+                i += 2; // the position, then the input line and the caret under it
+            } else if (!line.isEmpty()) {
+                sentences.add(line);
+            }
+        }
+        return sentences.isEmpty() ? message.strip().replaceAll("\\s+", " ") : String.join("; ", sentences);
+    }
+}

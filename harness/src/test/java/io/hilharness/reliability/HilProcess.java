@@ -1,0 +1,57 @@
+package io.hilharness.reliability;
+
+import io.hilharness.image.ProjectLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The {@code hil} command line as a separate JVM, so a test can kill it for real (SIGKILL, SIGTERM)
+ * the way an operator or the OOM killer would. Its output goes to a file in the test's folder.
+ */
+final class HilProcess {
+    private HilProcess() {
+    }
+
+    static Process start(ProjectLayout layout, Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dhil.projectRoot=" + layout.root(),
+                "io.hilharness.cli.HilCli"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+    }
+
+    /** The one run folder a campaign made under {@code runs}, once it exists. */
+    static Path runFolder(Path runs) throws IOException {
+        try (Stream<Path> dirs = Files.list(runs)) {
+            List<Path> found = dirs.filter(Files::isDirectory).toList();
+            if (found.size() != 1) {
+                throw new IllegalStateException("expected one run folder in " + runs + ", found " + found);
+            }
+            return found.get(0);
+        }
+    }
+
+    /** Journal lines of the given type (a quick text test; the assertions parse the lines properly). */
+    static long records(Path journal, String type) {
+        try {
+            if (!Files.exists(journal)) {
+                return 0;
+            }
+            try (Stream<String> lines = Files.lines(journal)) {
+                return lines.filter(l -> l.startsWith("{\"type\":\"" + type + "\"")).count();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+}
