@@ -43,7 +43,8 @@ public final class HilExtension implements BeforeAllCallback, BeforeEachCallback
             if (settings.requireHardware()) {
                 throw new IllegalStateException(e.getMessage() + " (hil.requireHardware=true: missing hardware fails)", e);
             }
-            Assumptions.abort(e.getMessage());
+            // Skipped per test, not per class: build tools (Surefire) then count and show each skip with its reason.
+            context.getStore(NAMESPACE).put(MissingHardwareException.class, e.getMessage());
             return;
         }
         // The store closes AutoCloseable values when the class is done: board powered off, lock released.
@@ -53,6 +54,10 @@ public final class HilExtension implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        String missing = context.getStore(NAMESPACE).get(MissingHardwareException.class, String.class);
+        if (missing != null) {
+            Assumptions.abort(missing);
+        }
         BoardSession session = session(context);
         session.startTest();
         Optional<AcrossBoots> acrossBoots = context.getTestMethod()

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -83,10 +82,14 @@ class MissingHardwareTest {
     }
 
     private static String abortReason(EngineExecutionResults results, Class<?> testClass) {
-        results.testEvents().assertStatistics(stats -> stats.started(0).failed(0));
-        List<Event> aborted = results.containerEvents().aborted().list();
-        assertEquals(1, aborted.size(), () -> "expected the class to be aborted: " + results.allEvents().list());
-        assertEquals(java.util.Optional.of(ClassSource.from(testClass)), aborted.get(0).getTestDescriptor().getSource());
+        // Every test is skipped on its own (build tools count and show those), none runs, none fails.
+        results.testEvents().assertStatistics(stats -> stats.succeeded(0).failed(0));
+        List<Event> aborted = results.testEvents().aborted().list();
+        assertEquals(results.testEvents().started().count(), aborted.size(),
+                () -> "expected every test to be aborted: " + results.allEvents().list());
+        assertTrue(!aborted.isEmpty(), () -> "no test was reported at all: " + results.allEvents().list());
+        assertTrue(aborted.get(0).getTestDescriptor().getSource().map(Object::toString).orElse("")
+                .contains(testClass.getSimpleName()), () -> aborted.get(0).toString());
         Throwable cause = aborted.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
         assertInstanceOf(TestAbortedException.class, cause);
         return cause.getMessage();
