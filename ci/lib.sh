@@ -47,7 +47,9 @@ setup_container_engine() {
   if ! podman --url "unix://$PODMAN_SOCKET" info >/dev/null 2>&1; then
     mkdir -p "$(dirname "$PODMAN_SOCKET")"
     # -t 0: no idle timeout; setsid: the service outlives this script, like a system service.
-    setsid podman system service -t 0 "unix://$PODMAN_SOCKET" >/var/log/hil-podman-service.log 2>&1 < /dev/null &
+    # From /: conmon inherits the service's working directory and fails every container start
+    # ("Failed to get working directory") once that folder (this clone) is deleted.
+    (cd / && setsid podman system service -t 0 "unix://$PODMAN_SOCKET" >/var/log/hil-podman-service.log 2>&1 < /dev/null &)
     local tries=0
     until podman --url "unix://$PODMAN_SOCKET" info >/dev/null 2>&1; do
       tries=$((tries + 1))
