@@ -1,8 +1,8 @@
 package io.hilharness.board.serial;
 
 import io.hilharness.console.ConsoleTransport;
+import io.hilharness.console.ForwardingTransport;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * raw capture still holds all the board sent. If the borrower closed the port, the console's reader
  * finds it gone afterwards and reopens it, as after any re-enumeration.
  */
-public final class SharedPort implements ConsoleTransport {
+public final class SharedPort extends ForwardingTransport {
     private static final long IDLE_READ_MS = 100;
 
     /** What the borrower does with the port. */
@@ -22,7 +22,6 @@ public final class SharedPort implements ConsoleTransport {
         T apply(ConsoleTransport port) throws IOException;
     }
 
-    private final ConsoleTransport delegate;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
     private boolean borrowed;
@@ -31,7 +30,7 @@ public final class SharedPort implements ConsoleTransport {
     private int pendingPos;
 
     public SharedPort(ConsoleTransport delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Runs {@code use} with the port to itself; the console reads nothing meanwhile. */
@@ -59,11 +58,6 @@ public final class SharedPort implements ConsoleTransport {
     }
 
     @Override
-    public void open() throws IOException {
-        delegate.open();
-    }
-
-    @Override
     public int read(byte[] buf) throws IOException {
         lock.lock();
         try {
@@ -87,46 +81,10 @@ public final class SharedPort implements ConsoleTransport {
         }
     }
 
-    @Override
-    public void write(byte[] data) throws IOException {
-        delegate.write(data);
-    }
-
-    @Override
-    public boolean sendBreak(Duration duration) {
-        return delegate.sendBreak(duration);
-    }
-
-    @Override
-    public boolean setControlLine(ControlLine line, boolean asserted) {
-        return delegate.setControlLine(line, asserted);
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
-    }
-
-    @Override
-    public boolean isPresent() {
-        return delegate.isPresent();
-    }
-
-    @Override
-    public boolean canReconnect() {
-        return delegate.canReconnect();
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
-    }
-
     /** The port as the borrower sees it: reads are kept for the console. */
-    private final class Recording implements ConsoleTransport {
-        @Override
-        public void open() throws IOException {
-            delegate.open();
+    private final class Recording extends ForwardingTransport {
+        Recording() {
+            super(SharedPort.this.delegate);
         }
 
         @Override
@@ -138,31 +96,6 @@ public final class SharedPort implements ConsoleTransport {
                 }
             }
             return n;
-        }
-
-        @Override
-        public void write(byte[] data) throws IOException {
-            delegate.write(data);
-        }
-
-        @Override
-        public boolean sendBreak(Duration duration) {
-            return delegate.sendBreak(duration);
-        }
-
-        @Override
-        public boolean setControlLine(ControlLine line, boolean asserted) {
-            return delegate.setControlLine(line, asserted);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public void close() throws IOException {
-            delegate.close();
         }
     }
 }
