@@ -49,7 +49,6 @@ public final class HilExtension implements BeforeAllCallback, BeforeEachCallback
         }
         // The store closes AutoCloseable values when the class is done: board powered off, lock released.
         context.getStore(NAMESPACE).put(BoardSession.class, session);
-        session.flash();
     }
 
     @Override
@@ -59,6 +58,8 @@ public final class HilExtension implements BeforeAllCallback, BeforeEachCallback
             Assumptions.abort(missing);
         }
         BoardSession session = session(context);
+        session.useImage(context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, WithImage.class)),
+                context.getDisplayName());
         session.startTest();
         Optional<AcrossBoots> acrossBoots = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, AcrossBoots.class));

@@ -19,7 +19,7 @@ class AssertionsTest {
                 outcome == Outcome.OK ? 1000 : 0, digestOk, 12, outcome, detail);
         ConnectionRecord connection = new ConnectionRecord("c1", null, null, 51234, "127.0.0.1:8443", Instant.now(),
                 Instant.now(), 1L, 5L, "TLSv1.2", null, List.of(), List.of(exchange), outcome, detail);
-        return new ProbeResult("/style.css", connection, 0);
+        return new ProbeResult("/style.css", connection, 0, true);
     }
 
     private static DeviceEvent line(long seq, EventType type, Integer alertDescription, String raw) {

@@ -12,6 +12,7 @@ import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
 import io.hilharness.json.Json;
 import io.hilharness.lab.BoardLock;
+import io.hilharness.testing.BuildReferenceFirmware;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
