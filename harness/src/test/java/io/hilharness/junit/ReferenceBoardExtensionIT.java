@@ -106,6 +106,19 @@ class ReferenceBoardExtensionIT {
             assertEquals(1, board.log().sinceTestStart().ofType(EventType.BOOT).size(), "reflashed and booted");
             assertThat(https.get("/style.css")).isComplete();
         }
+
+        /** The image's manifest names its log format: the board's log is parsed with it for this test. */
+        @Test
+        @Order(3)
+        @WithImage("lab-ca-native-log")
+        void aMethodsImageBringsItsOwnLogFormat(HilBoard board, HttpsProbe https) {
+            ProbeResult css = https.get("/style.css");
+
+            assertThat(css).isComplete();
+            LogEvents log = board.log().since(css);
+            assertThat(log).contains(EventType.HANDSHAKE_START).contains(EventType.RESPONSE_SENT);
+            assertTrue(log.events().stream().anyMatch(e -> "mbedtls".equals(e.format())), log::describe);
+        }
     }
 
     @Nested
