@@ -138,12 +138,15 @@ final class BoardSession implements AutoCloseable {
             return;
         }
         FirmwareImage next = build(wanted.source());
+        HttpsProbe probe = probeFor(next, trust(wanted.trust(), next));
+        DeviceLogParser nextParser = DeviceLogParser.forFormat(logFormat.orElse(next.manifest().logFormat()));
+        // Until a flash succeeds the board counts as having the old image: a failed flash is tried again.
         board.flasher().flash(next);
         bootedSinceFlash = false;
         flashed = wanted;
         image = next;
-        parser = DeviceLogParser.forFormat(logFormat.orElse(next.manifest().logFormat()));
-        https = probeFor(next, trust(wanted.trust(), next));
+        parser = nextParser;
+        https = probe;
     }
 
     private HttpsProbe probeFor(FirmwareImage image, TrustConfig trust) throws IOException {
