@@ -24,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -36,50 +38,73 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class BoardSession implements AutoCloseable {
     private final Board board;
     private final Optional<BoardLock> lock;
-    private final FirmwareImage image;
     private final RunFolder run;
     private final Duration readyTimeout;
+    private final ImageChoice classImage;
+    private final Map<String, FirmwareImage> builtImages = new HashMap<>();
+    /** The lab's log format for the board, over the image manifest's. */
+    private final Optional<String> logFormat;
     private final DeviceEventLog events = new DeviceEventLog();
     private final BoardConsole console;
-    private final HttpsProbe https;
+    private volatile DeviceLogParser parser;
+    /** What the board runs (or will after its next power-on) and the probe that fits it; null before the first flash. */
+    private ImageChoice flashed;
+    private FirmwareImage image;
+    private HttpsProbe https;
     private final List<ProbeResult> testProbes = new CopyOnWriteArrayList<>();
     private volatile long testStart;
     private boolean bootedSinceFlash;
 
-    private BoardSession(BoardOpener.Opened opened, FirmwareImage image, RunFolder run, HilSettings settings,
-                         TrustConfig trust) throws IOException {
+    /** An image as a test names it: its source (name or folder) and what the probe should trust. */
+    record ImageChoice(String source, String trust) {
+        static ImageChoice of(WithImage annotation) {
+            return new ImageChoice(annotation.value(), annotation.trust());
+        }
+    }
+
+    private BoardSession(BoardOpener.Opened opened, RunFolder run, HilSettings settings) {
         this.board = opened.board();
         this.lock = opened.lock();
-        this.image = image;
         this.run = run;
         this.readyTimeout = settings.readyTimeout();
-        // The parser is confined to the console's reader thread, which delivers lines in order.
-        DeviceLogParser parser = DeviceLogParser.forFormat(opened.logFormat().orElse(image.manifest().logFormat()));
-        board.console().addListener(line -> events.addAll(parser.accept(line)));
+        this.classImage = new ImageChoice(settings.image(), settings.trust());
+        this.logFormat = opened.logFormat();
         this.console = new BoardConsole(board.console(), () -> testStart);
-        HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                .trust(trust)
-                .expectedDigests(image.contentDigests())
-                .build();
-        this.https = new HttpsProbe(driver, board.console(), events, testProbes::add);
+        board.console().addListener(line -> {
+            // Confined to the console's reader thread, which delivers lines in order; a new parser per image.
+            DeviceLogParser current = parser;
+            if (current != null) {
+                events.addAll(current.accept(line));
+            }
+        });
     }
 
     /** The board first: without it there is nothing to flash and no image worth building. */
     static BoardSession open(HilSettings settings, String owner)
             throws MissingHardwareException, IOException, ManifestException, io.hilharness.lab.LabConfigException {
-        if (settings.image().isBlank()) {
-            throw new IllegalArgumentException("no image given: set @HilTest(image = ...) or -Dhil.image=NAME");
-        }
         RunFolder[] run = new RunFolder[1];
         BoardOpener.Opened opened = BoardOpener.open(settings,
                 () -> run[0] = RunFolder.create(settings.reportDir(), owner), owner);
+        BoardSession session = new BoardSession(opened, run[0], settings);
         try {
-            FirmwareImage image = image(settings.image());
-            return new BoardSession(opened, image, run[0], settings, trust(settings.trust(), image));
+            // A class image that does not build is the class's error, before any test runs.
+            if (!settings.image().isBlank()) {
+                session.build(settings.image());
+            }
+            return session;
         } catch (IOException | ManifestException | RuntimeException e) {
             closeQuietly(opened);
             throw e;
         }
+    }
+
+    private FirmwareImage build(String source) throws ManifestException, IOException {
+        FirmwareImage built = builtImages.get(source);
+        if (built == null) {
+            built = image(source);
+            builtImages.put(source, built);
+        }
+        return built;
     }
 
     private static FirmwareImage image(String nameOrFolder) throws ManifestException, IOException {
@@ -98,9 +123,43 @@ final class BoardSession implements AutoCloseable {
         return ReferenceBoardCampaign.resolveTrust(trust, image);
     }
 
-    void flash() throws BoardException {
-        board.flasher().flash(image);
+    /**
+     * Makes sure the board has the image the test runs on (its {@link WithImage}, else the class's), flashing
+     * it if the board has another; the next boot is then a power-on. Flashes nothing the board already has.
+     */
+    void useImage(Optional<WithImage> forTest, String testName)
+            throws BoardException, ManifestException, IOException {
+        ImageChoice wanted = forTest.map(ImageChoice::of).orElse(classImage);
+        if (wanted.source().isBlank()) {
+            throw new IllegalArgumentException("no image given for " + testName
+                    + ": set @HilTest(image = ...), @WithImage on the method, or -Dhil.image=NAME");
+        }
+        if (wanted.equals(flashed)) {
+            return;
+        }
+        FirmwareImage next = build(wanted.source());
+        HttpsProbe probe = probeFor(next, trust(wanted.trust(), next));
+        DeviceLogParser nextParser = DeviceLogParser.forFormat(logFormat.orElse(next.manifest().logFormat()));
+        // Until a flash succeeds the board counts as having the old image: a failed flash is tried again.
+        board.flasher().flash(next);
         bootedSinceFlash = false;
+        flashed = wanted;
+        image = next;
+        parser = nextParser;
+        https = probe;
+    }
+
+    private HttpsProbe probeFor(FirmwareImage image, TrustConfig trust) throws IOException {
+        Map<String, String> digests = image.contentDigests();
+        HttpsProbe.Drivers drivers = (mode, callTimeout) -> {
+            HttpsDriver.Builder builder = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
+                    .trust(trust)
+                    .mode(mode)
+                    .expectedDigests(digests);
+            callTimeout.ifPresent(builder::callTimeout);
+            return builder.build();
+        };
+        return new HttpsProbe(drivers, board.console(), events, testProbes::add);
     }
 
     /** Marks where the test's console output and connections begin. */

@@ -34,7 +34,7 @@ public final class HilBoard {
         return log;
     }
 
-    /** The image flashed for this class. */
+    /** The image this test runs on: its {@link WithImage}, else the class's. */
     public FirmwareImage image() {
         return image;
     }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs {@link HilTest} classes: opens, locks and flashes the board before the class, boots it before each
- * test ({@link AcrossBoots}: a reset per repetition), injects the board's views, and on failure prints
+ * Runs {@link HilTest} classes: opens and locks the board before the class, flashes the test's image when the
+ * board has another ({@link WithImage}, else the class's), boots it before each test ({@link AcrossBoots}: a
+ * reset per repetition), injects the board's views, and on failure prints
  * Surefire/Jenkins attachment lines for the raw console capture and the test's connection timeline.
  */
 public final class HilExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
@@ -49,7 +50,6 @@ public final class HilExtension implements BeforeAllCallback, BeforeEachCallback
         }
         // The store closes AutoCloseable values when the class is done: board powered off, lock released.
         context.getStore(NAMESPACE).put(BoardSession.class, session);
-        session.flash();
     }
 
     @Override
@@ -59,6 +59,8 @@ public final class HilExtension implements BeforeAllCallback, BeforeEachCallback
             Assumptions.abort(missing);
         }
         BoardSession session = session(context);
+        session.useImage(context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, WithImage.class)),
+                context.getDisplayName());
         session.startTest();
         Optional<AcrossBoots> acrossBoots = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, AcrossBoots.class));

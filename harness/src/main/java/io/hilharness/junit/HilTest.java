@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test class that runs against a board: the extension resolves it (from the lab config, or a fresh
- * reference board), locks it, flashes {@link #image()} once for the class and injects {@link HilBoard},
+ * reference board), locks it, flashes {@link #image()} once for the class (a test method's {@link WithImage}
+ * instead, for that test) and injects {@link HilBoard},
  * {@link BoardConsole}, {@link HttpsProbe} and {@link DeviceLog} into test methods.
  *
  * <p>JUnit configuration parameters (or system properties) win over the annotation, so a nightly lab can
@@ -26,7 +27,7 @@ public @interface HilTest {
     /** A board name of the lab config; {@code "reference"} is a fresh reference board. */
     String board() default "";
 
-    /** An image source name under firmware-images/images, or an image folder. */
+    /** An image source name under firmware-images/images, or an image folder; may be empty if every test has a {@link WithImage}. */
     String image() default "";
 
     /** A fresh reference board (the firmware as a host process) in the report folder; no lab config needed. */

@@ -25,6 +25,20 @@ public record LogEvents(String about, List<DeviceEvent> events) {
         return events.stream().anyMatch(e -> e.type() == type);
     }
 
+    public boolean contains(EventType type, int code) {
+        return events.stream().anyMatch(e -> e.type() == type && e.code() != null && e.code() == code);
+    }
+
+    /** The first line of this type; fails with the lines looked at if there is none. */
+    public DeviceEvent first(EventType type) {
+        return events.stream().filter(e -> e.type() == type).findFirst()
+                .orElseThrow(() -> new AssertionError("expected a " + type + " line " + about + "; the board's lines:\n" + describe()));
+    }
+
+    static String hex(int code) {
+        return (code < 0 ? "-0x" : "0x") + String.format("%04X", Math.abs(code));
+    }
+
     /** TLS alerts the board received, sent or died of; a close_notify is how a connection ends, not an alert. */
     public List<DeviceEvent> alerts() {
         return events.stream().filter(LogEvents::isAlert).toList();

@@ -32,6 +32,21 @@ public final class LogEventsAssert {
         return this;
     }
 
+    /** A line of this type carrying this mbedTLS return code, e.g. {@code SETUP_FAILED} with -0x7F00. */
+    public LogEventsAssert contains(EventType type, int code) {
+        if (!actual.contains(type, code)) {
+            throw fail("expected a " + type + " line with code " + LogEvents.hex(code) + " " + actual.about());
+        }
+        return this;
+    }
+
+    public LogEventsAssert doesNotContain(EventType type, int code) {
+        if (actual.contains(type, code)) {
+            throw fail("expected no " + type + " line with code " + LogEvents.hex(code) + " " + actual.about());
+        }
+        return this;
+    }
+
     /** Some line's raw text contains {@code text}. */
     public LogEventsAssert containsText(String text) {
         if (actual.events().stream().noneMatch(e -> e.raw() != null && e.raw().contains(text))) {

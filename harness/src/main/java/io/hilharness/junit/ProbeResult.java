@@ -6,12 +6,15 @@ import io.hilharness.client.Outcome;
 import java.util.Optional;
 
 /**
- * One request of an {@link HttpsProbe}: its connection as the client recorded it, and where the console
- * stood when it started, so the board's log lines about it can be found.
+ * One connection of an {@link HttpsProbe}: as the client recorded it, where the console stood when it
+ * started (so the board's log lines about it can be found), and whether the board logged its end.
  *
- * @param consoleMark seq of the newest console line when the request started
+ * @param path         the path requested on it (several, space-separated, for a kept-alive connection)
+ * @param consoleMark  seq of the newest console line when the request started
+ * @param sessionEnded the board logged the end of this connection (closed, or failed to set it up) within
+ *                     the probe's grace; false for a board that hangs on it, or never saw it
  */
-public record ProbeResult(String path, ConnectionRecord connection, long consoleMark) {
+public record ProbeResult(String path, ConnectionRecord connection, long consoleMark, boolean sessionEnded) {
 
     public Outcome outcome() {
         return connection.outcome();
@@ -22,7 +25,7 @@ public record ProbeResult(String path, ConnectionRecord connection, long console
         return connection.localPort();
     }
 
-    /** The request and its response, if the connection got that far. */
+    /** The (first) request and its response, if the connection got that far. */
     public Optional<Exchange> exchange() {
         return connection.exchanges().stream().findFirst();
     }
@@ -34,9 +37,11 @@ public record ProbeResult(String path, ConnectionRecord connection, long console
         if (connection.outcomeDetail() != null) {
             sb.append(" (").append(connection.outcomeDetail()).append(')');
         }
-        exchange().ifPresent(x -> sb.append(", status ").append(x.httpStatus()).append(", ").append(x.bytesReceived())
-                .append(" of ").append(x.contentLength()).append(" bytes, digest ")
-                .append(x.digestOk() == null ? "not checked" : x.digestOk() ? "ok" : "MISMATCH"));
+        for (Exchange x : connection.exchanges()) {
+            sb.append("; ").append(x.path()).append(": status ").append(x.httpStatus()).append(", ")
+                    .append(x.bytesReceived()).append(" of ").append(x.contentLength()).append(" bytes, digest ")
+                    .append(x.digestOk() == null ? "not checked" : x.digestOk() ? "ok" : "MISMATCH");
+        }
         return sb.toString();
     }
 }

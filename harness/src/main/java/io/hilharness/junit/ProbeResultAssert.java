@@ -11,14 +11,18 @@ public final class ProbeResultAssert {
         this.actual = actual;
     }
 
-    /** The connection succeeded and the whole body arrived with the digest of the image's file. */
+    /** The connection succeeded and every body arrived whole, with the digest of the image's file. */
     public ProbeResultAssert isComplete() {
         hasOutcome(Outcome.OK);
-        Exchange exchange = actual.exchange().orElseThrow(() -> fail("expected a response, but no request was made"));
-        if (!Boolean.TRUE.equals(exchange.digestOk())) {
-            throw fail(exchange.digestOk() == null
-                    ? "expected the body's digest to be checked, but the image has no file for " + actual.path()
-                    : "expected the body to match the image's file, but its SHA-256 differs");
+        if (actual.connection().exchanges().isEmpty()) {
+            throw fail("expected a response, but no request was made");
+        }
+        for (Exchange exchange : actual.connection().exchanges()) {
+            if (!Boolean.TRUE.equals(exchange.digestOk())) {
+                throw fail(exchange.digestOk() == null
+                        ? "expected the body's digest to be checked, but the image has no file for " + exchange.path()
+                        : "expected the body of " + exchange.path() + " to match the image's file, but its SHA-256 differs");
+            }
         }
         return this;
     }

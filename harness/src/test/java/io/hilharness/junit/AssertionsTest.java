@@ -19,7 +19,7 @@ class AssertionsTest {
                 outcome == Outcome.OK ? 1000 : 0, digestOk, 12, outcome, detail);
         ConnectionRecord connection = new ConnectionRecord("c1", null, null, 51234, "127.0.0.1:8443", Instant.now(),
                 Instant.now(), 1L, 5L, "TLSv1.2", null, List.of(), List.of(exchange), outcome, detail);
-        return new ProbeResult("/style.css", connection, 0);
+        return new ProbeResult("/style.css", connection, 0, true);
     }
 
     private static DeviceEvent line(long seq, EventType type, Integer alertDescription, String raw) {
@@ -72,5 +72,33 @@ class AssertionsTest {
         assertTrue(e.getMessage().contains("HANDSHAKE_FAILED") && e.getMessage().contains("no board log lines for port 51234"),
                 e.getMessage());
         assertThrows(AssertionError.class, () -> assertThat(none).containsText("httpd"));
+    }
+
+    @Test
+    void aReturnCodeIsFoundOnItsLineTypeOnlyAndNamedInHexWhenMissing() {
+        DeviceEvent setupFailed = DeviceEvent.builder().seq(3).type(EventType.SETUP_FAILED).port(51234).code(-0x7F00)
+                .raw("mbedtls_ssl_setup() returned -32512 (-0x7f00), port 51234").build();
+        LogEvents log = new LogEvents("for port 51234", List.of(setupFailed));
+        assertThat(log).contains(EventType.SETUP_FAILED, -0x7F00).doesNotContain(EventType.DEBUG_RETURN, -0x7F00)
+                .doesNotContain(EventType.SETUP_FAILED, -0x6880);
+        assertTrue(log.first(EventType.SETUP_FAILED) == setupFailed);
+
+        AssertionError e = assertThrows(AssertionError.class, () -> assertThat(log).contains(EventType.SETUP_FAILED, -0x6880));
+        assertTrue(e.getMessage().contains("code -0x6880") && e.getMessage().contains("3: mbedtls_ssl_setup()"), e.getMessage());
+        AssertionError none = assertThrows(AssertionError.class, () -> log.first(EventType.RESPONSE_SENT));
+        assertTrue(none.getMessage().contains("RESPONSE_SENT") && none.getMessage().contains("3: mbedtls_ssl_setup()"),
+                none.getMessage());
+    }
+
+    @Test
+    void aKeptAliveConnectionIsCompleteOnlyIfEveryBodyIs() {
+        Exchange page = new Exchange("/dashboard.html", 200, 10L, 10, true, 3, Outcome.OK, null);
+        Exchange css = new Exchange("/style.css", 200, 1000L, 1000, false, 4, Outcome.OK, null);
+        ConnectionRecord connection = new ConnectionRecord("c1", null, null, 51234, "127.0.0.1:8443", Instant.now(),
+                Instant.now(), 1L, 5L, "TLSv1.2", null, List.of(), List.of(page, css), Outcome.OK, null);
+        ProbeResult both = new ProbeResult("/dashboard.html /style.css", connection, 0, true);
+
+        AssertionError e = assertThrows(AssertionError.class, () -> assertThat(both).isComplete());
+        assertTrue(e.getMessage().contains("body of /style.css") && e.getMessage().contains("digest MISMATCH"), e.getMessage());
     }
 }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hilharness.board.ResetKind;
 import io.hilharness.client.Outcome;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
 import io.hilharness.json.Json;
 import io.hilharness.lab.BoardLock;
+import io.hilharness.testing.BuildReferenceFirmware;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -69,6 +74,51 @@ class ReferenceBoardExtensionIT {
 
         var status = board.console().awaitLineAfter(Pattern.compile("status: boot \\d+"), mark, READY);
         assertTrue(status.text().contains("sessions 0/"), status.text());
+    }
+
+    /** A power cycle between repetitions: the board reports each boot as a power-on. */
+    @AcrossBoots(value = 2, reset = ResetKind.HARD)
+    void aHardResetIsAPowerOn(HilBoard board, HttpsProbe https) {
+        DeviceEvent banner = board.log().sinceTestStart().first(EventType.BOOT);
+        assertEquals("power-on", banner.detail(), banner::raw);
+        assertThat(https.get("/dashboard.html")).isComplete();
+    }
+
+    /** A method's own image is flashed for it; the next test without one gets the class's image back. */
+    @Nested
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    @HilTest(reference = true, image = "lab-ca")
+    class ImagePerTest {
+        @Test
+        @Order(1)
+        @WithImage(value = "selfsigned", trust = "system")
+        void aMethodsImageIsFlashedAndBootedForIt(HilBoard board, HttpsProbe https) {
+            assertEquals("selfsigned", board.image().name());
+            assertEquals("power-on", board.log().sinceTestStart().first(EventType.BOOT).detail(),
+                    "a flashed image takes effect at power-on");
+            assertThat(https.get("/dashboard.html")).hasOutcome(Outcome.CERT_REJECTED);
+        }
+
+        @Test
+        @Order(2)
+        void theNextTestRunsOnTheClassImageAgain(HilBoard board, HttpsProbe https) {
+            assertEquals("lab-ca", board.image().name());
+            assertEquals(1, board.log().sinceTestStart().ofType(EventType.BOOT).size(), "reflashed and booted");
+            assertThat(https.get("/style.css")).isComplete();
+        }
+
+        /** The image's manifest names its log format: the board's log is parsed with it for this test. */
+        @Test
+        @Order(3)
+        @WithImage("lab-ca-native-log")
+        void aMethodsImageBringsItsOwnLogFormat(HilBoard board, HttpsProbe https) {
+            ProbeResult css = https.get("/style.css");
+
+            assertThat(css).isComplete();
+            LogEvents log = board.log().since(css);
+            assertThat(log).contains(EventType.HANDSHAKE_START).contains(EventType.RESPONSE_SENT);
+            assertTrue(log.events().stream().anyMatch(e -> "mbedtls".equals(e.format())), log::describe);
+        }
     }
 
     @Nested

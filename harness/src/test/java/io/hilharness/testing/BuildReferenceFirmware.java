@@ -1,14 +1,13 @@
-package io.hilharness.junit;
+package io.hilharness.testing;
 
-import io.hilharness.testing.ReferenceFirmware;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Builds the reference firmware before {@link HilExtension} flashes it: declare it before {@code @HilTest},
+ * Builds the reference firmware before the JUnit extension flashes it: declare it before {@code @HilTest},
  * since extensions run in the order they are declared.
  */
-final class BuildReferenceFirmware implements BeforeAllCallback {
+public final class BuildReferenceFirmware implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         ReferenceFirmware.built();
