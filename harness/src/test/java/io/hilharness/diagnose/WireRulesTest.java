@@ -74,8 +74,8 @@ class WireRulesTest {
                 c -> c.failed() ? SyntheticWire.droppedAfterClientHello() : SyntheticWire.ok(CERT_A)));
 
         Finding f = finding(evidence, "server-reset").orElseThrow();
-        assertTrue(f.rootCause().startsWith("The board reset 12 of 12 failed connections while the client was still "
-                + "waiting for an answer"), f.rootCause());
+        assertTrue(f.rootCause().startsWith("The board dropped 12 of 12 failed connections without answering the client: "
+                + "on the wire it reset them with the client's ClientHello unanswered, having sent nothing itself."), f.rootCause());
         assertTrue(f.rootCause().contains("under parallel load"), f.rootCause());
         assertEquals("12 of 12", f.facts().get("board sent nothing before the reset"));
         assertEquals("ClientHello: 12", f.facts().get("client's last record before the reset"));

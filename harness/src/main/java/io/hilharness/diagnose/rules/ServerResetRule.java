@@ -64,18 +64,18 @@ public final class ServerResetRule implements DiagnosisRule {
         if (!backlog.isEmpty()) {
             facts.put("board logged its listen backlog exceeded", backlog.size() + " times");
         }
-        facts.put("streams", reset.stream().limit(10).map(c -> String.valueOf(c.wire().stream()))
+        facts.put("streams", reset.stream().map(c -> c.wire().stream()).sorted().limit(10).map(String::valueOf)
                 .collect(Collectors.joining(", ")) + (reset.size() > 10 ? ", ..." : ""));
 
         String load = parallel == reset.size() ? " Every one of them started while other connections were open: it "
                 + "happens under parallel load, when the board has no room for one more connection (listener backlog, "
                 + "session memory)." : parallel > 0 ? " " + parallel + " of them started while other connections were open." : "";
-        String rootCause = "The board reset " + reset.size() + " of " + failedOnWire.size()
-                + " failed connections while the client was still waiting for an answer to what it had sent ("
-                + (silent == reset.size() ? "the board sent nothing at all" : silent + " without a byte from the board")
-                + "): it dropped connections it had accepted." + load
+        String rootCause = "The board dropped " + reset.size() + " of " + failedOnWire.size()
+                + " failed connections without answering the client: on the wire it reset them with the client's "
+                + lastClientRecords(reset).replaceAll(": \\d+", "") + " unanswered"
+                + (silent == reset.size() ? ", having sent nothing itself." : " (" + silent + " without a byte from the board).")
+                + load
                 + (resourceLogged > 0 ? " Its log shows it ran out of resources for " + resourceLogged + " of them." : "");
-
         List<EvidenceItem> items = new ArrayList<>();
         for (ConnectionFacts c : Examples.spread(reset)) {
             List<DeviceEvent> lines = c.events(RESOURCE_LINES).isEmpty() ? Signatures.troubleLines(c, 3)

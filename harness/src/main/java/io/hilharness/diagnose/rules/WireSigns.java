@@ -1,5 +1,6 @@
 package io.hilharness.diagnose.rules;
 
+import io.hilharness.capture.CloseKind;
 import io.hilharness.capture.Direction;
 import io.hilharness.capture.Side;
 import io.hilharness.capture.WireConversation;
@@ -7,6 +8,7 @@ import io.hilharness.capture.WireRecord;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.WireRef;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,8 +52,10 @@ final class WireSigns {
         List<WireRef> refs = new ArrayList<>();
         w.lastRecord(Direction.CLIENT_TO_SERVER).ifPresent(r -> refs.add(WireRef.of(w, r)));
         WireRef.close(w).ifPresent(refs::add);
-        WireRef.serverReset(w).filter(r -> !isFirstClose(w, r)).ifPresent(refs::add);
-        return refs;
+        if (!closedByServerReset(w)) {
+            WireRef.serverReset(w).ifPresent(refs::add);
+        }
+        return inFrameOrder(refs);
     }
 
     /** The packets that show the board closing a response short: its last segment and its close. */
@@ -59,15 +63,20 @@ final class WireSigns {
         List<WireRef> refs = new ArrayList<>();
         w.lastRecord(Direction.SERVER_TO_CLIENT).ifPresent(r -> refs.add(WireRef.of(w, r)));
         WireRef.close(w).ifPresent(refs::add);
-        WireRef.serverReset(w).filter(r -> !isFirstClose(w, r)).ifPresent(refs::add);
-        return refs;
+        if (!closedByServerReset(w)) {
+            WireRef.serverReset(w).ifPresent(refs::add);
+        }
+        return inFrameOrder(refs);
     }
 
-    private static boolean isFirstClose(WireConversation w, WireRef reset) {
-        return w.closeKind() == io.hilharness.capture.CloseKind.RST && w.closedBy() == Side.SERVER;
+    /** As Wireshark lists them (a board that closes at once sends its FIN before the client's ClientHello). */
+    private static List<WireRef> inFrameOrder(List<WireRef> refs) {
+        return refs.stream().sorted(Comparator.comparing(WireRef::frame,
+                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
-    static String side(Side side) {
-        return side == Side.CLIENT ? "client" : "board";
+    /** The board's RST was its first close, already cited as such. */
+    private static boolean closedByServerReset(WireConversation w) {
+        return w.closeKind() == CloseKind.RST && w.closedBy() == Side.SERVER;
     }
 }
