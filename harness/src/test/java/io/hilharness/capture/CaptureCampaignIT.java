@@ -17,7 +17,18 @@ import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
+import io.hilharness.board.host.HostBoard;
+import io.hilharness.campaign.Campaign;
+import io.hilharness.campaign.RunFolder;
+import io.hilharness.certs.LabPki;
 import io.hilharness.cli.TestAccess;
+import io.hilharness.client.HttpsDriver;
+import io.hilharness.client.TrustConfig;
+import io.hilharness.image.FirmwareImage;
+import io.hilharness.image.ImageBuilder;
+import io.hilharness.report.RunReports;
 import io.hilharness.json.Json;
 import io.hilharness.testing.ReferenceFirmware;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -246,6 +257,65 @@ class CaptureCampaignIT {
                 wireCited(closed).toString());
         assertTrue(closed.get("evidence").get(0).get("deviceLines").toString().contains("sent 117208 bytes of /style.css"),
                 closed.get("evidence").toString());
+    }
+
+    /**
+     * No reference image changes its certificate by itself, so the bench does what a provisioning step
+     * in the field does: between boot 1 and boot 2 the flasher installs the same image with a newly
+     * issued certificate, and the soft reset boots it.
+     */
+    @Test
+    void aCertificateReissuedBetweenBootsIsFoundOnTheWire() throws Exception {
+        FirmwareImage first = new ImageBuilder(layout).build("selfsigned");
+        Path copy = runs.resolve("selfsigned-reissued");
+        io.hilharness.image.FileTrees.copy(first.dir(), copy);
+        LabPki.selfSigned("selfsigned", List.of("127.0.0.1"), List.of()).writeTo(copy.resolve("certs"), true);
+        FirmwareImage reissued = FirmwareImage.load(copy);
+        RunFolder run = RunFolder.create(runs, "reissued");
+        CampaignResult result;
+        try (Board board = HostBoard.create("reference-reissued", run.boardDir(), 0, run.consoleCapture(), Optional.empty())) {
+            WireCapture wire = WireCapture.start(CaptureSettings.loopback(), board.endpoint(), run.dir());
+            HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
+                    .trust(TrustConfig.system()).mode(FetchMode.SEQUENTIAL).callTimeout(Duration.ofSeconds(10)).build();
+            CampaignSpec twoBoots = new CampaignSpec(2, 1, FetchMode.SEQUENTIAL, ResetKind.SOFT,
+                    List.of("/dashboard.html", "/style.css"), 6, Duration.ofSeconds(20), Duration.ofSeconds(10));
+            CampaignListener reprovision = new CampaignListener() {
+                @Override
+                public void roundDone(RoundRecord round) {
+                    if (round.boot() == 1) {
+                        try {
+                            board.flasher().flash(reissued);
+                        } catch (BoardException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+            };
+            try {
+                result = new Campaign(twoBoots, board, first, driver, run, reprovision).run();
+            } finally {
+                wire.finish();
+            }
+            RunReports.write(result, run);
+        }
+        JsonNode changed = finding(result, "certificate-changed");
+        assertNotNull(changed, "no certificate-changed finding");
+        String boot1 = changed.get("facts").get("boot 1").asText();
+        String boot2 = changed.get("facts").get("boot 2").asText();
+        assertTrue(boot1.startsWith("leaf 'CN=selfsigned' serial " + serial(first)), boot1);
+        assertTrue(boot2.startsWith("leaf 'CN=selfsigned' serial " + serial(reissued)), boot2);
+        assertEquals(2, changed.get("evidence").size(), "one connection per chain");
+        List<String> cited = wireCited(changed);
+        assertEquals(2, cited.size(), cited.toString());
+        for (String packet : cited) {
+            // the board's segment that carried the Certificate message (alone or in one flight with ServerHello)
+            assertTrue(packet.contains("/board/") && packet.matches(".*\\bCertificate\\b.*"), packet);
+        }
+    }
+
+    private static String serial(FirmwareImage image) throws Exception {
+        return io.hilharness.certs.PemCertificates.read(image.dir().resolve(image.manifest().certChain())).get(0)
+                .getSerialNumber().toString(16);
     }
 
     @Test
