@@ -16,13 +16,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The server Certificate messages of a run's packet capture, for {@code hil certs doctor --capture}:
@@ -72,6 +77,24 @@ final class CapturedChains {
                     ? capture.resolve(WireCapture.PCAP) : capture) + " (" + conversations.size() + " TCP streams)");
         }
         return chains;
+    }
+
+    /** The Certificate message most connections got, byte for byte (normally the only one). */
+    static List<X509Certificate> mostCommon(List<WireChain> chains) {
+        Map<String, List<WireChain>> byMessage = new LinkedHashMap<>();
+        for (WireChain c : chains) {
+            byMessage.computeIfAbsent(c.onWire().stream().map(CapturedChains::hex).collect(Collectors.joining(",")),
+                    k -> new ArrayList<>()).add(c);
+        }
+        return byMessage.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow().get(0).onWire();
+    }
+
+    private static String hex(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            return "";
+        }
     }
 
     /** The chain the client of this connection recorded: same port, the connect nearest the stream's start. */

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -150,7 +145,8 @@ final class CertsDoctorCommand implements Callable<Integer> {
             }
         } else if (chainFiles.isEmpty() && capture != null) {
             // the Certificate message most connections got; the others are reported as different
-            input = DoctorInput.builder("the Certificate message on the wire in " + capture, mostCommon(onWire));
+            input = DoctorInput.builder("the Certificate message on the wire in " + capture,
+                    CapturedChains.mostCommon(onWire));
         } else if (chainFiles.isEmpty()) {
             input = DoctorInput.builder("the chain dumped in " + deviceLog, dumped);
         } else {
@@ -175,23 +171,6 @@ final class CertsDoctorCommand implements Callable<Integer> {
         out.print(json ? ReportRenderer.json(report) : ReportRenderer.table(report));
         out.flush();
         return report.exitCode();
-    }
-
-    private static List<X509Certificate> mostCommon(List<WireChain> chains) {
-        Map<List<String>, List<WireChain>> byMessage = new LinkedHashMap<>();
-        for (WireChain c : chains) {
-            List<String> key = c.onWire().stream().map(x -> HexFormat.of().formatHex(encoded(x))).toList();
-            byMessage.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
-        }
-        return byMessage.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow().get(0).onWire();
-    }
-
-    private static byte[] encoded(X509Certificate c) {
-        try {
-            return c.getEncoded();
-        } catch (CertificateEncodingException e) {
-            return new byte[0];
-        }
     }
 
     private TrustSource trustSource(ImageManifest manifest) throws IOException {

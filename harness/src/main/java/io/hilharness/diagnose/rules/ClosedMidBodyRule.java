@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -91,15 +90,15 @@ public final class ClosedMidBodyRule implements DiagnosisRule {
         return List.of(new Finding(name(), rootCause, confidence, facts, items, fix));
     }
 
+    /** Fewer body bytes than announced, and the exchange did not end well (a kept-alive one may still be reading). */
     private static boolean isShort(Exchange e) {
-        return e.contentLength() != null && e.bytesReceived() < e.contentLength()
-                && (e.outcome() == Outcome.TRUNCATED || e.outcome() != Outcome.OK);
+        return e.contentLength() != null && e.bytesReceived() < e.contentLength() && e.outcome() != Outcome.OK;
     }
 
+    /** The board's "sent N bytes of PATH" line claims at least the announced length (isShort made sure there is one). */
     private static boolean boardLoggedWhole(Cut s) {
-        Optional<Long> announced = Optional.ofNullable(s.exchange().contentLength());
+        long announced = s.exchange().contentLength();
         return s.connection().device().stream().anyMatch(e -> e.type() == EventType.RESPONSE_SENT
-                && Objects.equals(e.path(), s.exchange().path()) && e.bytes() != null
-                && announced.map(a -> e.bytes() >= a).orElse(false));
+                && Objects.equals(e.path(), s.exchange().path()) && e.bytes() != null && e.bytes() >= announced);
     }
 }

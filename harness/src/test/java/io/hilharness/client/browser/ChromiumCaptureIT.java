@@ -46,7 +46,8 @@ class ChromiumCaptureIT {
         assumeTrue(made.namespace().isPresent(), made::whyNot);
         Path runs = tmp.resolve("runs");
         Path output = tmp.resolve("hil.out");
-        try (LoopbackNamespace namespace = made.namespace().get()) {
+        LoopbackNamespace namespace = made.namespace().get();
+        try {
             List<String> command = new ArrayList<>(namespace.launcher());
             command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "-Dhil.projectRoot=" + layout.root(),
@@ -59,6 +60,8 @@ class ChromiumCaptureIT {
                 throw new AssertionError("hil run did not finish within " + RUN_TIMEOUT_SECONDS + " s:\n" + Files.readString(output));
             }
             assertEquals(1, hil.exitValue(), Files.readString(output));
+        } finally {
+            namespace.close();
         }
         Path run;
         try (Stream<Path> dirs = Files.list(runs)) {
