@@ -44,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,33 +272,20 @@ class CaptureCampaignIT {
         io.hilharness.image.FileTrees.copy(first.dir(), copy);
         LabPki.selfSigned("selfsigned", List.of("127.0.0.1"), List.of()).writeTo(copy.resolve("certs"), true);
         FirmwareImage reissued = FirmwareImage.load(copy);
-        RunFolder run = RunFolder.create(runs, "reissued");
-        CampaignResult result;
-        try (Board board = HostBoard.create("reference-reissued", run.boardDir(), 0, run.consoleCapture(), Optional.empty())) {
-            WireCapture wire = WireCapture.start(CaptureSettings.loopback(), board.endpoint(), run.dir());
-            HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                    .trust(TrustConfig.system()).mode(FetchMode.SEQUENTIAL).callTimeout(Duration.ofSeconds(10)).build();
-            CampaignSpec twoBoots = new CampaignSpec(2, 1, FetchMode.SEQUENTIAL, ResetKind.SOFT,
-                    List.of("/dashboard.html", "/style.css"), 6, Duration.ofSeconds(20), Duration.ofSeconds(10));
-            CampaignListener reprovision = new CampaignListener() {
-                @Override
-                public void roundDone(RoundRecord round) {
-                    if (round.boot() == 1) {
-                        try {
-                            board.flasher().flash(reissued);
-                        } catch (BoardException e) {
-                            throw new IllegalStateException(e);
-                        }
+        CampaignSpec twoBoots = new CampaignSpec(2, 1, FetchMode.SEQUENTIAL, ResetKind.SOFT,
+                List.of("/dashboard.html", "/style.css"), 6, Duration.ofSeconds(20), Duration.ofSeconds(10));
+        CampaignResult result = capturedCampaign(first, twoBoots, board -> new CampaignListener() {
+            @Override
+            public void roundDone(RoundRecord round) {
+                if (round.boot() == 1) {
+                    try {
+                        board.flasher().flash(reissued);
+                    } catch (BoardException e) {
+                        throw new IllegalStateException(e);
                     }
                 }
-            };
-            try {
-                result = new Campaign(twoBoots, board, first, driver, run, reprovision).run();
-            } finally {
-                wire.finish();
             }
-            RunReports.write(result, run);
-        }
+        });
         JsonNode changed = finding(result, "certificate-changed");
         assertNotNull(changed, "no certificate-changed finding");
         String boot1 = changed.get("facts").get("boot 1").asText();
@@ -311,6 +299,54 @@ class CaptureCampaignIT {
             // the board's segment that carried the Certificate message (alone or in one flight with ServerHello)
             assertTrue(packet.contains("/board/") && packet.matches(".*\\bCertificate\\b.*"), packet);
         }
+    }
+
+    /** A captured campaign on an image folder of the test's own (ReferenceBoardCampaign takes image names). */
+    private CampaignResult capturedCampaign(FirmwareImage image, CampaignSpec spec, Function<Board, CampaignListener> listener)
+            throws Exception {
+        RunFolder run = RunFolder.create(runs, image.name());
+        try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), Optional.empty())) {
+            WireCapture wire = WireCapture.start(CaptureSettings.loopback(), board.endpoint(), run.dir());
+            HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
+                    .trust(TrustConfig.system()).mode(spec.mode()).callTimeout(spec.fetchTimeout()).build();
+            CampaignResult result;
+            try {
+                result = new Campaign(spec, board, image, driver, run, listener.apply(board)).run();
+            } finally {
+                wire.finish();
+            }
+            RunReports.write(result, run);
+            return result;
+        }
+    }
+
+    /** The board's own hexdump of its Certificate message (mbedTLS debug level 4) is the message on the wire. */
+    @Test
+    void theBoardsHexdumpOfItsCertificateMessageIsTheMessageOnTheWire() throws Exception {
+        FirmwareImage built = new ImageBuilder(layout).build("selfsigned");
+        Path copy = runs.resolve("selfsigned-debug4");
+        io.hilharness.image.FileTrees.copy(built.dir(), copy);
+        Path manifest = copy.resolve("manifest.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("(?m)^debug_threshold: \\d+$", "debug_threshold: 4"));
+        CampaignResult result = capturedCampaign(FirmwareImage.load(copy), spec(FetchMode.SEQUENTIAL, 1), board -> new CampaignListener() { });
+
+        Cli doctor = hil("certs", "doctor", "--capture", result.runDir().toString(),
+                "--device-log", result.runDir().resolve("console.raw").toString(), "--json");
+        JsonNode json = Json.mapper().readTree(doctor.out());
+        List<String> wireFindings = new ArrayList<>();
+        json.get("findings").forEach(f -> {
+            if (f.get("check").asText().equals("wire")) {
+                wireFindings.add(f.get("severity").asText() + " " + f.get("message").asText());
+            }
+        });
+        assertTrue(wireFindings.stream().anyMatch(f -> f.startsWith("INFO the Certificate message on the wire (tcp.stream 0, 1)"
+                + " is what the board's hexdump shows, byte for byte")), doctor.err() + wireFindings);
+        assertTrue(wireFindings.stream().noneMatch(f -> f.startsWith("ERROR")), wireFindings.toString());
+        // against another board's dump the certificate that differs is named
+        Path otherLog = layout.root().resolve("fixtures/devlog/refboard-mbedtls-ports.log");
+        Cli other = hil("certs", "doctor", "--capture", result.runDir().toString(), "--device-log", otherLog.toString());
+        assertEquals(1, other.exit(), other.err() + other.out());
+        assertTrue(other.out().contains("is not what the board's log says it sent: certificate #0 differs"), other.out());
     }
 
     private static String serial(FirmwareImage image) throws Exception {
