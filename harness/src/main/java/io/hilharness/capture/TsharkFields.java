@@ -18,7 +18,7 @@ public final class TsharkFields {
     public static final List<String> FIELDS = List.of("tcp.stream", "tcp.srcport", "tcp.dstport", "tcp.flags.fin",
             "tcp.flags.reset", "tls.record.content_type", "tls.handshake.type", "tls.alert_message.level",
             "tls.alert_message.desc", "tcp.analysis.retransmission", "tcp.analysis.zero_window", "tcp.len",
-            "frame.time_epoch", "tls.handshake.certificate");
+            "frame.time_epoch", "tls.handshake.certificate", "frame.number");
 
     private TsharkFields() {
     }
@@ -94,6 +94,8 @@ public final class TsharkFields {
         private final List<Side> resetBy = new ArrayList<>();
         private final List<String> certificates = new ArrayList<>();
         private Instant start;
+        private Integer closeFrame;
+        private Integer serverResetFrame;
         private Side closedBy;
         private CloseKind closeKind;
         private int retransmissions;
@@ -111,14 +113,19 @@ public final class TsharkFields {
             if (start == null) {
                 start = epoch(f[12]);
             }
+            Integer frame = f[14].isBlank() ? null : Integer.valueOf(f[14].trim());
             boolean fin = flag(f[3]);
             boolean rst = flag(f[4]);
             if ((fin || rst) && closedBy == null) {
                 closedBy = sender;
                 closeKind = rst ? CloseKind.RST : CloseKind.FIN;
+                closeFrame = frame;
             }
             if (rst && !resetBy.contains(sender)) {
                 resetBy.add(sender);
+            }
+            if (rst && sender == Side.SERVER && serverResetFrame == null) {
+                serverResetFrame = frame;
             }
             if (flag(f[10])) {
                 zeroWindows++;
@@ -136,7 +143,7 @@ public final class TsharkFields {
             }
             List<Integer> contentTypes = ints(f[5]);
             if (!contentTypes.isEmpty()) {
-                records.add(new WireRecord(direction, epoch(f[12]), contentTypes, ints(f[6]), first(f[7]), first(f[8])));
+                records.add(new WireRecord(direction, epoch(f[12]), contentTypes, ints(f[6]), first(f[7]), first(f[8]), frame));
             }
             if (direction == Direction.SERVER_TO_CLIENT && certificates.isEmpty() && !f[13].isBlank()) {
                 certificates.addAll(Arrays.stream(f[13].split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
@@ -145,7 +152,7 @@ public final class TsharkFields {
 
         WireConversation build() {
             return new WireConversation(clientPort, stream, start, records, closedBy, closeKind, resetBy, retransmissions,
-                    zeroWindows, toServer, toClient, certificates);
+                    zeroWindows, toServer, toClient, certificates, closeFrame, serverResetFrame);
         }
     }
 }

@@ -5,7 +5,11 @@ import io.hilharness.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code wire.json} holds: the capture file and every client conversation in it, or the reason
@@ -35,6 +39,19 @@ public record WireEvidence(boolean captured, String pcap, String reason, int boa
         return conversations.stream().filter(c -> c.clientPort() == clientPort).toList();
     }
 
+    /**
+     * The conversation of the client connection from {@code clientPort} that started at {@code start}: a
+     * port can come round again in a long run, so the stream that began nearest the connect is taken.
+     */
+    public Optional<WireConversation> forConnection(int clientPort, Instant start) {
+        List<WireConversation> candidates = forPort(clientPort);
+        if (start == null || candidates.size() <= 1) {
+            return candidates.stream().findFirst();
+        }
+        return candidates.stream().filter(c -> c.start() != null)
+                .min(Comparator.comparing(c -> Duration.between(c.start(), start).abs()));
+    }
+
     /** One line for the terminal: where the capture is, or why there is none. */
     public String headline() {
         return captured ? "wire: " + conversations.size() + " TCP streams in " + pcap + ", per connection in wire.json"
@@ -48,11 +65,11 @@ public record WireEvidence(boolean captured, String pcap, String reason, int boa
     }
 
     /** The run folder's wire evidence, or empty when the run had none (older runs, capture not asked). */
-    public static java.util.Optional<WireEvidence> read(Path runDir) throws IOException {
+    public static Optional<WireEvidence> read(Path runDir) throws IOException {
         Path file = runDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Json.mapper().readValue(file.toFile(), WireEvidence.class));
+        return Optional.of(Json.mapper().readValue(file.toFile(), WireEvidence.class));
     }
 }

@@ -14,10 +14,12 @@ import java.util.List;
  * @param handshakeTypes handshake message types in order (1 ClientHello, 2 ServerHello, 11 Certificate, ...)
  * @param alertLevel     1 warning, 2 fatal; null when no readable alert (an encrypted alert shows as type 21 only)
  * @param alertDescription the alert number (46 certificate_unknown, 48 unknown_ca, ...); null when none readable
+ * @param frame          the frame number in the pcapng (Wireshark's "No."); null in wire.json of older runs
  */
 public record WireRecord(Direction direction, Instant time, List<Integer> contentTypes, List<Integer> handshakeTypes,
-                         Integer alertLevel, Integer alertDescription) {
+                         Integer alertLevel, Integer alertDescription, Integer frame) {
     public static final int ALERT = 21;
+    public static final int CERTIFICATE = 11;
 
     public WireRecord {
         contentTypes = List.copyOf(contentTypes);
@@ -37,6 +39,11 @@ public record WireRecord(Direction direction, Instant time, List<Integer> conten
         contentTypes.stream().filter(t -> t != ALERT && t != WireNames.HANDSHAKE).distinct()
                 .forEach(t -> parts.add(WireNames.contentType(t)));
         return String.join(", ", parts);
+    }
+
+    /** A Certificate handshake message (11) is in this segment. */
+    public boolean hasCertificate() {
+        return handshakeTypes.contains(CERTIFICATE);
     }
 
     public boolean isAlert() {

@@ -8,6 +8,7 @@ import io.hilharness.certs.doctor.DoctorReport;
 import io.hilharness.certs.doctor.LiveCapture;
 import io.hilharness.certs.doctor.ReportRenderer;
 import io.hilharness.certs.doctor.TrustSource;
+import io.hilharness.certs.doctor.WireChain;
 import io.hilharness.image.ImageManifest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,6 +90,12 @@ final class CertsDoctorCommand implements Callable<Integer> {
                     + "Alone, it is the chain examined; with another source, it is compared with it byte for byte.")
     Path deviceLog;
 
+    @Option(names = "--capture", paramLabel = "RUN|FILE",
+            description = "A run of hil run --capture (its folder, wire.json or capture.pcapng): the server's Certificate "
+                    + "message on the wire, compared with the chain each client recorded, with the board's hexdump "
+                    + "(--device-log) and with the chain examined. Alone, the chain on the wire is the chain examined.")
+    Path capture;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -105,11 +112,12 @@ final class CertsDoctorCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         int sources = (chainFiles.isEmpty() ? 0 : 1) + (connect == null ? 0 : 1) + (image == null ? 0 : 1);
-        if (sources > 1 || (sources == 0 && deviceLog == null)) {
+        if (sources > 1 || (sources == 0 && deviceLog == null && capture == null)) {
             throw new ParameterException(spec.commandLine(),
-                    "give exactly one of: CHAIN files, --connect HOST:PORT, --image DIR, or --device-log FILE alone");
+                    "give exactly one of: CHAIN files, --connect HOST:PORT, --image DIR, or --device-log FILE or --capture RUN alone");
         }
         List<X509Certificate> dumped = deviceLog == null ? null : DeviceLogChain.read(deviceLog);
+        List<WireChain> onWire = capture == null ? List.of() : CapturedChains.read(capture);
         // Option values first: a typo should not wait for a slow handshake to be reported.
         Instant device = deviceTime == null ? null : instant("--device-time", deviceTime);
         Instant client = clientTime == null ? null : instant("--client-time", clientTime);
@@ -135,6 +143,10 @@ final class CertsDoctorCommand implements Callable<Integer> {
             if (outContentLen == null) {
                 outContentLen = manifest.outContentLen();
             }
+        } else if (chainFiles.isEmpty() && capture != null) {
+            // the Certificate message most connections got; the others are reported as different
+            input = DoctorInput.builder("the Certificate message on the wire in " + capture,
+                    CapturedChains.mostCommon(onWire));
         } else if (chainFiles.isEmpty()) {
             input = DoctorInput.builder("the chain dumped in " + deviceLog, dumped);
         } else {
@@ -150,7 +162,7 @@ final class CertsDoctorCommand implements Callable<Integer> {
         }
         input.trust(trustSource).clientNames(names).outContentLen(outContentLen);
         // Alone, the dump is the chain examined; comparing it with itself would say nothing.
-        input.deviceTime(device).deviceChain(sources == 0 ? null : dumped);
+        input.deviceTime(device).deviceChain(sources == 0 && capture == null ? null : dumped).wireChains(onWire);
         if (client != null) {
             input.clientTime(client);
         }

@@ -1,5 +1,6 @@
 package io.hilharness.diagnose;
 
+import io.hilharness.capture.WireConversation;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
@@ -18,9 +19,24 @@ import java.util.Set;
  *                     the boot's timing is unknown
  * @param openAtStart  connections of ours open when this one started, itself included
  * @param withoutEnd   the board had not logged the end of this session when the round was journaled
+ * @param wire         the connection's TCP stream in the run's packet capture; null without capture
  */
 public record ConnectionFacts(CorrelatedConnection connection, int boot, int round, int indexInBoot,
-                              Long msSinceReady, int openAtStart, boolean withoutEnd) {
+                              Long msSinceReady, int openAtStart, boolean withoutEnd, WireConversation wire) {
+
+    public ConnectionFacts(CorrelatedConnection connection, int boot, int round, int indexInBoot,
+                           Long msSinceReady, int openAtStart, boolean withoutEnd) {
+        this(connection, boot, round, indexInBoot, msSinceReady, openAtStart, withoutEnd, null);
+    }
+
+    /** What the packet capture saw of this connection; empty when the run had no capture or missed it. */
+    public Optional<WireConversation> onWire() {
+        return Optional.ofNullable(wire);
+    }
+
+    public ConnectionFacts withWire(WireConversation conversation) {
+        return new ConnectionFacts(connection, boot, round, indexInBoot, msSinceReady, openAtStart, withoutEnd, conversation);
+    }
 
     public ConnectionRecord client() {
         return connection.client();

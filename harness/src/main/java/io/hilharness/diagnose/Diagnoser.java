@@ -2,12 +2,15 @@ package io.hilharness.diagnose;
 
 import io.hilharness.diagnose.rules.BootFailureRule;
 import io.hilharness.diagnose.rules.BootWindowRule;
+import io.hilharness.diagnose.rules.CertificateChangeRule;
 import io.hilharness.diagnose.rules.CertificateRejectedRule;
+import io.hilharness.diagnose.rules.ClosedMidBodyRule;
 import io.hilharness.diagnose.rules.ConcurrencyRule;
 import io.hilharness.diagnose.rules.HangRule;
 import io.hilharness.diagnose.rules.HostnameMismatchRule;
 import io.hilharness.diagnose.rules.LeakRule;
 import io.hilharness.diagnose.rules.RebootDependenceRule;
+import io.hilharness.diagnose.rules.ServerResetRule;
 import io.hilharness.diagnose.rules.TruncationRule;
 import io.hilharness.diagnose.rules.UnexplainedFailuresRule;
 import java.util.ArrayList;
@@ -33,7 +36,8 @@ public final class Diagnoser {
     public static List<DiagnosisRule> builtIns() {
         return List.of(new CertificateRejectedRule(), new HostnameMismatchRule(), new ConcurrencyRule(),
                 new BootWindowRule(), new LeakRule(), new TruncationRule(), new HangRule(),
-                new RebootDependenceRule(), new BootFailureRule());
+                new RebootDependenceRule(), new BootFailureRule(), new ServerResetRule(), new ClosedMidBodyRule(),
+                new CertificateChangeRule());
     }
 
     public List<DiagnosisRule> rules() {

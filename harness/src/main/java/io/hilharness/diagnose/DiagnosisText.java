@@ -39,6 +39,9 @@ public final class DiagnosisText {
             for (LogRef line : item.deviceLines()) {
                 lines.add("    console line " + line.line() + " (byte " + line.offset() + "): " + printable(line.text()));
             }
+            for (WireRef packet : item.wire()) {
+                lines.add("    wire: " + printable(packet.describe()));
+            }
         }
         lines.add("fix: " + f.fix());
         return lines;

@@ -4,8 +4,11 @@ import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
+import io.hilharness.capture.WireEvidence;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.correlate.CorrelatedConnection;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,17 +23,56 @@ import java.util.Map;
  * made again offline.
  *
  * @param spec null when the journal did not record it
+ * @param wire the run's packet capture (wire.json); null when the run had none. Each connection's own
+ *             stream is in {@link ConnectionFacts#wire()}.
  */
 public record Evidence(String image, CampaignSpec spec, List<BootRecord> boots, List<RoundRecord> rounds,
-                       List<ConnectionFacts> connections) {
+                       List<ConnectionFacts> connections, WireEvidence wire) {
     public Evidence {
         boots = List.copyOf(boots);
         rounds = List.copyOf(rounds);
         connections = List.copyOf(connections);
     }
 
+    public Evidence(String image, CampaignSpec spec, List<BootRecord> boots, List<RoundRecord> rounds,
+                    List<ConnectionFacts> connections) {
+        this(image, spec, boots, rounds, connections, null);
+    }
+
+    /** The campaign's evidence, with its packet capture when the run folder holds a readable wire.json. */
     public static Evidence of(CampaignResult result) {
-        return of(result.image(), result.spec(), result.boots(), result.rounds());
+        Evidence evidence = of(result.image(), result.spec(), result.boots(), result.rounds());
+        return result.runDir() == null ? evidence : evidence.withWireOf(result.runDir());
+    }
+
+    /**
+     * The same evidence with the run folder's wire.json joined to the connections (by client port, and
+     * start time when a port came round again). Without wire.json, or with one that cannot be read,
+     * the evidence stays as it was: the wire rules then have nothing to say, and the report's
+     * Connections section already tells why there is no capture.
+     */
+    public Evidence withWireOf(Path runDir) {
+        try {
+            return WireEvidence.read(runDir).map(this::withWire).orElse(this);
+        } catch (IOException unreadable) {
+            return this;
+        }
+    }
+
+    /** The same evidence with each connection joined to its stream in the capture (none when not captured). */
+    public Evidence withWire(WireEvidence capture) {
+        if (!capture.captured()) {
+            return new Evidence(image, spec, boots, rounds, connections, capture);
+        }
+        List<ConnectionFacts> joined = connections.stream()
+                .map(c -> c.port() > 0 ? c.withWire(capture.forConnection(c.port(), c.client().start()).orElse(null)) : c)
+                .toList();
+        return new Evidence(image, spec, boots, rounds, joined, capture);
+    }
+
+    /** Whether a packet capture was made and read back, so a rule may look at the wire. */
+    public boolean captured() {
+        return wire != null && wire.captured();
     }
 
     public static Evidence of(String image, CampaignSpec spec, List<BootRecord> boots, List<RoundRecord> rounds) {

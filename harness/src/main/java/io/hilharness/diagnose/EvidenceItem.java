@@ -14,14 +14,26 @@ import java.util.List;
  * @param clientDetail the client's reason (PKIX message, exception), shortened
  * @param note         why this item supports the finding
  * @param deviceLines  the board's log lines that show it
+ * @param wire         the packets in the run's capture that show it; empty without capture
  */
 public record EvidenceItem(String connection, Integer port, Integer boot, Integer round, String outcome,
-                           String clientDetail, String note, List<LogRef> deviceLines) {
+                           String clientDetail, String note, List<LogRef> deviceLines, List<WireRef> wire) {
     /** Longer client details (exception chains) are cut: the journal keeps them whole. */
     static final int MAX_DETAIL = 300;
 
     public EvidenceItem {
         deviceLines = List.copyOf(deviceLines);
+        wire = wire == null ? List.of() : List.copyOf(wire);
+    }
+
+    public EvidenceItem(String connection, Integer port, Integer boot, Integer round, String outcome,
+                        String clientDetail, String note, List<LogRef> deviceLines) {
+        this(connection, port, boot, round, outcome, clientDetail, note, deviceLines, List.of());
+    }
+
+    /** The same item citing these packets of the capture too. */
+    public EvidenceItem withWire(List<WireRef> packets) {
+        return new EvidenceItem(connection, port, boot, round, outcome, clientDetail, note, deviceLines, packets);
     }
 
     public static EvidenceItem of(ConnectionFacts c, String note, List<DeviceEvent> lines) {

@@ -77,7 +77,10 @@ public final class JournalEvidence {
         if (image == null) {
             throw new JournalFormatException(file + ":1: no campaign record (is this a hil journal?)");
         }
-        return Evidence.of(image, spec, boots, rounds);
+        // The capture lives beside the journal; its conversations join the connections by client port.
+        Path runDir = file.toAbsolutePath().getParent();
+        Evidence evidence = Evidence.of(image, spec, boots, rounds);
+        return runDir == null ? evidence : evidence.withWireOf(runDir);
     }
 
     /** A journal that cannot be read; the message names the file and line. */

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,7 +54,7 @@ final class WireSection {
         if (wire.isEmpty() || !wire.get().captured()) {
             return;
         }
-        Optional<WireConversation> found = match(wire.get().forPort(client.localPort()), client.start());
+        Optional<WireConversation> found = wire.get().forConnection(client.localPort(), client.start());
         if (found.isEmpty()) {
             html.append("<p class=\"fail-text\">wire: no TCP stream from port ").append(client.localPort())
                     .append(" in the capture</p>\n");
@@ -82,15 +80,6 @@ final class WireSection {
                 w.resetBy().stream().map(s -> s.name().equals("CLIENT") ? "client" : "board").toList());
         return close + resets + "; " + w.retransmissions() + " retransmissions, " + w.zeroWindows() + " zero windows; "
                 + w.bytesClientToServer() + " bytes client to board, " + w.bytesServerToClient() + " bytes board to client";
-    }
-
-    /** A port can come round again in a long run: take the stream that began nearest the client's connect. */
-    private static Optional<WireConversation> match(List<WireConversation> candidates, Instant start) {
-        if (start == null || candidates.size() <= 1) {
-            return candidates.stream().findFirst();
-        }
-        return candidates.stream().filter(c -> c.start() != null)
-                .min(Comparator.comparing(c -> Duration.between(c.start(), start).abs()));
     }
 
     private static String ms(Instant t0, Instant at) {

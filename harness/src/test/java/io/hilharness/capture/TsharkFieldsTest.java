@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 class TsharkFieldsTest {
     private static final int BOARD = 18444;
 
+    private static int frame;
+
     private static String line(int stream, int src, int dst, int fin, int rst, String types, String hs, String level,
                                String desc, String retrans, String zeroWin, int len, String time, String certs) {
         return String.join("\t", String.valueOf(stream), String.valueOf(src), String.valueOf(dst), String.valueOf(fin),
-                String.valueOf(rst), types, hs, level, desc, retrans, zeroWin, String.valueOf(len), time, certs);
+                String.valueOf(rst), types, hs, level, desc, retrans, zeroWin, String.valueOf(len), time, certs,
+                String.valueOf(++frame));
     }
 
     private static final List<String> ABORTED = List.of(
@@ -76,9 +79,31 @@ class TsharkFieldsTest {
     }
 
     @Test
+    void frameNumbersLocateTheFlightTheAlertAndTheCloses() {
+        List<WireConversation> conversations = TsharkFields.parse(ABORTED, BOARD);
+        WireConversation fin = conversations.get(0);
+        assertEquals(4, fin.certificateRecord().orElseThrow().frame(), "the flight with the Certificate");
+        assertEquals(5, fin.alerts(Direction.CLIENT_TO_SERVER).get(0).frame());
+        assertEquals(6, fin.closeFrame(), "the board's FIN");
+        assertNull(fin.serverResetFrame());
+        assertEquals(10, conversations.get(1).serverResetFrame());
+        assertEquals(Direction.CLIENT_TO_SERVER, fin.lastRecord(Direction.CLIENT_TO_SERVER).orElseThrow().direction());
+        assertEquals(5, fin.lastRecord(Direction.CLIENT_TO_SERVER).orElseThrow().frame());
+    }
+
+    @Test
+    void theCertificateDigestIsTheSameForTheSameChainOnly() {
+        WireConversation c = TsharkFields.parse(ABORTED, BOARD).get(0);
+        assertEquals(64, c.certificateDigest().orElseThrow().length());
+        List<String> other = ABORTED.stream().map(l -> l.replace("30820150", "30820151")).toList();
+        assertTrue(!c.certificateDigest().equals(TsharkFields.parse(other, BOARD).get(0).certificateDigest()));
+        assertTrue(TsharkFields.parse(ABORTED, BOARD).get(1).certificateDigest().isEmpty(), "no Certificate message");
+    }
+
+    @Test
     void garbageAndForeignLinesAreSkippedNotFatal() {
         List<String> lines = List.of("", "not\ttshark", line(3, 1111, 2222, 0, 0, "", "", "", "", "", "", 5, "1.0", ""),
-                "x\t53036\t" + BOARD + "\t0\t0\t\t\t\t\t\t\t0\t1.0\t", ABORTED.get(2));
+                "x\t53036\t" + BOARD + "\t0\t0\t\t\t\t\t\t\t0\t1.0\t\t9", ABORTED.get(2));
         List<WireConversation> conversations = TsharkFields.parse(lines, BOARD);
         assertEquals(1, conversations.size());
         assertNull(conversations.get(0).closedBy());

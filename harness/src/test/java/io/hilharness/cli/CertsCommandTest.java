@@ -318,4 +318,19 @@ class CertsCommandTest {
         assertEquals(2, noDump.exit(), noDump.all());
         assertTrue(noDump.err().contains("no dumped TLS Certificate message"), noDump.err());
     }
+
+    /** A run folder without capture, or whose capture failed, is one clear line and exit 2. */
+    @Test
+    void aCaptureThatIsNotThereIsOneClearLine() throws Exception {
+        Path run = java.nio.file.Files.createDirectories(dir.resolve("run"));
+        Run none = hil("certs", "doctor", "--capture", run.toString());
+        assertEquals(2, none.exit(), none.all());
+        assertTrue(none.err().contains("holds no wire.json (was the run made with hil run --capture?)"), none.err());
+        assertEquals(1, none.err().strip().lines().count(), none.err());
+
+        io.hilharness.capture.WireEvidence.unavailable("no capture: cannot start dumpcap", 8443).write(run);
+        Run failed = hil("certs", "doctor", "--capture", run.toString());
+        assertEquals(2, failed.exit(), failed.all());
+        assertTrue(failed.err().contains("says there is no capture: no capture: cannot start dumpcap"), failed.err());
+    }
 }

@@ -8,6 +8,14 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.Journal;
 import io.hilharness.campaign.RoundRecord;
+import io.hilharness.capture.CloseKind;
+import io.hilharness.capture.Direction;
+import io.hilharness.capture.Side;
+import io.hilharness.capture.WireConversation;
+import io.hilharness.capture.WireEvidence;
+import io.hilharness.capture.WireRecord;
+import io.hilharness.certs.LabPki;
+import io.hilharness.certs.ServerIdentity;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
@@ -19,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +74,39 @@ class DiagnoseCommandTest {
                 journal.append("round", new RoundRecord(boot, 1, t, t.plusSeconds(1), connections, List.of(), Set.of()));
             }
         }
+    }
+
+    /** wire.json beside the journal: each boot's connections got another self-signed leaf, and sent alert 48. */
+    private void writeWireWithACertificatePerBoot() throws Exception {
+        List<WireConversation> conversations = new ArrayList<>();
+        int stream = 0;
+        for (int boot = 1; boot <= 2; boot++) {
+            String leaf = HexFormat.of().formatHex(LabPki.selfSignedLeaf(
+                    new ServerIdentity("boot" + boot, List.of("127.0.0.1"), List.of())).leaf().getEncoded());
+            for (int c = 1; c <= 3; c++) {
+                Instant at = Instant.parse("2026-01-01T00:00:00Z").plusMillis(100 * c);
+                List<WireRecord> records = List.of(
+                        new WireRecord(Direction.CLIENT_TO_SERVER, at, List.of(22), List.of(1), null, null, 4),
+                        new WireRecord(Direction.SERVER_TO_CLIENT, at, List.of(22, 22, 22, 22), List.of(2, 11, 12, 14), null, null, 6),
+                        new WireRecord(Direction.CLIENT_TO_SERVER, at, List.of(21), List.of(), 2, 48, 8));
+                conversations.add(new WireConversation(50000 + boot * 10 + c, stream++, at, records, Side.CLIENT, CloseKind.FIN,
+                        List.of(), 0, 0, 200, 900, List.of(leaf), 9, null));
+            }
+        }
+        new WireEvidence(true, "capture.pcapng", null, 8443, conversations).write(run);
+    }
+
+    @Test
+    void aRunFoldersCaptureJoinsTheDiagnosis() throws Exception {
+        writeJournal();
+        writeWireWithACertificatePerBoot();
+        assertEquals(1, hil("diagnose", run.toString()), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("certificate-changed"), text);
+        assertTrue(text.contains("boot 1: leaf 'CN=boot1'"), text);
+        assertTrue(text.contains("wire: tcp.stream 0, frame 6, board -> client: ServerHello, Certificate, ServerKeyExchange, ServerHelloDone"), text);
+        assertTrue(text.contains("on the wire: client sent fatal alert 48 unknown_ca in 6 of 6 captured rejected handshakes"), text);
+        assertTrue(text.contains("wire: tcp.stream 0, frame 8, client -> board: fatal alert 48 unknown_ca"), text);
     }
 
     @Test

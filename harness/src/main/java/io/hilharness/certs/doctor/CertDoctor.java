@@ -18,7 +18,7 @@ public final class CertDoctor {
     public static CertDoctor standard() {
         return new CertDoctor(List.of(new TrustCheck(), new ChainStructureCheck(), new ConstraintsCheck(),
                 new NameCheck(), new ValidityCheck(), new AlgorithmCheck(), new KeyMatchCheck(), new SizeCheck(),
-                new HandshakeCheck(), new DeviceDumpCheck()));
+                new HandshakeCheck(), new DeviceDumpCheck(), new WireChainCheck()));
     }
 
     public DoctorReport examine(DoctorInput input) {

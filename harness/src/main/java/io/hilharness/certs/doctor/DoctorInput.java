@@ -27,6 +27,7 @@ public final class DoctorInput {
     private final Integer outContentLen;
     private final LiveHandshake handshake;
     private final List<X509Certificate> deviceChain;
+    private final List<WireChain> wireChains;
 
     private DoctorInput(Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -40,6 +41,7 @@ public final class DoctorInput {
         this.outContentLen = b.outContentLen;
         this.handshake = b.handshake;
         this.deviceChain = b.deviceChain == null ? null : List.copyOf(b.deviceChain);
+        this.wireChains = List.copyOf(b.wireChains);
     }
 
     public static Builder builder(String source, List<X509Certificate> chain) {
@@ -96,6 +98,11 @@ public final class DoctorInput {
         return Optional.ofNullable(deviceChain);
     }
 
+    /** The server's Certificate messages a packet capture saw, one per connection; empty without capture. */
+    public List<WireChain> wireChains() {
+        return wireChains;
+    }
+
     public Optional<LiveHandshake> handshake() {
         return Optional.ofNullable(handshake);
     }
@@ -119,6 +126,7 @@ public final class DoctorInput {
         private Integer outContentLen;
         private LiveHandshake handshake;
         private List<X509Certificate> deviceChain;
+        private List<WireChain> wireChains = List.of();
 
         private Builder(String source, List<X509Certificate> chain) {
             this.source = source;
@@ -166,6 +174,11 @@ public final class DoctorInput {
 
         public Builder deviceChain(List<X509Certificate> chain) {
             this.deviceChain = chain;
+            return this;
+        }
+
+        public Builder wireChains(List<WireChain> chains) {
+            this.wireChains = chains;
             return this;
         }
 

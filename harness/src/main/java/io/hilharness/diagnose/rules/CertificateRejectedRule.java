@@ -11,6 +11,7 @@ import io.hilharness.diagnose.DiagnosisRule;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.diagnose.EvidenceItem;
 import io.hilharness.diagnose.Finding;
+import io.hilharness.diagnose.WireRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -99,6 +100,9 @@ public final class CertificateRejectedRule implements DiagnosisRule {
         attempted.stream().filter(c -> !c.client().peerChain().isEmpty()).findFirst()
                 .flatMap(c -> doctorSays(c.client().peerChain(), c.client().start()))
                 .ifPresent(d -> facts.put("certificate doctor", d));
+        if (evidence.captured()) {
+            facts.put("on the wire", onTheWire(counted));
+        }
 
         String what = chain.flatMap(ChainFacts::problem).orElse(clientReason.orElse(signatures(counted)));
         String rootCause = "Clients reject the board's certificate (" + what + "): " + counted.size() + " of "
@@ -117,8 +121,9 @@ public final class CertificateRejectedRule implements DiagnosisRule {
         if (c.outcome() == Outcome.CERT_REJECTED) {
             return Optional.of(new Rejection(c, Sign.CLIENT_VERDICT, cite(c, alert.orElse(null), ending.orElse(null))));
         }
-        if (alert.isPresent()) {
-            return Optional.of(new Rejection(c, Sign.ALERT, cite(c, alert.get(), ending.orElse(null))));
+        // The wire shows the alert even when the board, still writing its flight, only saw the reset after it.
+        if (alert.isPresent() || WireSigns.clientCertificateAlert(c).isPresent()) {
+            return Optional.of(new Rejection(c, Sign.ALERT, cite(c, alert.orElse(null), ending.orElse(null))));
         }
         Optional<DeviceEvent> abort = Signatures.handshakeAbort(c);
         if (abort.isPresent() && c.device().stream().anyMatch(e -> e.type() == EventType.HANDSHAKE_START
@@ -198,7 +203,38 @@ public final class CertificateRejectedRule implements DiagnosisRule {
                 .map(Rejection::connection).toList(), Math.max(0, Examples.MAX - picked.size()));
         rejections.stream().filter(r -> more.contains(r.connection())).forEach(picked::add);
         return picked.stream().limit(Examples.MAX)
-                .map(r -> EvidenceItem.of(r.connection(), r.sign().text, r.lines())).toList();
+                .map(r -> EvidenceItem.of(r.connection(), r.sign().text, r.lines()).withWire(wireRefs(r.connection())))
+                .toList();
+    }
+
+    /** The board's Certificate message and the client's alert about it, as captured. */
+    private static List<WireRef> wireRefs(ConnectionFacts c) {
+        List<WireRef> refs = new ArrayList<>();
+        c.onWire().ifPresent(w -> {
+            w.certificateRecord().ifPresent(r -> refs.add(WireRef.of(w, r)));
+            WireSigns.clientCertificateAlert(c).ifPresent(r -> refs.add(WireRef.of(w, r)));
+            if (WireSigns.clientCertificateAlert(c).isEmpty()) {
+                WireRef.close(w).ifPresent(refs::add);
+            }
+        });
+        return refs;
+    }
+
+    /** e.g. "client sent fatal alert 46 certificate_unknown in 8 of 8 rejected handshakes (tcp.stream 0, 1, 2)". */
+    private static String onTheWire(List<Rejection> rejections) {
+        List<ConnectionFacts> captured = rejections.stream().map(Rejection::connection).filter(c -> c.onWire().isPresent()).toList();
+        Map<String, List<Integer>> alerts = new TreeMap<>();
+        for (ConnectionFacts c : captured) {
+            WireSigns.clientCertificateAlert(c).ifPresent(r -> alerts.computeIfAbsent(r.describe(), k -> new ArrayList<>())
+                    .add(c.wire().stream()));
+        }
+        if (alerts.isEmpty()) {
+            return "no certificate alert from the client in " + captured.size() + " captured rejected handshake(s)";
+        }
+        return alerts.entrySet().stream().map(e -> "client sent " + e.getKey() + " in " + e.getValue().size() + " of "
+                        + captured.size() + " captured rejected handshakes (tcp.stream " + e.getValue().stream().limit(5)
+                        .map(String::valueOf).collect(Collectors.joining(", ")) + (e.getValue().size() > 5 ? ", ..." : "") + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static Optional<String> mostCommon(List<String> values) {

@@ -1,0 +1,110 @@
+package io.hilharness.diagnose.rules;
+
+import io.hilharness.capture.WireConversation;
+import io.hilharness.devlog.EventType;
+import io.hilharness.diagnose.ConnectionFacts;
+import io.hilharness.diagnose.DiagnosisRule;
+import io.hilharness.diagnose.Evidence;
+import io.hilharness.diagnose.EvidenceItem;
+import io.hilharness.diagnose.Finding;
+import io.hilharness.diagnose.WireRef;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The server's Certificate message on the wire is not the same in every boot: the board serves one
+ * chain after one reboot and another after the next (a fallback certificate generated when the
+ * stored one fails to load, a provisioning step that regenerates the key, two copies in flash).
+ * Compared by the SHA-256 of the Certificate message's certificates, so it holds whatever the client
+ * made of them. Needs a capture ({@code hil run --capture}) of at least two boots.
+ */
+public final class CertificateChangeRule implements DiagnosisRule {
+    /** Hex digits of a chain digest shown in reports (the whole digest is in the facts). */
+    static final int SHORT_DIGEST = 16;
+
+    @Override
+    public String name() {
+        return "certificate-changed";
+    }
+
+    record Seen(String digest, ConnectionFacts first, List<ConnectionFacts> connections) {
+    }
+
+    @Override
+    public List<Finding> evaluate(Evidence evidence) {
+        if (!evidence.captured()) {
+            return List.of();
+        }
+        // boot -> chain digest -> connections that received it
+        Map<Integer, Map<String, List<ConnectionFacts>>> byBoot = new TreeMap<>();
+        for (ConnectionFacts c : evidence.connections()) {
+            c.onWire().flatMap(WireConversation::certificateDigest).ifPresent(d -> byBoot
+                    .computeIfAbsent(c.boot(), b -> new LinkedHashMap<>()).computeIfAbsent(d, x -> new ArrayList<>()).add(c));
+        }
+        Set<String> digests = byBoot.values().stream().flatMap(m -> m.keySet().stream()).collect(Collectors.toSet());
+        if (byBoot.size() < 2 || digests.size() < 2) {
+            return List.of();
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Map<String, List<ConnectionFacts>>> boot : byBoot.entrySet()) {
+            facts.put("boot " + boot.getKey(), boot.getValue().entrySet().stream()
+                    .map(e -> describe(e.getKey(), e.getValue()))
+                    .collect(Collectors.joining("; ")));
+        }
+        List<Integer> mixed = byBoot.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        if (!mixed.isEmpty()) {
+            facts.put("boots with more than one chain", mixed.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        List<ConnectionFacts> examples = new ArrayList<>();
+        Map<String, ConnectionFacts> firstOfChain = new LinkedHashMap<>();
+        byBoot.values().forEach(m -> m.forEach((d, cs) -> firstOfChain.putIfAbsent(d, cs.get(0))));
+        examples.addAll(firstOfChain.values());
+        List<EvidenceItem> items = new ArrayList<>();
+        for (ConnectionFacts c : examples.stream().limit(Examples.MAX + 1).toList()) {
+            WireConversation w = c.wire();
+            String digest = w.certificateDigest().orElseThrow();
+            List<WireRef> refs = w.certificateRecord().map(r -> List.of(WireRef.of(w, r))).orElse(List.of());
+            items.add(EvidenceItem.of(c, "the board's Certificate message in boot " + c.boot() + ": " + leaf(w)
+                    + ", chain sha256 " + digest.substring(0, SHORT_DIGEST), c.device().stream()
+                    .filter(e -> e.type() == EventType.CERTIFICATE_SENT || (e.type() == EventType.STATE && e.state() != null
+                            && e.state() == Signatures.STATE_AFTER_CERTIFICATE)).limit(1).toList()).withWire(refs));
+        }
+        String rootCause = "The board sends a different certificate chain depending on the boot: the Certificate "
+                + "message on the wire took " + digests.size() + " different forms over " + byBoot.size() + " boots ("
+                + firstOfChain.values().stream().map(c -> "boot " + c.boot() + ": " + leaf(c.wire()))
+                .collect(Collectors.joining(", ")) + ")"
+                + (mixed.isEmpty() ? ", each boot serving one." : ", and boot(s) " + mixed + " served more than one.");
+        String fix = "Make the certificate a fixed part of the image: find what replaces it at boot (a fallback "
+                + "certificate generated when the stored one fails to load, a key regenerated by provisioning, a second "
+                + "copy in another flash sector) and serve one chain; check each boot's console for how the certificate "
+                + "was loaded.";
+        return List.of(new Finding(name(), rootCause, 0.85, facts, items, fix));
+    }
+
+    private static String describe(String digest, List<ConnectionFacts> connections) {
+        long failed = connections.stream().filter(ConnectionFacts::failed).count();
+        return leaf(connections.get(0).wire()) + ", chain sha256 " + digest.substring(0, SHORT_DIGEST) + " ("
+                + connections.size() + " connections, " + failed + " failed)";
+    }
+
+    /** The leaf's subject and serial, or its size when it does not parse (the wire is evidence, not trusted input). */
+    private static String leaf(WireConversation w) {
+        byte[] der = w.serverCertificatesDer().get(0);
+        try {
+            X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            return "leaf '" + leaf.getSubjectX500Principal().getName() + "' serial " + leaf.getSerialNumber().toString(16);
+        } catch (CertificateException | RuntimeException e) {
+            return "a leaf of " + der.length + " bytes that does not parse";
+        }
+    }
+}
