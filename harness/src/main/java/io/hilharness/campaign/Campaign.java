@@ -51,6 +51,9 @@ public final class Campaign {
     private final Correlator correlator = Correlator.withDefaults();
     private LogFormat logFormat;
     private boolean lastResetFailed;
+    private Instant deadline;
+    private boolean alternateResets;
+    private boolean keepPassedEvidence = true;
 
     public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
                     CampaignListener listener) {
@@ -74,6 +77,33 @@ public final class Campaign {
         return this;
     }
 
+    /**
+     * Starts no new boot after {@code deadline} (a soak runs for a time, not a count): the boot in
+     * flight finishes all its rounds, so every boot run is complete. {@code spec.boots()} stays the
+     * upper bound; the end record says how many boots ran.
+     */
+    public Campaign endingAt(Instant deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
+    /** Resets between boots alternate soft and hard (power cycle), starting with the spec's kind. */
+    public Campaign alternatingResets() {
+        this.alternateResets = true;
+        return this;
+    }
+
+    /**
+     * Keeps the device events of passed rounds only in the journal, not in memory. A round's
+     * evidence is hundreds of events (some 200 KB), so a campaign of thousands of rounds would
+     * otherwise hold hundreds of MB until its end; whoever uses this builds the reports from the
+     * journal ({@code RunReports.rebuild}). Rounds that did not pass keep theirs for the diagnosis.
+     */
+    public Campaign forgettingPassedRoundEvidence() {
+        this.keepPassedEvidence = false;
+        return this;
+    }
+
     public CampaignResult run() throws BoardException, IOException, InterruptedException {
         List<BootRecord> boots = new ArrayList<>();
         List<RoundRecord> rounds = new ArrayList<>();
@@ -88,7 +118,7 @@ public final class Campaign {
             journal.append("flash", Map.of("image", image.name(), "at", Instant.now()));
             listener.flashed(image.name());
             boolean watchdogTripped = false;
-            for (int b = 1; b <= spec.boots() && !stopRequested(); b++) {
+            for (int b = 1; b <= spec.boots() && !stopRequested() && !pastDeadline(); b++) {
                 BootRecord boot = boot(b, watchdogTripped);
                 boots.add(boot);
                 journal.append("boot", boot);
@@ -110,8 +140,8 @@ public final class Campaign {
                         paceAfter(rounds.get(rounds.size() - 1).start());
                     }
                     RoundRecord round = round(b, r);
-                    rounds.add(round);
                     journal.append("round", round);
+                    rounds.add(keepPassedEvidence || !round.ok() ? round : round.withoutDeviceEvents());
                     listener.roundDone(round);
                     if (round.allTimedOut()) {
                         watchdogTripped = true;
@@ -120,16 +150,29 @@ public final class Campaign {
                     }
                 }
             }
-            CampaignResult result = new CampaignResult(image.name(), board.name(), run.dir(), spec, boots, rounds);
+            // A campaign that ran for a time is reported as the boots it ran, not as the upper bound;
+            // also when it was stopped or aborted before its deadline.
+            boolean deadlineReached = deadline != null && boots.size() < spec.boots();
+            CampaignSpec ran = deadlineReached ? spec.withBoots(Math.max(1, boots.size())) : spec;
+            CampaignResult result = new CampaignResult(image.name(), board.name(), run.dir(), ran, boots, rounds);
             journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
             Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
+            if (deadlineReached) {
+                end.put("deadline", deadline);
+                end.put("boots", boots.size());
+            }
             OperatorStop.process().reason().ifPresent(why -> end.put("stopped", why));
             if (aborted != null) {
                 end.put("aborted", aborted);
             }
             journal.append("end", end);
+            listener.campaignDone(result);
             return result;
         }
+    }
+
+    private boolean pastDeadline() {
+        return deadline != null && !Instant.now().isBefore(deadline);
     }
 
     private static boolean stopRequested() {
@@ -166,10 +209,11 @@ public final class Campaign {
      * after the watchdog found the board hung.
      */
     private BootRecord boot(int boot, boolean afterWatchdog) throws BoardException, InterruptedException {
-        ResetKind kind = (boot == 1 || afterWatchdog) && board.power().isPresent() ? ResetKind.HARD : spec.reset();
+        ResetKind kind = (boot == 1 || afterWatchdog) && board.power().isPresent() ? ResetKind.HARD : resetBefore(boot);
         Resetter resetter = board.resetter(kind);
         Console console = board.console();
         long mark = console.lastSeq();
+        deviceLog.forgetThrough(mark);
         Instant resetAt = Instant.now();
         lastResetFailed = false;
         try {
@@ -192,6 +236,13 @@ public final class Campaign {
         return new BootRecord(boot, kind, resetAt, deviceBoot, cause, readyMs, null);
     }
 
+    private ResetKind resetBefore(int boot) {
+        if (!alternateResets || boot % 2 == 0) {
+            return spec.reset();
+        }
+        return spec.reset() == ResetKind.SOFT ? ResetKind.HARD : ResetKind.SOFT;
+    }
+
     /**
      * Keeps rounds at least {@code roundInterval} apart. This is pacing, a rate like a user reloading a
      * page, not a wait for an event: nothing on the board is awaited here.
@@ -205,6 +256,8 @@ public final class Campaign {
 
     private RoundRecord round(int boot, int round) throws InterruptedException {
         long mark = board.console().lastSeq();
+        // Earlier events are journaled already; keeping them would grow the heap with every round.
+        deviceLog.forgetThrough(mark);
         Instant start = Instant.now();
         List<ConnectionRecord> clients = new ArrayList<>();
         int n = 1;

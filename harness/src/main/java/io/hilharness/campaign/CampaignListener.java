@@ -10,4 +10,8 @@ public interface CampaignListener {
 
     default void roundDone(RoundRecord round) {
     }
+
+    /** The last record is journaled; the reports are not written yet. */
+    default void campaignDone(CampaignResult result) {
+    }
 }

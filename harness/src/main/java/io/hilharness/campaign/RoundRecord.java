@@ -28,6 +28,13 @@ public record RoundRecord(int boot,
         sessionsWithoutEnd = Set.copyOf(sessionsWithoutEnd);
     }
 
+    /** The same round without the board's events (they stay in the journal): what a long campaign keeps in memory. */
+    public RoundRecord withoutDeviceEvents() {
+        return new RoundRecord(boot, round, start, end,
+                connections.stream().map(c -> new CorrelatedConnection(c.client(), List.of())).toList(),
+                List.of(), sessionsWithoutEnd);
+    }
+
     @JsonIgnore
     public boolean ok() {
         return !connections.isEmpty() && connections.stream().allMatch(c -> c.client().outcome() == Outcome.OK);

@@ -37,6 +37,7 @@ public final class RunFolderReader {
         List<String> notes = new ArrayList<>();
         Header header = null;
         Instant ended = null;
+        Integer bootsRun = null;
         List<BootRecord> boots = new ArrayList<>();
         List<RoundRecord> rounds = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -69,6 +70,7 @@ public final class RunFolderReader {
                 case "end" -> {
                     End end = field(file, lineNo, "end", data, End.class);
                     ended = end.at();
+                    bootsRun = end.boots();
                     if (end.stopped() != null) {
                         notes.add("stopped by " + end.stopped() + " after the round in flight");
                     }
@@ -101,7 +103,8 @@ public final class RunFolderReader {
         if (!Files.isRegularFile(run.consoleCapture())) {
             notes.add("no console.raw in the run folder: device lines come from the journal only");
         }
-        CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), header.spec(), boots, rounds);
+        CampaignSpec spec = bootsRun != null && bootsRun >= 1 ? header.spec().withBoots(bootsRun) : header.spec();
+        CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), spec, boots, rounds);
         return new RecordedRun(result, header.started(), ended, notes);
     }
 
@@ -140,6 +143,7 @@ public final class RunFolderReader {
     record Header(String image, String board, String endpoint, CampaignSpec spec, Instant started) {
     }
 
-    record End(Instant at, Boolean passed, String stopped, String aborted) {
+    /** @param boots set when the campaign ran until a deadline: the boots it ran, fewer than the spec's bound */
+    record End(Instant at, Boolean passed, String stopped, String aborted, Integer boots) {
     }
 }
