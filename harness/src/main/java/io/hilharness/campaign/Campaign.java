@@ -111,64 +111,101 @@ public final class Campaign {
         // The parser is confined to the console's reader thread, which delivers lines in order.
         DeviceLogParser parser = new DeviceLogParser(logFormat != null ? logFormat : LogFormats.byName(image.manifest().logFormat()));
         console.addListener(line -> deviceLog.addAll(parser.accept(line)));
-        String aborted = null;
         try (Journal journal = new Journal(run.journal())) {
             journal.append("campaign", header());
             board.flasher().flash(image);
             journal.append("flash", Map.of("image", image.name(), "at", Instant.now()));
             listener.flashed(image.name());
-            boolean watchdogTripped = false;
-            for (int b = 1; b <= spec.boots() && !stopRequested() && !pastDeadline(); b++) {
-                BootRecord boot = boot(b, watchdogTripped);
-                boots.add(boot);
-                journal.append("boot", boot);
-                listener.bootDone(boot);
-                if (!boot.ready()) {
-                    if (watchdogTripped) {
-                        // A power cycle is the last resort: a board that does not come back from it
-                        // will not come back from the next reset either.
-                        aborted = "board did not come back after a watchdog power cycle: " + boot.failure();
-                        break;
-                    }
-                    // A reset that could not even be done (its console vanished) needs the power switch next.
-                    watchdogTripped = lastResetFailed && board.power().isPresent();
-                    continue;
+            CampaignResult result;
+            try {
+                String aborted = runBoots(journal, boots, rounds);
+                // A campaign that ran for a time is reported as the boots it ran, not as the upper bound;
+                // also when it was stopped or aborted before its deadline.
+                boolean deadlineReached = deadline != null && boots.size() < spec.boots();
+                CampaignSpec ran = deadlineReached ? spec.withBoots(Math.max(1, boots.size())) : spec;
+                result = new CampaignResult(image.name(), board.name(), run.dir(), ran, boots, rounds);
+                journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
+                Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
+                if (deadlineReached) {
+                    end.put("deadline", deadline);
+                    end.put("boots", boots.size());
                 }
-                watchdogTripped = false;
-                for (int r = 1; r <= spec.rounds() && !stopRequested(); r++) {
-                    if (r > 1) {
-                        paceAfter(rounds.get(rounds.size() - 1).start());
-                    }
-                    RoundRecord round = round(b, r);
-                    journal.append("round", round);
-                    rounds.add(keepPassedEvidence || !round.ok() ? round : round.withoutDeviceEvents());
-                    listener.roundDone(round);
-                    if (round.allTimedOut()) {
-                        watchdogTripped = true;
-                        journal.append("watchdog", watchdogRecord(b, r));
-                        break;
-                    }
+                OperatorStop.process().reason().ifPresent(why -> end.put("stopped", why));
+                if (aborted != null) {
+                    end.put("aborted", aborted);
                 }
+                journal.append("end", end);
+            } catch (IOException storage) {
+                throw stoppedByStorage(journal, storage, boots, rounds);
             }
-            // A campaign that ran for a time is reported as the boots it ran, not as the upper bound;
-            // also when it was stopped or aborted before its deadline.
-            boolean deadlineReached = deadline != null && boots.size() < spec.boots();
-            CampaignSpec ran = deadlineReached ? spec.withBoots(Math.max(1, boots.size())) : spec;
-            CampaignResult result = new CampaignResult(image.name(), board.name(), run.dir(), ran, boots, rounds);
-            journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
-            Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
-            if (deadlineReached) {
-                end.put("deadline", deadline);
-                end.put("boots", boots.size());
-            }
-            OperatorStop.process().reason().ifPresent(why -> end.put("stopped", why));
-            if (aborted != null) {
-                end.put("aborted", aborted);
-            }
-            journal.append("end", end);
             listener.campaignDone(result);
             return result;
         }
+    }
+
+    /** The boots and their rounds; returns why the campaign ended early, or null. */
+    private String runBoots(Journal journal, List<BootRecord> boots, List<RoundRecord> rounds)
+            throws BoardException, IOException, InterruptedException {
+        boolean watchdogTripped = false;
+        for (int b = 1; b <= spec.boots() && !stopRequested() && !pastDeadline(); b++) {
+            BootRecord boot = boot(b, watchdogTripped);
+            boots.add(boot);
+            journal.append("boot", boot);
+            checkCapture();
+            listener.bootDone(boot);
+            if (!boot.ready()) {
+                if (watchdogTripped) {
+                    // A power cycle is the last resort: a board that does not come back from it
+                    // will not come back from the next reset either.
+                    return "board did not come back after a watchdog power cycle: " + boot.failure();
+                }
+                // A reset that could not even be done (its console vanished) needs the power switch next.
+                watchdogTripped = lastResetFailed && board.power().isPresent();
+                continue;
+            }
+            watchdogTripped = false;
+            for (int r = 1; r <= spec.rounds() && !stopRequested(); r++) {
+                if (r > 1) {
+                    paceAfter(rounds.get(rounds.size() - 1).start());
+                }
+                RoundRecord round = round(b, r);
+                journal.append("round", round);
+                checkCapture();
+                rounds.add(keepPassedEvidence || !round.ok() ? round : round.withoutDeviceEvents());
+                listener.roundDone(round);
+                if (round.allTimedOut()) {
+                    watchdogTripped = true;
+                    journal.append("watchdog", watchdogRecord(b, r));
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Writing the console capture failed (disk full): the run's evidence would have gaps from here on. */
+    private void checkCapture() throws IOException {
+        Optional<IOException> failed = board.console().captureError();
+        if (failed.isPresent()) {
+            throw new IOException("cannot write the console capture " + board.console().rawCaptureFile() + ": "
+                    + RunFolder.why(failed.get()), failed.get());
+        }
+    }
+
+    /**
+     * The run folder cannot take more (disk full): the campaign stops here, since every further round
+     * would be evidence lost. The journal keeps every record it completed; an end record saying why
+     * is attempted (it is small and may still fit). The reports are left to {@code hil report}.
+     */
+    private IOException stoppedByStorage(Journal journal, IOException cause, List<BootRecord> boots, List<RoundRecord> rounds) {
+        String why = cause.getMessage();
+        try {
+            journal.append("end", Map.of("at", Instant.now(), "passed", false, "aborted", "run folder full or unwritable: " + why));
+        } catch (IOException endFailed) {
+            cause.addSuppressed(endFailed);
+        }
+        return new IOException(why + "; the campaign stopped: the journal holds " + boots.size() + " boots and "
+                + rounds.size() + " rounds (hil report " + run.dir() + " rebuilds the reports once there is space)", cause);
     }
 
     private boolean pastDeadline() {

@@ -95,10 +95,15 @@ public final class ReferenceBoardCampaign {
                     wire.get().finish();
                 }
             }
-            if (longRun) {
-                RunReports.rebuild(run);
-            } else {
-                RunReports.write(result, run);
+            try {
+                if (longRun) {
+                    RunReports.rebuild(run);
+                } else {
+                    RunReports.write(result, run);
+                }
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + " (the journal is complete: hil report " + run.dir()
+                        + " rebuilds them once there is space)", e);
             }
             return result;
         }
