@@ -9,11 +9,8 @@ import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
 import io.hilharness.campaign.RunFolder;
 import io.hilharness.json.Json;
-import java.io.BufferedReader;
+import io.hilharness.json.JsonLines;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +30,7 @@ public final class RunFolderReader {
         if (!Files.isRegularFile(file)) {
             throw new ReportInputException(file, 0, "no journal: not a run folder, or the run never started");
         }
-        List<String> lines = readLines(file);
+        List<String> lines = JsonLines.read(file);
         List<String> notes = new ArrayList<>();
         Header header = null;
         Instant ended = null;
@@ -114,20 +111,6 @@ public final class RunFolderReader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ReportInputException(file, lineNo, "'" + type + "' record: " + firstLine(e));
         }
-    }
-
-    /** Lines as UTF-8, replacing bytes that are not (a killed write can cut a character in half). */
-    private static List<String> readLines(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                lines.add(line);
-            }
-        }
-        return lines;
     }
 
     private static String firstLine(Exception e) {
