@@ -135,6 +135,9 @@ public final class Campaign {
                     end.put("aborted", aborted);
                 }
                 journal.append("end", end);
+                if (aborted != null) {
+                    listener.campaignEndedEarly(aborted);
+                }
             } catch (IOException storage) {
                 throw stoppedByStorage(journal, storage, boots, rounds);
             }
@@ -175,7 +178,9 @@ public final class Campaign {
                 listener.roundDone(round);
                 if (round.allTimedOut()) {
                     watchdogTripped = true;
-                    journal.append("watchdog", watchdogRecord(b, r));
+                    Map<String, Object> watchdog = watchdogRecord(b, r);
+                    journal.append("watchdog", watchdog);
+                    listener.watchdogTripped(b, r, (String) watchdog.get("reason"), (String) watchdog.get("action"));
                     break;
                 }
             }

@@ -61,6 +61,16 @@ public final class SoakMonitor implements CampaignListener, AutoCloseable {
     }
 
     @Override
+    public void watchdogTripped(int boot, int round, String reason, String action) {
+        out.println("soak: WATCHDOG boot " + boot + " round " + round + ": " + reason + "; " + action);
+    }
+
+    @Override
+    public void campaignEndedEarly(String reason) {
+        out.println("soak: CAMPAIGN ENDED EARLY: " + reason);
+    }
+
+    @Override
     public void roundDone(RoundRecord round) {
         rounds.incrementAndGet();
         if (!round.ok()) {
