@@ -94,8 +94,8 @@ public final class Campaign {
     }
 
     /**
-     * Keeps the device events of passed rounds only in the journal, not in memory. A round's
-     * evidence is hundreds of events (some 200 KB), so a campaign of thousands of rounds would
+     * Keeps the device events and server chains of passed rounds only in the journal, not in memory.
+     * A round's evidence is hundreds of events (some 200 KB), so a campaign of thousands of rounds would
      * otherwise hold hundreds of MB until its end; whoever uses this builds the reports from the
      * journal ({@code RunReports.rebuild}). Rounds that did not pass keep theirs for the diagnosis.
      */
@@ -174,7 +174,7 @@ public final class Campaign {
                 RoundRecord round = round(b, r);
                 journal.append("round", round);
                 checkCapture();
-                rounds.add(keepPassedEvidence || !round.ok() ? round : round.withoutDeviceEvents());
+                rounds.add(keepPassedEvidence || !round.ok() ? round : round.withoutBulkyEvidence());
                 listener.roundDone(round);
                 if (round.allTimedOut()) {
                     watchdogTripped = true;

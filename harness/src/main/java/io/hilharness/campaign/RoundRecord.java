@@ -28,10 +28,13 @@ public record RoundRecord(int boot,
         sessionsWithoutEnd = Set.copyOf(sessionsWithoutEnd);
     }
 
-    /** The same round without the board's events (they stay in the journal): what a long campaign keeps in memory. */
-    public RoundRecord withoutDeviceEvents() {
+    /**
+     * The same round without its bulky evidence, the board's events and the server chains as PEM
+     * (both stay in the journal): what a long campaign keeps in memory of a round that passed.
+     */
+    public RoundRecord withoutBulkyEvidence() {
         return new RoundRecord(boot, round, start, end,
-                connections.stream().map(c -> new CorrelatedConnection(c.client(), List.of())).toList(),
+                connections.stream().map(c -> new CorrelatedConnection(c.client().withoutPeerChain(), List.of())).toList(),
                 List.of(), sessionsWithoutEnd);
     }
 
