@@ -152,8 +152,8 @@ public final class Campaign {
         boolean watchdogTripped = false;
         for (int b = 1; b <= spec.boots() && !stopRequested() && !pastDeadline(); b++) {
             BootRecord boot = boot(b, watchdogTripped);
-            boots.add(boot);
             journal.append("boot", boot);
+            boots.add(boot);
             checkCapture();
             listener.bootDone(boot);
             if (!boot.ready()) {

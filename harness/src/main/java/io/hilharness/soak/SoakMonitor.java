@@ -1,7 +1,9 @@
 package io.hilharness.soak;
 
+import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignListener;
+import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RoundRecord;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -26,7 +28,7 @@ public final class SoakMonitor implements CampaignListener, AutoCloseable {
     private final AtomicInteger rounds = new AtomicInteger();
     private final AtomicInteger failedRounds = new AtomicInteger();
     private final List<SoakSample> samples = new ArrayList<>();
-    private boolean finished;
+    private boolean finished; // guarded by this
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "soak-monitor");
         thread.setDaemon(true);
@@ -51,7 +53,7 @@ public final class SoakMonitor implements CampaignListener, AutoCloseable {
     @Override
     public void bootDone(BootRecord boot) {
         boots.incrementAndGet();
-        if (boot.reset() == io.hilharness.board.ResetKind.SOFT) {
+        if (boot.reset() == ResetKind.SOFT) {
             softBoots.incrementAndGet();
         }
         if (!boot.ready()) {
@@ -80,7 +82,7 @@ public final class SoakMonitor implements CampaignListener, AutoCloseable {
 
     /** The soak's last sample, before the reports are built (building them is not the steady state). */
     @Override
-    public void campaignDone(io.hilharness.campaign.CampaignResult result) {
+    public void campaignDone(CampaignResult result) {
         finish();
     }
 

@@ -3,6 +3,7 @@ package io.hilharness.soak;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -51,7 +52,7 @@ public record SoakVerdict(List<Resource> resources) {
         return resources.stream().allMatch(Resource::flat);
     }
 
-    private static List<SoakSample> window(List<SoakSample> samples, java.util.function.Predicate<SoakSample> in,
+    private static List<SoakSample> window(List<SoakSample> samples, Predicate<SoakSample> in,
                                            SoakSample fallback) {
         List<SoakSample> window = samples.stream().filter(in).toList();
         return window.isEmpty() ? List.of(fallback) : window;
