@@ -2,10 +2,8 @@ package io.hilharness.analyze;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.json.Json;
-import java.io.BufferedReader;
+import io.hilharness.json.JsonLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,27 +24,29 @@ public final class JournalReader {
 
     public static List<ClientConnection> read(Path journal) throws IOException, JournalException {
         List<ClientConnection> clients = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-            int lineNo = 0;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
+        List<String> lines = JsonLines.read(journal);
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNo = i + 1;
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode record;
+            try {
+                record = Json.mapper().readTree(line);
+            } catch (IOException e) {
+                if (i == lines.size() - 1) {
+                    break; // a killed run's last record, cut short: everything before it stands
                 }
-                JsonNode record;
-                try {
-                    record = Json.mapper().readTree(line);
-                } catch (IOException e) {
-                    throw new JournalException(journal + ":" + lineNo + ": not a JSON record");
-                }
-                if (!"round".equals(record.path("type").asText())) {
-                    continue;
-                }
-                try {
-                    addClients(record.path("data"), clients);
-                } catch (RuntimeException e) {
-                    throw new JournalException(journal + ":" + lineNo + ": data.connections: " + e.getMessage());
-                }
+                throw new JournalException(journal + ":" + lineNo + ": not a JSON record");
+            }
+            if (!"round".equals(record.path("type").asText())) {
+                continue;
+            }
+            try {
+                addClients(record.path("data"), clients);
+            } catch (RuntimeException e) {
+                throw new JournalException(journal + ":" + lineNo + ": data.connections: " + e.getMessage());
             }
         }
         return clients;

@@ -51,6 +51,9 @@ public final class Campaign {
     private final Correlator correlator = Correlator.withDefaults();
     private LogFormat logFormat;
     private boolean lastResetFailed;
+    private Instant deadline;
+    private boolean alternateResets;
+    private boolean keepPassedEvidence = true;
 
     public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
                     CampaignListener listener) {
@@ -74,6 +77,33 @@ public final class Campaign {
         return this;
     }
 
+    /**
+     * Starts no new boot after {@code deadline} (a soak runs for a time, not a count): the boot in
+     * flight finishes all its rounds, so every boot run is complete. {@code spec.boots()} stays the
+     * upper bound; the end record says how many boots ran.
+     */
+    public Campaign endingAt(Instant deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
+    /** Resets between boots alternate soft and hard (power cycle), starting with the spec's kind. */
+    public Campaign alternatingResets() {
+        this.alternateResets = true;
+        return this;
+    }
+
+    /**
+     * Keeps the device events and server chains of passed rounds only in the journal, not in memory.
+     * A round's evidence is hundreds of events (some 200 KB), so a campaign of thousands of rounds would
+     * otherwise hold hundreds of MB until its end; whoever uses this builds the reports from the
+     * journal ({@code RunReports.rebuild}). Rounds that did not pass keep theirs for the diagnosis.
+     */
+    public Campaign forgettingPassedRoundEvidence() {
+        this.keepPassedEvidence = false;
+        return this;
+    }
+
     public CampaignResult run() throws BoardException, IOException, InterruptedException {
         List<BootRecord> boots = new ArrayList<>();
         List<RoundRecord> rounds = new ArrayList<>();
@@ -81,55 +111,110 @@ public final class Campaign {
         // The parser is confined to the console's reader thread, which delivers lines in order.
         DeviceLogParser parser = new DeviceLogParser(logFormat != null ? logFormat : LogFormats.byName(image.manifest().logFormat()));
         console.addListener(line -> deviceLog.addAll(parser.accept(line)));
-        String aborted = null;
         try (Journal journal = new Journal(run.journal())) {
             journal.append("campaign", header());
             board.flasher().flash(image);
             journal.append("flash", Map.of("image", image.name(), "at", Instant.now()));
             listener.flashed(image.name());
-            boolean watchdogTripped = false;
-            for (int b = 1; b <= spec.boots() && !stopRequested(); b++) {
-                BootRecord boot = boot(b, watchdogTripped);
-                boots.add(boot);
-                journal.append("boot", boot);
-                listener.bootDone(boot);
-                if (!boot.ready()) {
-                    if (watchdogTripped) {
-                        // A power cycle is the last resort: a board that does not come back from it
-                        // will not come back from the next reset either.
-                        aborted = "board did not come back after a watchdog power cycle: " + boot.failure();
-                        break;
-                    }
-                    // A reset that could not even be done (its console vanished) needs the power switch next.
-                    watchdogTripped = lastResetFailed && board.power().isPresent();
-                    continue;
+            CampaignResult result;
+            try {
+                String aborted = runBoots(journal, boots, rounds);
+                // A campaign that ran for a time is reported as the boots it ran, not as the upper bound;
+                // also when it was stopped or aborted before its deadline.
+                boolean deadlineReached = deadline != null && boots.size() < spec.boots();
+                CampaignSpec ran = deadlineReached ? spec.withBoots(Math.max(1, boots.size())) : spec;
+                result = new CampaignResult(image.name(), board.name(), run.dir(), ran, boots, rounds);
+                journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
+                Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
+                if (deadlineReached) {
+                    end.put("deadline", deadline);
+                    end.put("boots", boots.size());
                 }
-                watchdogTripped = false;
-                for (int r = 1; r <= spec.rounds() && !stopRequested(); r++) {
-                    if (r > 1) {
-                        paceAfter(rounds.get(rounds.size() - 1).start());
-                    }
-                    RoundRecord round = round(b, r);
-                    rounds.add(round);
-                    journal.append("round", round);
-                    listener.roundDone(round);
-                    if (round.allTimedOut()) {
-                        watchdogTripped = true;
-                        journal.append("watchdog", watchdogRecord(b, r));
-                        break;
-                    }
+                OperatorStop.process().reason().ifPresent(why -> end.put("stopped", why));
+                if (aborted != null) {
+                    end.put("aborted", aborted);
                 }
+                journal.append("end", end);
+                if (aborted != null) {
+                    listener.campaignEndedEarly(aborted);
+                }
+            } catch (IOException storage) {
+                throw stoppedByStorage(journal, storage, boots, rounds);
             }
-            CampaignResult result = new CampaignResult(image.name(), board.name(), run.dir(), spec, boots, rounds);
-            journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
-            Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
-            OperatorStop.process().reason().ifPresent(why -> end.put("stopped", why));
-            if (aborted != null) {
-                end.put("aborted", aborted);
-            }
-            journal.append("end", end);
+            listener.campaignDone(result);
             return result;
         }
+    }
+
+    /** The boots and their rounds; returns why the campaign ended early, or null. */
+    private String runBoots(Journal journal, List<BootRecord> boots, List<RoundRecord> rounds)
+            throws BoardException, IOException, InterruptedException {
+        boolean watchdogTripped = false;
+        for (int b = 1; b <= spec.boots() && !stopRequested() && !pastDeadline(); b++) {
+            BootRecord boot = boot(b, watchdogTripped);
+            journal.append("boot", boot);
+            boots.add(boot);
+            checkCapture();
+            listener.bootDone(boot);
+            if (!boot.ready()) {
+                if (watchdogTripped) {
+                    // A power cycle is the last resort: a board that does not come back from it
+                    // will not come back from the next reset either.
+                    return "board did not come back after a watchdog power cycle: " + boot.failure();
+                }
+                // A reset that could not even be done (its console vanished) needs the power switch next.
+                watchdogTripped = lastResetFailed && board.power().isPresent();
+                continue;
+            }
+            watchdogTripped = false;
+            for (int r = 1; r <= spec.rounds() && !stopRequested(); r++) {
+                if (r > 1) {
+                    paceAfter(rounds.get(rounds.size() - 1).start());
+                }
+                RoundRecord round = round(b, r);
+                journal.append("round", round);
+                checkCapture();
+                rounds.add(keepPassedEvidence || !round.ok() ? round : round.withoutBulkyEvidence());
+                listener.roundDone(round);
+                if (round.allTimedOut()) {
+                    watchdogTripped = true;
+                    Map<String, Object> watchdog = watchdogRecord(b, r);
+                    journal.append("watchdog", watchdog);
+                    listener.watchdogTripped(b, r, (String) watchdog.get("reason"), (String) watchdog.get("action"));
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Writing the console capture failed (disk full): the run's evidence would have gaps from here on. */
+    private void checkCapture() throws IOException {
+        Optional<IOException> failed = board.console().captureError();
+        if (failed.isPresent()) {
+            throw new IOException("cannot write the console capture " + board.console().rawCaptureFile() + ": "
+                    + RunFolder.why(failed.get()), failed.get());
+        }
+    }
+
+    /**
+     * The run folder cannot take more (disk full): the campaign stops here, since every further round
+     * would be evidence lost. The journal keeps every record it completed; an end record saying why
+     * is attempted (it is small and may still fit). The reports are left to {@code hil report}.
+     */
+    private IOException stoppedByStorage(Journal journal, IOException cause, List<BootRecord> boots, List<RoundRecord> rounds) {
+        String why = cause.getMessage();
+        try {
+            journal.append("end", Map.of("at", Instant.now(), "passed", false, "aborted", "run folder full or unwritable: " + why));
+        } catch (IOException endFailed) {
+            cause.addSuppressed(endFailed);
+        }
+        return new IOException(why + "; the campaign stopped: the journal holds " + boots.size() + " boots and "
+                + rounds.size() + " rounds (hil report " + run.dir() + " rebuilds the reports once there is space)", cause);
+    }
+
+    private boolean pastDeadline() {
+        return deadline != null && !Instant.now().isBefore(deadline);
     }
 
     private static boolean stopRequested() {
@@ -166,10 +251,11 @@ public final class Campaign {
      * after the watchdog found the board hung.
      */
     private BootRecord boot(int boot, boolean afterWatchdog) throws BoardException, InterruptedException {
-        ResetKind kind = (boot == 1 || afterWatchdog) && board.power().isPresent() ? ResetKind.HARD : spec.reset();
+        ResetKind kind = (boot == 1 || afterWatchdog) && board.power().isPresent() ? ResetKind.HARD : resetBefore(boot);
         Resetter resetter = board.resetter(kind);
         Console console = board.console();
         long mark = console.lastSeq();
+        deviceLog.forgetThrough(mark);
         Instant resetAt = Instant.now();
         lastResetFailed = false;
         try {
@@ -192,6 +278,13 @@ public final class Campaign {
         return new BootRecord(boot, kind, resetAt, deviceBoot, cause, readyMs, null);
     }
 
+    private ResetKind resetBefore(int boot) {
+        if (!alternateResets || boot % 2 == 0) {
+            return spec.reset();
+        }
+        return spec.reset() == ResetKind.SOFT ? ResetKind.HARD : ResetKind.SOFT;
+    }
+
     /**
      * Keeps rounds at least {@code roundInterval} apart. This is pacing, a rate like a user reloading a
      * page, not a wait for an event: nothing on the board is awaited here.
@@ -205,6 +298,8 @@ public final class Campaign {
 
     private RoundRecord round(int boot, int round) throws InterruptedException {
         long mark = board.console().lastSeq();
+        // Earlier events are journaled already; keeping them would grow the heap with every round.
+        deviceLog.forgetThrough(mark);
         Instant start = Instant.now();
         List<ConnectionRecord> clients = new ArrayList<>();
         int n = 1;

@@ -10,4 +10,16 @@ public interface CampaignListener {
 
     default void roundDone(RoundRecord round) {
     }
+
+    /** The watchdog found the board hung in this round; {@code action} is what happens next. */
+    default void watchdogTripped(int boot, int round, String reason, String action) {
+    }
+
+    /** The campaign ends before its plan is done (the board did not come back); called before {@link #campaignDone}. */
+    default void campaignEndedEarly(String reason) {
+    }
+
+    /** The last record is journaled; the reports are not written yet. */
+    default void campaignDone(CampaignResult result) {
+    }
 }

@@ -48,6 +48,11 @@ public record CampaignSpec(int boots,
         this(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, Duration.ZERO);
     }
 
+    /** The same campaign with another number of boots. */
+    public CampaignSpec withBoots(int boots) {
+        return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval);
+    }
+
     /** The requests of one round: in PARALLEL mode the paths are repeated to fill every connection slot. */
     public List<String> roundRequests() {
         if (mode != FetchMode.PARALLEL || parallelism <= paths.size()) {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A whole campaign against the reference board: build the image, set up a fresh board in the run
@@ -32,6 +33,8 @@ public final class ReferenceBoardCampaign {
     private Optional<Path> consoleTee = Optional.empty();
     private ClientKind client = ClientKind.OKHTTP;
     private Optional<CaptureSettings> capture = Optional.empty();
+    private UnaryOperator<Campaign> campaignSettings = c -> c;
+    private boolean longRun;
 
     public ReferenceBoardCampaign(ProjectLayout layout, Path runsDir) {
         this.layout = layout;
@@ -56,6 +59,22 @@ public final class ReferenceBoardCampaign {
         return this;
     }
 
+    /** Further settings of the campaign itself, e.g. {@link Campaign#endingAt} for a soak. */
+    public ReferenceBoardCampaign withCampaign(UnaryOperator<Campaign> settings) {
+        this.campaignSettings = settings;
+        return this;
+    }
+
+    /**
+     * For campaigns of thousands of rounds: memory keeps only what the running campaign needs, and the
+     * reports are built from the journal at the end (see {@link Campaign#forgettingPassedRoundEvidence}).
+     * The returned result then lacks the device events of passed rounds.
+     */
+    public ReferenceBoardCampaign longRun() {
+        this.longRun = true;
+        return this;
+    }
+
     /**
      * @param trust "system" (what a browser trusts), "image" (the image's lab CA), or a PEM file of
      *              trust anchors
@@ -76,7 +95,16 @@ public final class ReferenceBoardCampaign {
                     wire.get().finish();
                 }
             }
-            RunReports.write(result, run);
+            try {
+                if (longRun) {
+                    RunReports.rebuild(run);
+                } else {
+                    RunReports.write(result, run);
+                }
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + " (the journal is complete: hil report " + run.dir()
+                        + " rebuilds them once there is space)", e);
+            }
             return result;
         }
     }
@@ -94,11 +122,11 @@ public final class ReferenceBoardCampaign {
                 .callTimeout(spec.fetchTimeout())
                 .expectedDigests(image.contentDigests())
                 .build();
-        return new Campaign(spec, board, image, driver, run, listener).run();
+        return configured(new Campaign(spec, board, image, driver, run, listener)).run();
     }
 
     /** Each round's NetLog and browser log stay in the run folder, under chromium/round-N/. */
-    private static CampaignResult runWithChromium(CampaignSpec spec, Board board, FirmwareImage image, BrowserTrust trust,
+    private CampaignResult runWithChromium(CampaignSpec spec, Board board, FirmwareImage image, BrowserTrust trust,
                                                   RunFolder run, CampaignListener listener)
             throws IOException, BoardException, InterruptedException {
         // A page load is the page and its stylesheet one after the other, plus the browser's own start.
@@ -108,8 +136,12 @@ public final class ReferenceBoardCampaign {
                 .roundTimeout(roundTimeout)
                 .workDir(run.dir().resolve("chromium"))
                 .build()) {
-            return new Campaign(spec, board, image, chromium::runRound, run, listener).run();
+            return configured(new Campaign(spec, board, image, chromium::runRound, run, listener)).run();
         }
+    }
+
+    private Campaign configured(Campaign campaign) {
+        return campaignSettings.apply(longRun ? campaign.forgettingPassedRoundEvidence() : campaign);
     }
 
     /** The same --trust values for the browser: its own roots, plus the lab CA for "image" or a file. */

@@ -28,6 +28,16 @@ public record RoundRecord(int boot,
         sessionsWithoutEnd = Set.copyOf(sessionsWithoutEnd);
     }
 
+    /**
+     * The same round without its bulky evidence, the board's events and the server chains as PEM
+     * (both stay in the journal): what a long campaign keeps in memory of a round that passed.
+     */
+    public RoundRecord withoutBulkyEvidence() {
+        return new RoundRecord(boot, round, start, end,
+                connections.stream().map(c -> new CorrelatedConnection(c.client().withoutPeerChain(), List.of())).toList(),
+                List.of(), sessionsWithoutEnd);
+    }
+
     @JsonIgnore
     public boolean ok() {
         return !connections.isEmpty() && connections.stream().allMatch(c -> c.client().outcome() == Outcome.OK);

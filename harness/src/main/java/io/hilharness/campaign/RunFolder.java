@@ -10,6 +10,12 @@ import java.time.format.DateTimeFormatter;
 /** A campaign's output folder: raw console capture, journal, summary and timeline side by side. */
 public record RunFolder(Path dir) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /**
+     * Less free space than this and a campaign is refused before it starts: a chatty board journals
+     * some 200 KB per round and the reference board's flash copy takes 2 MB, so a run would fill the
+     * disk within a few dozen rounds. Better one clear line now than a disk-full stop later.
+     */
+    public static final long MIN_FREE_BYTES = 8L * 1024 * 1024;
 
     /** Creates a new, unique folder under {@code parent}; fails early if it cannot be written. */
     public static RunFolder create(Path parent, String label) throws IOException {
@@ -20,6 +26,12 @@ public record RunFolder(Path dir) {
         }
         if (!Files.isWritable(parent)) {
             throw new IOException("cannot create run folders under " + parent + ": not writable");
+        }
+        long free = Files.getFileStore(parent).getUsableSpace();
+        if (free < MIN_FREE_BYTES) {
+            throw new IOException(String.format(java.util.Locale.ROOT,
+                    "not enough free space for a run under %s: %.1f MB free, a campaign needs at least %d MB",
+                    parent, free / (1024.0 * 1024.0), MIN_FREE_BYTES / (1024 * 1024)));
         }
         String base = STAMP.format(LocalDateTime.now()) + "-" + label.replaceAll("[^A-Za-z0-9._-]", "_");
         for (int n = 1; ; n++) {
@@ -36,7 +48,7 @@ public record RunFolder(Path dir) {
     }
 
     /** The JDK's file system exceptions often carry only the path; say what went wrong. */
-    private static String why(IOException e) {
+    public static String why(IOException e) {
         if (e instanceof FileAlreadyExistsException) {
             return "exists and is not a folder";
         }

@@ -7,6 +7,8 @@ import io.hilharness.campaign.RoundRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -22,6 +24,7 @@ final class ProgressPrinter implements CampaignListener, AutoCloseable {
     private final int roundsPerBoot;
     private int failedRounds;
     private int failedBoots;
+    private final List<String> pendingLines = new ArrayList<>();
 
     /** Plain lines. */
     ProgressPrinter(PrintStream out, String label) {
@@ -96,6 +99,27 @@ final class ProgressPrinter implements CampaignListener, AutoCloseable {
         out.printf("[%s]   round %d.%d:%s%n", label, round.boot(), round.round(), outcomes);
     }
 
+    @Override
+    public void watchdogTripped(int boot, int round, String reason, String action) {
+        String line = String.format("[%s] WATCHDOG boot %d round %d: %s; %s", label, boot, round, reason, action);
+        if (bar != null) {
+            pendingLines.add(line);
+        } else {
+            out.println(line);
+        }
+    }
+
+    /** Said where the operator is looking, not only in the report. */
+    @Override
+    public void campaignEndedEarly(String reason) {
+        String line = String.format("[%s] CAMPAIGN ENDED EARLY: %s", label, reason);
+        if (bar != null) {
+            pendingLines.add(line); // printed below the bar when it closes, so the bar is not torn
+        } else {
+            out.println(line);
+        }
+    }
+
     private String status() {
         return failedRounds + " failed" + (failedBoots > 0 ? ", " + failedBoots + " boots not ready" : "");
     }
@@ -105,6 +129,8 @@ final class ProgressPrinter implements CampaignListener, AutoCloseable {
     public void close() {
         if (bar != null) {
             bar.close();
+            pendingLines.forEach(out::println);
+            pendingLines.clear();
         }
     }
 }

@@ -70,8 +70,9 @@ final class RunCommand implements Callable<Integer> {
             if (capture) {
                 throw new IllegalArgumentException("--capture works on the reference board only (lab boards are not on loopback)");
             }
-            return BoardsRun.run(layout, image, spec, trust, runsDir == null ? layout.runsDir() : runsDir,
+            int exit = BoardsRun.run(layout, image, spec, trust, runsDir == null ? layout.runsDir() : runsDir,
                     LabConfig.locateAndRead(lab), board != null ? board : boards, "hil run --image " + image, System.out);
+            return stopped().orElse(exit);
         }
         List<ClientKind> clients = clients(client);
         Map<String, CampaignResult> results = new LinkedHashMap<>();
@@ -100,11 +101,16 @@ final class RunCommand implements Callable<Integer> {
             System.out.println();
             System.out.print(ClientComparison.render(results));
         }
-        if (OperatorStop.process().reason().isPresent()) {
-            System.out.println("stopped by " + OperatorStop.process().reason().get() + ": the reports hold the rounds run so far");
-            return StopOnSignals.EXIT_STOPPED;
+        return stopped().orElse(results.values().stream().mapToInt(CampaignResult::exitCode).max().orElse(0));
+    }
+
+    /** After Ctrl-C/SIGTERM: says so and exits 130 like any stopped command, lab boards or not. */
+    private static Optional<Integer> stopped() {
+        if (OperatorStop.process().reason().isEmpty()) {
+            return Optional.empty();
         }
-        return results.values().stream().mapToInt(CampaignResult::exitCode).max().orElse(0);
+        System.out.println("stopped by " + OperatorStop.process().reason().get() + ": the reports hold the rounds run so far");
+        return Optional.of(StopOnSignals.EXIT_STOPPED);
     }
 
     static List<ClientKind> clients(String value) {

@@ -34,6 +34,12 @@ public record ConnectionRecord(String id, Integer boot, Integer round, int local
         exchanges = exchanges == null ? List.of() : List.copyOf(exchanges);
     }
 
+    /** The same record without the server chain (some 2 KB of PEM); for records kept in memory only for counting. */
+    public ConnectionRecord withoutPeerChain() {
+        return new ConnectionRecord(id, boot, round, localPort, remote, start, end, connectMs, handshakeMs,
+                tlsVersion, cipherSuite, List.of(), exchanges, outcome, outcomeDetail);
+    }
+
     /** The same record placed in a run: which boot and round it belongs to, and the caller's id. */
     public ConnectionRecord withContext(int boot, int round, String id) {
         return new ConnectionRecord(id, boot, round, localPort, remote, start, end, connectMs, handshakeMs,

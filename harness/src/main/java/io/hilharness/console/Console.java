@@ -336,7 +336,8 @@ public final class Console implements Closeable {
             capture.append(buf, 0, n);
         } catch (IOException e) {
             if (captureError == null) {
-                LOG.log(System.Logger.Level.ERROR, "writing console capture " + capture.file() + " failed", e);
+                // One line, no stack trace: a full disk is an operating condition, not a harness bug.
+                LOG.log(System.Logger.Level.ERROR, "writing console capture " + capture.file() + " failed: " + e.getMessage());
             }
             captureError = e;
         }

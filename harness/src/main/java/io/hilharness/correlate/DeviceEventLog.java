@@ -46,6 +46,19 @@ public final class DeviceEventLog {
         }
     }
 
+    /**
+     * Drops the events of console lines up to {@code seq}: a long campaign needs only the events of
+     * the boot or round in progress, and keeping the rest would grow the heap without bound.
+     */
+    public void forgetThrough(long seq) {
+        lock.lock();
+        try {
+            events.removeIf(e -> e.seq() <= seq);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Events from console lines after {@code afterSeq}. */
     public List<DeviceEvent> since(long afterSeq) {
         lock.lock();

@@ -7,8 +7,8 @@ import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
 import io.hilharness.json.Json;
+import io.hilharness.json.JsonLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,19 +31,18 @@ public final class JournalEvidence {
         if (!Files.isRegularFile(file)) {
             throw new JournalFormatException(file + ": no such journal (expected a run folder holding " + FILE_NAME + ")");
         }
-        String content = Files.readString(file, StandardCharsets.UTF_8);
-        String[] lines = content.split("\n", -1);
+        List<String> lines = JsonLines.read(file);
         ObjectMapper mapper = Json.mapper();
         String image = null;
         CampaignSpec spec = null;
         List<BootRecord> boots = new ArrayList<>();
         List<RoundRecord> rounds = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
-            boolean last = i == lines.length - 1;
+            boolean last = i == lines.size() - 1;
             JsonNode record;
             try {
                 record = mapper.readTree(line);

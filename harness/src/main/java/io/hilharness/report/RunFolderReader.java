@@ -9,11 +9,8 @@ import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
 import io.hilharness.campaign.RunFolder;
 import io.hilharness.json.Json;
-import java.io.BufferedReader;
+import io.hilharness.json.JsonLines;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,10 +30,11 @@ public final class RunFolderReader {
         if (!Files.isRegularFile(file)) {
             throw new ReportInputException(file, 0, "no journal: not a run folder, or the run never started");
         }
-        List<String> lines = readLines(file);
+        List<String> lines = JsonLines.read(file);
         List<String> notes = new ArrayList<>();
         Header header = null;
         Instant ended = null;
+        Integer bootsRun = null;
         List<BootRecord> boots = new ArrayList<>();
         List<RoundRecord> rounds = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -69,6 +67,7 @@ public final class RunFolderReader {
                 case "end" -> {
                     End end = field(file, lineNo, "end", data, End.class);
                     ended = end.at();
+                    bootsRun = end.boots();
                     if (end.stopped() != null) {
                         notes.add("stopped by " + end.stopped() + " after the round in flight");
                     }
@@ -101,7 +100,8 @@ public final class RunFolderReader {
         if (!Files.isRegularFile(run.consoleCapture())) {
             notes.add("no console.raw in the run folder: device lines come from the journal only");
         }
-        CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), header.spec(), boots, rounds);
+        CampaignSpec spec = bootsRun != null && bootsRun >= 1 ? header.spec().withBoots(bootsRun) : header.spec();
+        CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), spec, boots, rounds);
         return new RecordedRun(result, header.started(), ended, notes);
     }
 
@@ -111,20 +111,6 @@ public final class RunFolderReader {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ReportInputException(file, lineNo, "'" + type + "' record: " + firstLine(e));
         }
-    }
-
-    /** Lines as UTF-8, replacing bytes that are not (a killed write can cut a character in half). */
-    private static List<String> readLines(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                lines.add(line);
-            }
-        }
-        return lines;
     }
 
     private static String firstLine(Exception e) {
@@ -140,6 +126,7 @@ public final class RunFolderReader {
     record Header(String image, String board, String endpoint, CampaignSpec spec, Instant started) {
     }
 
-    record End(Instant at, Boolean passed, String stopped, String aborted) {
+    /** @param boots set when the campaign ran until a deadline: the boots it ran, fewer than the spec's bound */
+    record End(Instant at, Boolean passed, String stopped, String aborted, Integer boots) {
     }
 }

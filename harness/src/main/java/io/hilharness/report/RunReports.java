@@ -36,7 +36,11 @@ public final class RunReports {
     /** All reports, with the run's diagnosis in diagnosis.txt/json and in the HTML's findings. */
     public static void write(CampaignResult result, RunFolder run, List<String> notes) throws IOException {
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
-        DiagnosisFiles.write(diagnosis, run.diagnosisJson(), run.diagnosisText());
+        try {
+            DiagnosisFiles.write(diagnosis, run.diagnosisJson(), run.diagnosisText());
+        } catch (IOException e) {
+            throw cannotWrite(run, e);
+        }
         write(result, run, notes, ReportFindings.of(diagnosis));
     }
 
@@ -45,6 +49,20 @@ public final class RunReports {
      * @param findings conclusions of a diagnosis step, for the HTML report
      */
     public static void write(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
+            throws IOException {
+        try {
+            writeAll(result, run, notes, findings);
+        } catch (IOException e) {
+            throw cannotWrite(run, e);
+        }
+    }
+
+    /** A full disk says only "No space left on device"; name the folder. */
+    private static IOException cannotWrite(RunFolder run, IOException e) {
+        return new IOException("cannot write the reports into " + run.dir() + ": " + RunFolder.why(e), e);
+    }
+
+    private static void writeAll(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
             throws IOException {
         Files.writeString(run.summaryText(), SummaryTable.render(result));
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -82,9 +100,15 @@ public final class RunReports {
 
     private static void replace(Path target, Content content) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            content.writeTo(out);
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                content.writeTo(out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // A half-written temp file (disk full) would only take the space the next attempt needs.
+            Files.deleteIfExists(temp);
+            throw e;
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

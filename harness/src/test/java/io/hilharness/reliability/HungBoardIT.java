@@ -12,13 +12,17 @@ import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.campaign.RoundRecord;
+import io.hilharness.cli.TestAccess;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.json.Json;
 import io.hilharness.testing.ReferenceFirmware;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,9 +83,27 @@ class HungBoardIT {
     void aBoardThatDoesNotComeBackFromThePowerCycleEndsTheCampaignWithTheReason() throws Exception {
         // While the board hangs its flash goes bad (here: the key file is truncated), so the power
         // cycle brings up a board that logs its error and never gets ready.
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        CampaignListener printer = TestAccess.progressLines(new PrintStream(terminal, true, StandardCharsets.UTF_8), "hang");
         CampaignListener flashGoesBad = new CampaignListener() {
             @Override
+            public void bootDone(BootRecord boot) {
+                printer.bootDone(boot);
+            }
+
+            @Override
+            public void watchdogTripped(int boot, int round, String reason, String action) {
+                printer.watchdogTripped(boot, round, reason, action);
+            }
+
+            @Override
+            public void campaignEndedEarly(String reason) {
+                printer.campaignEndedEarly(reason);
+            }
+
+            @Override
             public void roundDone(RoundRecord round) {
+                printer.roundDone(round);
                 if (round.allTimedOut()) {
                     try {
                         Files.writeString(runFolder().resolve("board/flash/certs/key.pem"), "-----BEGIN");
@@ -102,6 +124,12 @@ class HungBoardIT {
         String aborted = end.path("data").path("aborted").asText();
         assertTrue(aborted.startsWith("board did not come back after a watchdog power cycle: no ready line"), aborted);
         assertTrue(aborted.contains("private key load failed"), "the reason carries the board's last words: " + aborted);
+        // The operator sees it live, where the progress goes, not only in the report.
+        String printed = terminal.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("[hang] WATCHDOG boot 1 round 4: every connection of the round timed out: the board hangs; "
+                + "power cycle before the next boot"), printed);
+        assertTrue(printed.contains("[hang] CAMPAIGN ENDED EARLY: " + aborted + System.lineSeparator()), printed);
+        assertTrue(printed.indexOf("WATCHDOG") < printed.indexOf("CAMPAIGN ENDED EARLY"), printed);
     }
 
     private Path runFolder() throws IOException {

@@ -49,7 +49,12 @@ class VanishedConsoleIT {
                 if (round.boot() == 1 && round.round() == 2) {
                     ProcessHandle.current().descendants()
                             .filter(p -> p.info().command().map(c -> c.endsWith("refboard")).orElse(false))
-                            .forEach(ProcessHandle::destroyForcibly);
+                            // Wait until it is gone: a board that is only being killed still
+                            // completes TCP handshakes from its listen backlog (RESET, not REFUSED).
+                            .forEach(p -> {
+                                p.destroyForcibly();
+                                p.onExit().join();
+                            });
                 }
             }
         };
