@@ -117,9 +117,11 @@ class BenchCommandIT {
         List<String> one = row(result.out(), "1");
         List<String> two = row(result.out(), "2");
         assertEquals("1.00", one.get(2));
-        assertEquals("2/2", one.get(5));
-        assertEquals("4/4", two.get(5));
+        assertEquals("2/2", one.get(6));
+        assertEquals("4/4", two.get(6));
         assertTrue(number(two.get(1)) > 0 && number(two.get(3)) > 0, two.toString());
+        // Two powered-off, reaped board processes used some CPU of their own.
+        assertTrue(number(two.get(5)) >= 0, two.toString());
     }
 
     @Test
