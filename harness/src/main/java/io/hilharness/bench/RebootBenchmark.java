@@ -75,8 +75,13 @@ public final class RebootBenchmark {
     }
 
     private KindResult runKind(String imageName, int resets, ResetKind kind, PrintStream progress) throws Exception {
-        KindResult k = new KindResult(kind, resets, new Samples(), new Samples(), new Samples(), new Samples(), new Samples(),
-                new Samples(), new Samples(), 0);
+        Samples board = new Samples();
+        Samples readySeen = new Samples();
+        Samples harness = new Samples();
+        Samples added = new Samples();
+        Samples toReadyLine = new Samples();
+        Samples toFetch = new Samples();
+        Samples fetch = new Samples();
         int ok = 0;
         try (BenchBoard bench = BenchBoard.create(layout, imageName, workDir)) {
             BoardReadyLines ready = new BoardReadyLines();
@@ -99,20 +104,19 @@ public final class RebootBenchmark {
                 ConnectionRecord first = round.get().connections().get(0).client();
                 long harnessNanos = Duration.between(boot.resetAt(), first.start()).toNanos();
                 long boardNanos = Duration.ofMillis(line.get().boardMillis()).toNanos();
-                k.board().add(boardNanos);
                 long seenNanos = Duration.between(boot.resetAt(), line.get().seenAt()).toNanos();
-                k.readySeen().add(seenNanos);
-                k.toReadyLine().add(seenNanos - boardNanos);
-                k.toFetch().add(harnessNanos - seenNanos);
-                k.harness().add(harnessNanos);
-                k.added().add(harnessNanos - boardNanos);
+                board.add(boardNanos);
+                readySeen.add(seenNanos);
+                harness.add(harnessNanos);
+                added.add(harnessNanos - boardNanos);
+                toReadyLine.add(seenNanos - boardNanos);
+                toFetch.add(harnessNanos - seenNanos);
                 if (first.end() != null) {
-                    k.fetch().add(Duration.between(first.start(), first.end()).toNanos());
+                    fetch.add(Duration.between(first.start(), first.end()).toNanos());
                 }
                 ok += first.outcome() == Outcome.OK ? 1 : 0;
             }
         }
-        return new KindResult(kind, k.harness().count(), k.board(), k.readySeen(), k.harness(), k.added(), k.toReadyLine(),
-                k.toFetch(), k.fetch(), ok);
+        return new KindResult(kind, harness.count(), board, readySeen, harness, added, toReadyLine, toFetch, fetch, ok);
     }
 }
