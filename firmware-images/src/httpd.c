@@ -1,4 +1,5 @@
 #include "httpd.h"
+#include "board.h"
 #include "log.h"
 
 #include <fcntl.h>
@@ -24,7 +25,7 @@ struct request {
 
 void httpd_announce_ready(const char *addr, int port)
 {
-    LOG_INFO("httpd ready, listening on %s:%d", addr, port);
+    LOG_INFO("httpd ready, listening on %s:%d, %llu ms after reset", addr, port, board_ms_since_reset());
 }
 
 static const char *content_type(const char *path)

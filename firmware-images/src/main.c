@@ -48,6 +48,25 @@ static pthread_mutex_t g_reset_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t g_reset_cond; /* on CLOCK_MONOTONIC, see init_reset_cond() */
 static int g_reset_requested;
 static unsigned long g_boot_number;
+static unsigned long long g_reset_at_ms; /* CLOCK_MONOTONIC ms of the last reset, under g_reset_lock */
+
+static unsigned long long monotonic_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (unsigned long long)ts.tv_sec * 1000ULL + (unsigned long long)ts.tv_nsec / 1000000ULL;
+}
+
+unsigned long long board_ms_since_reset(void)
+{
+    unsigned long long at;
+
+    pthread_mutex_lock(&g_reset_lock);
+    at = g_reset_at_ms;
+    pthread_mutex_unlock(&g_reset_lock);
+    return monotonic_ms() - at;
+}
 
 unsigned long board_boot_number(void)
 {
@@ -62,6 +81,8 @@ unsigned long board_boot_number(void)
 void board_request_reboot(void)
 {
     pthread_mutex_lock(&g_reset_lock);
+    if (!g_reset_requested)
+        g_reset_at_ms = monotonic_ms();
     g_reset_requested = 1;
     pthread_cond_broadcast(&g_reset_cond);
     pthread_mutex_unlock(&g_reset_lock);
@@ -327,6 +348,7 @@ int main(int argc, char **argv)
     struct sigaction sa;
     const char *cause = "power-on";
 
+    g_reset_at_ms = monotonic_ms(); /* power-on: the process starts */
     /* The harness that powered this board is its power supply: if it dies (even by SIGKILL, when no
      * shutdown hook runs) the power is gone, so the board must not live on as an orphan. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);

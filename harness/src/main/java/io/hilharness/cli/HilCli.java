@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
         description = "Hardware-in-the-loop test harness for embedded HTTPS servers.",
         subcommands = {DemoCommand.class, RunCommand.class, ImagesCommand.class, CertsCommand.class,
                 ReportCommand.class, DiagnoseCommand.class, AnalyzeCommand.class,
-                BoardsCommand.class, ConsoleCommand.class, SoakCommand.class})
+                BoardsCommand.class, ConsoleCommand.class, SoakCommand.class, BenchCommand.class})
 public final class HilCli {
     public static final int EXIT_CONFIG_ERROR = 2;
 

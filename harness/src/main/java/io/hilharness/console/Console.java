@@ -292,7 +292,10 @@ public final class Console implements Closeable {
         }
     }
 
-    /** Opens the transport, retrying with a short growing back-off until it works; false when stopping. */
+    /**
+     * Opens the transport, retrying with a short growing back-off until it works; false when stopping. An
+     * absent device is watched for where the transport can, so a board back from a power cycle is read at once.
+     */
     private boolean connect() {
         Backoff backoff = new Backoff();
         while (!stop.isSet()) {
@@ -304,6 +307,9 @@ public final class Console implements Closeable {
                     lastTransportError = e;
                     closeQuietly(transport);
                 }
+            } else if (transport.awaitPresent(Backoff.MAX)) {
+                // Woken by the device appearing (or the bounded watch ended): look again at once.
+                continue;
             }
             stop.await(backoff.next());
         }

@@ -54,6 +54,17 @@ public interface ConsoleTransport extends Closeable {
     }
 
     /**
+     * Waits at most {@code max} for an absent device to appear, returning as soon as it may have (a
+     * transport that can watch its device node, e.g. by inotify). Lets the console read a board that comes
+     * back from a power cycle at once instead of at its next back-off check.
+     *
+     * @return false at once when this transport cannot watch (the console then checks with a back-off)
+     */
+    default boolean awaitPresent(Duration max) {
+        return false;
+    }
+
+    /**
      * Whether "gone" may be followed by a successful re-open. False for sources that simply end (a replayed
      * file), so the console does not replay the same bytes again.
      */

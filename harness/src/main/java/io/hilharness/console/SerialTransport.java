@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -146,6 +149,11 @@ public final class SerialTransport implements ConsoleTransport {
     }
 
     @Override
+    public boolean awaitPresent(Duration max) {
+        return locator.awaitPresent(max);
+    }
+
+    @Override
     public String describe() {
         Path node = openedNode;
         return "serial " + locator + (node != null ? " -> " + node : "") + " @" + baud + " 8N1";
@@ -170,6 +178,11 @@ public final class SerialTransport implements ConsoleTransport {
         Path resolve() throws IOException;
 
         boolean isPresent();
+
+        /** See {@link ConsoleTransport#awaitPresent}. */
+        default boolean awaitPresent(Duration max) {
+            return false;
+        }
     }
 
     private record PathLocator(Path path) implements Locator {
@@ -182,6 +195,28 @@ public final class SerialTransport implements ConsoleTransport {
         @Override
         public boolean isPresent() {
             return Files.exists(path);
+        }
+
+        /** Watches the link's folder (inotify on Linux): a board that re-creates its link wakes this at once. */
+        @Override
+        public boolean awaitPresent(Duration max) {
+            Path folder = path.toAbsolutePath().getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                return false;
+            }
+            try (WatchService watcher = folder.getFileSystem().newWatchService()) {
+                folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+                // Registered first, then checked: a link created in between is not missed.
+                if (!isPresent()) {
+                    watcher.poll(max.toNanos(), TimeUnit.NANOSECONDS);
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         @Override

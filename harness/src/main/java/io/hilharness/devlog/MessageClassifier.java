@@ -50,7 +50,7 @@ final class MessageClassifier {
             new Rule("boot ([0-9]{1,9}), reset cause: ([^,]*)(?:, image ([^,]*))?(?:, firmware (.*))?$",
                     (m, b) -> b.type(EventType.BOOT).boot(LineText.intOrNull(m.group(1)))
                             .detail(m.group(2)).image(m.group(3)).firmware(m.group(4))),
-            new Rule("(?:\\w+ )?ready, listening on (\\S+)$",
+            new Rule("(?:\\w+ )?ready, listening on ([^\\s,]+)(?:, [0-9]{1,9} ms after reset)?$",
                     (m, b) -> b.type(EventType.READY).detail(m.group(1))),
             new Rule("accepted connection from (\\S+)$",
                     (m, b) -> b.type(EventType.CONNECTION_ACCEPTED).detail(m.group(1))),

@@ -66,6 +66,8 @@ class EventTypesTest {
     @Test
     void readyAndAccepted() {
         assertEquals("127.0.0.1:8443", board("9: httpd.c 88: httpd ready, listening on 127.0.0.1:8443").detail());
+        assertEquals("127.0.0.1:8443",
+                board("9: httpd.c 28: httpd ready, listening on 127.0.0.1:8443, 14 ms after reset").detail());
         DeviceEvent a = board("1: tls_server.c 120: accepted connection from 127.0.0.1, port 54321");
         assertEquals(54321, a.port());
         assertEquals("127.0.0.1", a.detail());

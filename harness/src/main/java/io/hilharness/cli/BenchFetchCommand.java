@@ -1,0 +1,35 @@
+package io.hilharness.cli;
+
+import io.hilharness.bench.FetchBenchmark;
+import io.hilharness.image.ProjectLayout;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code hil bench fetch}: the harness's instrumented round vs bare OkHttp on the same board. */
+@Command(name = "fetch", description = "Fetch overhead: harness rounds vs a bare OkHttp loop on the same reference board.")
+final class BenchFetchCommand implements Callable<Integer> {
+    @Option(names = "--rounds", defaultValue = "80", description = "Counted rounds of each loop, default ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Uncounted rounds of each loop first, default ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--image", defaultValue = "good", description = "Image to serve, default ${DEFAULT-VALUE}.")
+    String image;
+
+    @Mixin
+    BenchWorkDir work = new BenchWorkDir();
+
+    @Override
+    public Integer call() throws Exception {
+        if (rounds < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--rounds must be at least 1 and --warmup at least 0");
+        }
+        ProjectLayout layout = ProjectLayout.locate();
+        FetchBenchmark.Result result = work.use(dir -> new FetchBenchmark(layout, dir).run(image, rounds, warmup, System.err));
+        System.out.print(result.table().render());
+        return 0;
+    }
+}
