@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
         description = "Hardware-in-the-loop test harness for embedded HTTPS servers.",
         subcommands = {DemoCommand.class, RunCommand.class, ImagesCommand.class, CertsCommand.class,
                 ReportCommand.class, DiagnoseCommand.class, AnalyzeCommand.class,
-                BoardsCommand.class, ConsoleCommand.class})
+                BoardsCommand.class, ConsoleCommand.class,
+                BenchCommand.class})
 public final class HilCli {
     public static final int EXIT_CONFIG_ERROR = 2;
 

@@ -272,6 +272,7 @@ public final class Console implements Closeable {
                 first = false;
                 pump();
                 framer.flush();
+                history.publish();
                 closeQuietly(transport);
                 if (stop.isSet()) {
                     break;
@@ -342,6 +343,7 @@ public final class Console implements Closeable {
         }
         capturedBytes += n;
         framer.feed(buf, 0, n);
+        history.publish();
     }
 
     private void deliver(ConsoleLine line) {
