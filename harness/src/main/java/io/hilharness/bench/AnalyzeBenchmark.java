@@ -30,11 +30,12 @@ public final class AnalyzeBenchmark {
      * @param sessions          sessions the analyzer reported
      */
     public record Result(Path log, long bytes, long generatedLines, long generatedSessions, double analyzeSeconds,
-                         String jvmPeak, LogAnalyzer.FileStats stats, long sessions, GrepResult grep) {
+                         double analyzeCpuSeconds, String jvmPeak, LogAnalyzer.FileStats stats, long sessions,
+                         GrepResult grep) {
     }
 
-    /** grep's time, its printed count and its peak RSS ("n/a" without GNU time). */
-    public record GrepResult(double seconds, String count, String peak) {
+    /** grep's time, CPU time (user + system; NaN without GNU time), printed count and peak RSS ("n/a" without GNU time). */
+    public record GrepResult(double seconds, double cpuSeconds, String count, String peak) {
     }
 
     private final long size;
@@ -49,6 +50,7 @@ public final class AnalyzeBenchmark {
         try {
             GeneratedLog.Counts generated = GeneratedLog.write(log, size);
             long bytes = Files.size(log);
+            long cpu0 = processCpuNanos();
             long a0 = System.nanoTime();
             LogAnalyzer.FileStats stats;
             long[] sessions = new long[1];
@@ -68,9 +70,10 @@ public final class AnalyzeBenchmark {
                 }, n -> { });
             }
             double analyzeSeconds = (System.nanoTime() - a0) / 1e9;
+            double analyzeCpu = (processCpuNanos() - cpu0) / 1e9;
             String jvmPeak = vmHwm();
             GrepResult grep = grep(log);
-            return new Result(log, bytes, generated.lines(), generated.sessions(), analyzeSeconds, jvmPeak, stats,
+            return new Result(log, bytes, generated.lines(), generated.sessions(), analyzeSeconds, analyzeCpu, jvmPeak, stats,
                     sessions[0], grep);
         } finally {
             if (!keep) {
@@ -79,19 +82,40 @@ public final class AnalyzeBenchmark {
         }
     }
 
-    /** The side-by-side table (markdown). */
+    /**
+     * The side-by-side table (markdown). CPU time is there because wall time on a shared machine
+     * depends on the neighbours: MB per CPU-second compares the work itself.
+     */
     public static String table(Result r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "log: %s, %.1f MB, %d lines, %d sessions%n%n", r.log(), r.bytes() / 1e6,
                 r.generatedLines(), r.generatedSessions()));
-        sb.append("| tool | time (s) | throughput (MB/s) | peak RSS | result |\n");
-        sb.append("|---|---|---|---|---|\n");
-        sb.append(String.format(Locale.ROOT, "| hil analyze (JSON to /dev/null) | %.2f | %.0f | %s (JVM VmHWM) | %d lines, %d sessions |%n",
-                r.analyzeSeconds(), r.bytes() / 1e6 / r.analyzeSeconds(), r.jvmPeak(), r.stats().lines(), r.sessions()));
-        sb.append(String.format(Locale.ROOT, "| grep -c handshake | %.2f | %.0f | %s | %s matches |%n",
-                r.grep().seconds(), r.bytes() / 1e6 / r.grep().seconds(), r.grep().peak(), r.grep().count()));
-        sb.append(String.format(Locale.ROOT, "%nanalyze / grep speed: %.3f%n", r.grep().seconds() / r.analyzeSeconds()));
+        sb.append("| tool | time (s) | MB/s | CPU (s) | MB per CPU-s | peak RSS | result |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        double mb = r.bytes() / 1e6;
+        sb.append(String.format(Locale.ROOT, "| hil analyze (JSON to /dev/null) | %.2f | %s | %.2f | %s | %s (JVM VmHWM) | %d lines, %d sessions |%n",
+                r.analyzeSeconds(), rate(mb, r.analyzeSeconds()), r.analyzeCpuSeconds(), rate(mb, r.analyzeCpuSeconds()),
+                r.jvmPeak(), r.stats().lines(), r.sessions()));
+        sb.append(String.format(Locale.ROOT, "| grep -c handshake | %.2f | %s | %.2f | %s | %s | %s matches |%n",
+                r.grep().seconds(), rate(mb, r.grep().seconds()), r.grep().cpuSeconds(), rate(mb, r.grep().cpuSeconds()),
+                r.grep().peak(), r.grep().count()));
+        sb.append(String.format(Locale.ROOT, "%nanalyze / grep: %s of grep's speed (wall), %s (per CPU second)%n",
+                rate(r.grep().seconds(), r.analyzeSeconds()), rate(r.grep().cpuSeconds(), r.analyzeCpuSeconds())));
         return sb.toString();
+    }
+
+    /** {@code amount / seconds}, or n/a when there is nothing to divide by (grep on a tiny log takes 0.00 s). */
+    private static String rate(double amount, double seconds) {
+        if (!(seconds > 0) || Double.isNaN(amount)) {
+            return "n/a";
+        }
+        double r = amount / seconds;
+        return String.format(Locale.ROOT, r >= 100 ? "%.0f" : r >= 1 ? "%.1f" : "%.3f", r);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** {@code 64k}, {@code 20m}, {@code 1g} (binary units) or plain bytes. */
@@ -138,12 +162,16 @@ public final class AnalyzeBenchmark {
         p.waitFor();
         double seconds = (System.nanoTime() - t0) / 1e9;
         String peak = "n/a";
+        double cpu = timeV ? 0 : Double.NaN;
         for (String line : err.split("\n")) {
+            String value = line.substring(line.lastIndexOf(':') + 1).trim();
             if (line.contains("Maximum resident set size")) {
-                peak = line.substring(line.lastIndexOf(':') + 1).trim() + " kB";
+                peak = value + " kB";
+            } else if (line.contains("User time (seconds)") || line.contains("System time (seconds)")) {
+                cpu += Double.parseDouble(value);
             }
         }
-        return new GrepResult(seconds, out, peak);
+        return new GrepResult(seconds, cpu, out, peak);
     }
 
     /** Writes a log in the reference firmware's mbedtls format: boots of many sessions with ports. */
