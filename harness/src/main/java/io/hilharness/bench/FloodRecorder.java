@@ -45,6 +45,15 @@ final class FloodRecorder {
         }
     }
 
+    /** Forgets everything seen so far (after a warm-up flood). */
+    synchronized void reset() {
+        count = 0;
+        lines = 0;
+        lastSeq = 0;
+        gaps = 0;
+        firstOffset = -1;
+    }
+
     synchronized long lines() {
         return lines;
     }
