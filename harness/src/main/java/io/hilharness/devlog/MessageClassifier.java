@@ -108,7 +108,7 @@ final class MessageClassifier {
             new Rule("boot ([0-9]{1,9}), reset cause: ([^,]*)(?:, image ([^,]*))?(?:, firmware (.*))?$",
                     (m, b) -> b.type(EventType.BOOT).boot(LineText.intOrNull(m.group(1)))
                             .detail(m.group(2)).image(m.group(3)).firmware(m.group(4))),
-            Rule.checked("(?:\\w+ )?ready, listening on (\\S+)$", m -> m.contains("ready, listening on "),
+            Rule.checked("(?:\\w+ )?ready, listening on (\\S+)$", msg -> msg.contains("ready, listening on "),
                     (m, b) -> b.type(EventType.READY).detail(m.group(1))),
             new Rule("accepted connection from (\\S+)$",
                     (m, b) -> b.type(EventType.CONNECTION_ACCEPTED).detail(m.group(1))),
@@ -129,7 +129,7 @@ final class MessageClassifier {
             }),
             // Only the first certificate of the chain dump stands for "certificate sent".
             Rule.checked("(?:=> write certificate|selected certificate chain, certificate(?: #1:?)?)$",
-                    m -> startsWithAny(m, "=> write certificate", "selected certificate chain, certificate"),
+                    msg -> startsWithAny(msg, "=> write certificate", "selected certificate chain, certificate"),
                     (m, b) -> b.type(EventType.CERTIFICATE_SENT)),
             new Rule("got an alert message, type: \\[([0-9]{1,3}):([0-9]{1,3})\\]$",
                     (m, b) -> b.type(EventType.ALERT_RECEIVED).alertLevel(LineText.intOrNull(m.group(1)))
@@ -144,26 +144,26 @@ final class MessageClassifier {
                             .alertDescription(LineText.intOrNull(m.group(2)))),
             // "%s() returned %d (-0x%04x)": the decimal is exact, the hex is of -ret as unsigned.
             Rule.checked("(\\w{1,100})\\(\\) returned (-?[0-9]{1,10}) \\(-0[xX][0-9a-fA-F]{1,8}\\)$",
-                    m -> m.contains("() returned "),
+                    msg -> msg.contains("() returned "),
                     (m, b) -> b.type(EventType.DEBUG_RETURN).detail(m.group(1))
                             .code(ErrorCodes.parse(m.group(2)))),
             new Rule("alloc\\(([0-9]{1,18}) bytes\\) failed$",
                     (m, b) -> b.type(EventType.ALLOC_FAILED).bytes(LineText.longOrNull(m.group(1)))),
-            Rule.checked("(mbedtls_ssl_handshake)(?:\\(\\))? failed: " + CODE, m -> m.startsWith("mbedtls_ssl_handshake"),
+            Rule.checked("(mbedtls_ssl_handshake)(?:\\(\\))? failed: " + CODE, msg -> msg.startsWith("mbedtls_ssl_handshake"),
                     (m, b) -> b.type(EventType.HANDSHAKE_FAILED).detail(m.group(1))
                             .code(ErrorCodes.parse(m.group(2)))),
             Rule.checked("(mbedtls_ssl_(?:read|write))(?:\\(\\))? failed: " + CODE,
-                    m -> startsWithAny(m, "mbedtls_ssl_read", "mbedtls_ssl_write"),
+                    msg -> startsWithAny(msg, "mbedtls_ssl_read", "mbedtls_ssl_write"),
                     (m, b) -> b.type(EventType.TLS_IO_ERROR).detail(m.group(1))
                             .code(ErrorCodes.parse(m.group(2)))),
-            Rule.checked("(mbedtls_ssl_setup)(?:\\(\\))? failed: " + CODE, m -> m.startsWith("mbedtls_ssl_setup"),
+            Rule.checked("(mbedtls_ssl_setup)(?:\\(\\))? failed: " + CODE, msg -> msg.startsWith("mbedtls_ssl_setup"),
                     (m, b) -> b.type(EventType.SETUP_FAILED).detail(m.group(1))
                             .code(ErrorCodes.parse(m.group(2)))),
             new Rule("handshake done: (\\S+) (\\S+)$",
                     (m, b) -> b.type(EventType.HANDSHAKE_DONE).tlsVersion(m.group(1)).cipher(m.group(2))
                             .detail(m.group(1) + " " + m.group(2))),
             Rule.checked("(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT) (\\S+)(?: HTTP/[0-9.]{1,5})?$",
-                    m -> !m.isEmpty() && "GHPDOTC".indexOf(m.charAt(0)) >= 0,
+                    msg -> !msg.isEmpty() && "GHPDOTC".indexOf(msg.charAt(0)) >= 0,
                     (m, b) -> b.type(EventType.HTTP_REQUEST).method(m.group(1)).path(m.group(2))),
             new Rule("Opening (\\S.*)$", (m, b) -> b.type(EventType.FILE_OPENED).path(m.group(1))),
             new Rule("sent ([0-9]{1,18}) bytes of (\\S.*?), status ([0-9]{3})$",
@@ -187,7 +187,7 @@ final class MessageClassifier {
             }),
             new Rule("reboot requested", (m, b) -> b.type(EventType.REBOOT_REQUESTED)),
             Rule.checked("(?:manifest error|certificate load failed|key load failed)(?::\\s*(.*))?$",
-                    m -> startsWithAny(m, "manifest error", "certificate load failed", "key load failed"), (m, b) -> {
+                    msg -> startsWithAny(msg, "manifest error", "certificate load failed", "key load failed"), (m, b) -> {
                 b.type(EventType.CONFIG_ERROR).detail(m.group(1));
                 if (m.group(1) != null) {
                     b.code(ErrorCodes.findHex(m.group(1)));
