@@ -13,11 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 /* A UART at full FIFO does not stall the CPU for long: wait this much, then drop. */
 #define TX_STALL_MS 50
 #define CMD_MAX 256
+#define LINE_BYTES_MAX 256
+/* flood: the largest request, and how long a full pty may stall it before it gives up. */
+#define FLOOD_MAX_BYTES (4ULL << 30)
+#define FLOOD_STALL_MS 10000
 
 static int g_master = -1;
 static int g_slave = -1;
@@ -176,9 +181,86 @@ unsigned long long console_dropped_bytes(void)
     return d;
 }
 
+/* Caller holds g_tx_lock. Writes all n bytes, waiting for the reader however long it takes, up to
+ * FLOOD_STALL_MS without progress. Returns 0, or -1 when the port stalled (nothing dropped then:
+ * the caller stops). */
+static int tx_all(const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(g_master, p, n);
+        if (w > 0) {
+            tee_bytes(p, (size_t)w);
+            p += w;
+            n -= (size_t)w;
+            continue;
+        }
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            struct pollfd pfd = { .fd = g_master, .events = POLLOUT };
+            if (poll(&pfd, 1, FLOOD_STALL_MS) > 0 && (pfd.revents & POLLOUT))
+                continue;
+        }
+        return -1;
+    }
+    return 0;
+}
+
+static unsigned long long realtime_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (unsigned long long)ts.tv_sec * 1000000ULL + (unsigned long long)ts.tv_nsec / 1000ULL;
+}
+
+/* A log line shaped like an mbedTLS record dump, stamped with its sequence number and the wall
+ * clock in microseconds right before it is written, so a reader on the same host can measure
+ * each line's latency. Lines are written one by one (as a UART driver would) and never dropped:
+ * the flood waits for the reader, so bytes written == bytes the reader must have. */
+static void flood(unsigned long long bytes)
+{
+    static const char filler[] = "dumping 'input record from network' ssl_msg.c 16 03 03 00 c4 "
+                                 "01 00 00 c0 03 03 5f 1e 9a";
+    char line[LINE_BYTES_MAX];
+    unsigned long long written = 0, lines = 0;
+    int stalled = 0;
+
+    LOG_INFO("flood: writing %llu bytes", bytes);
+    pthread_mutex_lock(&g_tx_lock); /* nothing else may interleave: the count must be exact */
+    while (written < bytes) {
+        int n = log_prefix(line, sizeof line, __FILE__, __LINE__);
+        n += snprintf(line + n, sizeof line - (size_t)n, "flood seq %llu t_us %llu %s\r\n",
+                      lines + 1, realtime_us(), filler);
+        if (tx_all(line, (size_t)n) != 0) {
+            stalled = 1;
+            break;
+        }
+        written += (unsigned long long)n;
+        lines++;
+    }
+    if (!stalled) {
+        /* Also waits for the reader: the one line the harness is waiting for must not be dropped. */
+        int n = log_prefix(line, sizeof line, __FILE__, __LINE__);
+        n += snprintf(line + n, sizeof line - (size_t)n, "flood done: %llu bytes in %llu lines\r\n",
+                      written, lines);
+        stalled = tx_all(line, (size_t)n) != 0;
+    }
+    pthread_mutex_unlock(&g_tx_lock);
+    if (stalled)
+        LOG_ERR("flood aborted: console stalled for %d ms after %llu bytes in %llu lines",
+                FLOOD_STALL_MS, written, lines);
+}
+
 static void run_command(const char *cmd)
 {
-    if (strcmp(cmd, "reboot") == 0) {
+    if (strncmp(cmd, "flood ", 6) == 0) {
+        char *end;
+        unsigned long long bytes = strtoull(cmd + 6, &end, 10);
+        if (end == cmd + 6 || *end != '\0' || bytes == 0 || bytes > FLOOD_MAX_BYTES)
+            LOG_INFO("flood: expected a byte count from 1 to %llu, got '%s'", FLOOD_MAX_BYTES, cmd + 6);
+        else
+            flood(bytes);
+    } else if (strcmp(cmd, "reboot") == 0) {
         LOG_INFO("reboot requested");
         board_request_reboot();
     } else if (strcmp(cmd, "status") == 0) {
@@ -195,7 +277,7 @@ static void run_command(const char *cmd)
         pthread_mutex_unlock(&g_tx_lock);
         LOG_INFO("bootloader: %s%s", rc == 0 ? "" : "failed: ", msg);
     } else if (strcmp(cmd, "help") == 0) {
-        LOG_INFO("commands: reboot (soft reset), status (one status line), help");
+        LOG_INFO("commands: reboot (soft reset), status (one status line), flood BYTES, help");
     } else {
         LOG_INFO("unknown command: %s", cmd);
     }

@@ -80,6 +80,19 @@ void log_emit(int level, const char *file, int line, const char *fmt, ...)
     pthread_mutex_unlock(&g_emit_lock);
 }
 
+int log_prefix(char *buf, size_t cap, const char *file, int line)
+{
+    int n;
+
+    if (g_format == LOG_FORMAT_MBEDTLS)
+        n = snprintf(buf, cap, "%s:%d: |%d| ", base_name(file), line, LOG_LVL_INFO);
+    else
+        n = snprintf(buf, cap, "%llu: %s %d: ", log_uptime_ms(), base_name(file), line);
+    if (n < 0)
+        return 0;
+    return (size_t)n >= cap ? (int)cap - 1 : n;
+}
+
 /* With THREADING_C mbedTLS prefixes every message with "%p: " (the ssl context). */
 static const char *skip_context_pointer(const char *s)
 {

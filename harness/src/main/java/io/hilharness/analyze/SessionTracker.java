@@ -87,7 +87,13 @@ public final class SessionTracker {
 
     private SessionBuilder route(DeviceEvent e) {
         if (e.port() != null) {
-            return open.computeIfAbsent("port " + e.port(), k -> newSession(k, e));
+            String slot = portSlot(e.port());
+            SessionBuilder s = open.get(slot);
+            if (s == null) {
+                s = newSession(slot, e);
+                open.put(slot, s);
+            }
+            return s;
         }
         if (e.context() != null) {
             String slot = "ssl " + e.context();
@@ -145,9 +151,25 @@ public final class SessionTracker {
         return new SessionBuilder(slot, keyFor(e), boot == null ? 0 : boot);
     }
 
+    /** {@code "port N"}, made once per port: nearly every line of a log with ports needs it. */
+    private static String portSlot(int port) {
+        if (port < 0 || port >= PORT_SLOTS.length()) {
+            return "port " + port;
+        }
+        String slot = PORT_SLOTS.get(port);
+        if (slot == null) {
+            slot = "port " + port;
+            PORT_SLOTS.set(port, slot);
+        }
+        return slot;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<String> PORT_SLOTS =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(65536);
+
     private String keyFor(DeviceEvent e) {
         if (e.port() != null) {
-            return "port " + e.port();
+            return portSlot(e.port());
         }
         if (e.type() == EventType.HANDSHAKE_START && e.context() == null) {
             return "tls line " + e.seq();

@@ -1,7 +1,10 @@
 package io.hilharness.bench;
 
+import io.hilharness.analyze.BootSummary;
 import io.hilharness.analyze.JsonReport;
 import io.hilharness.analyze.LogAnalyzer;
+import io.hilharness.analyze.SessionSummary;
+import io.hilharness.analyze.SessionTracker;
 import io.hilharness.devlog.LogFormats;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,73 +19,119 @@ import java.util.Locale;
 
 /**
  * Throughput of {@code hil analyze} next to {@code grep -c} on the same generated log, in the same
- * run, with peak memory of each. Not a test (timings are measured, never asserted):
- * <pre>
- * java -cp harness/target/hil.jar:harness/target/lib/* io.hilharness.bench.AnalyzeBenchmark --size 1g
- * </pre>
- * Options: {@code --size N[k|m|g]} (default 1g), {@code --dir D} (default: a temp folder),
- * {@code --keep} (leave the log behind).
+ * run, with peak memory of each ({@code hil bench analyze}). Timings are measured, never asserted.
  */
 public final class AnalyzeBenchmark {
 
-    private AnalyzeBenchmark() {
+    /**
+     * @param generatedLines    lines the generator wrote
+     * @param generatedSessions sessions the generator wrote
+     * @param stats             what the analyzer read
+     * @param sessions          sessions the analyzer reported
+     */
+    public record Result(Path log, long bytes, long generatedLines, long generatedSessions, double analyzeSeconds,
+                         double analyzeCpuSeconds, String jvmPeak, LogAnalyzer.FileStats stats, long sessions,
+                         GrepResult grep) {
     }
 
-    public static void main(String[] args) throws Exception {
-        long size = 1L << 30;
-        Path dir = null;
-        boolean keep = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--size" -> size = parseSize(args[++i]);
-                case "--dir" -> dir = Path.of(args[++i]);
-                case "--keep" -> keep = true;
-                default -> {
-                    System.err.println("usage: AnalyzeBenchmark [--size N[k|m|g]] [--dir DIR] [--keep]");
-                    System.exit(2);
-                }
-            }
-        }
-        Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("hil-bench");
+    /** grep's time, CPU time (user + system; NaN without GNU time), printed count and peak RSS ("n/a" without GNU time). */
+    public record GrepResult(double seconds, double cpuSeconds, String count, String peak) {
+    }
+
+    private final long size;
+
+    public AnalyzeBenchmark(long size) {
+        this.size = size;
+    }
+
+    /** Generates the log in {@code folder}, analyzes it, greps it; deletes it unless {@code keep}. */
+    public Result run(Path folder, boolean keep) throws IOException, InterruptedException {
         Path log = folder.resolve("bench-mbedtls.log");
         try {
-            long t0 = System.nanoTime();
-            long sessions = GeneratedLog.write(log, size);
-            double genSeconds = (System.nanoTime() - t0) / 1e9;
+            GeneratedLog.Counts generated = GeneratedLog.write(log, size);
             long bytes = Files.size(log);
-            System.out.printf(Locale.ROOT, "generated %s: %.1f MB, %d sessions, in %.1f s%n", log, bytes / 1e6, sessions, genSeconds);
-
+            long cpu0 = processCpuNanos();
             long a0 = System.nanoTime();
             LogAnalyzer.FileStats stats;
+            long[] sessions = new long[1];
             try (PrintStream sink = new PrintStream(OutputStream.nullOutputStream())) {
-                stats = new LogAnalyzer(LogFormats::autoDetect).analyze(log, new JsonReport(sink), n -> { });
+                JsonReport json = new JsonReport(sink);
+                stats = new LogAnalyzer(LogFormats::autoDetect).analyze(log, new SessionTracker.Listener() {
+                    @Override
+                    public void session(SessionSummary session) {
+                        sessions[0]++;
+                        json.session(session);
+                    }
+
+                    @Override
+                    public void boot(BootSummary boot) {
+                        json.boot(boot);
+                    }
+                }, n -> { });
             }
             double analyzeSeconds = (System.nanoTime() - a0) / 1e9;
+            double analyzeCpu = (processCpuNanos() - cpu0) / 1e9;
             String jvmPeak = vmHwm();
-
             GrepResult grep = grep(log);
-            System.out.println();
-            System.out.printf(Locale.ROOT, "| tool | time (s) | throughput (MB/s) | peak RSS | result |%n");
-            System.out.printf(Locale.ROOT, "|---|---|---|---|---|%n");
-            System.out.printf(Locale.ROOT, "| hil analyze (JSON to /dev/null) | %.2f | %.0f | %s (JVM VmHWM) | %d lines |%n",
-                    analyzeSeconds, bytes / 1e6 / analyzeSeconds, jvmPeak, stats.lines());
-            System.out.printf(Locale.ROOT, "| grep -c handshake | %.2f | %.0f | %s | %s matches |%n",
-                    grep.seconds, bytes / 1e6 / grep.seconds, grep.peak, grep.count);
+            return new Result(log, bytes, generated.lines(), generated.sessions(), analyzeSeconds, analyzeCpu, jvmPeak, stats,
+                    sessions[0], grep);
         } finally {
             if (!keep) {
                 Files.deleteIfExists(log);
-                if (dir == null) {
-                    Files.deleteIfExists(folder);
-                }
             }
         }
     }
 
-    static long parseSize(String s) {
+    /**
+     * The side-by-side table (markdown). CPU time is there because wall time on a shared machine
+     * depends on the neighbours: MB per CPU-second compares the work itself.
+     */
+    public static String table(Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "log: %s, %.1f MB, %d lines, %d sessions%n%n", r.log(), r.bytes() / 1e6,
+                r.generatedLines(), r.generatedSessions()));
+        sb.append("| tool | time (s) | MB/s | CPU (s) | MB per CPU-s | peak RSS | result |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        double mb = r.bytes() / 1e6;
+        sb.append(String.format(Locale.ROOT, "| hil analyze (JSON to /dev/null) | %.2f | %s | %.2f | %s | %s (JVM VmHWM) | %d lines, %d sessions |%n",
+                r.analyzeSeconds(), rate(mb, r.analyzeSeconds()), r.analyzeCpuSeconds(), rate(mb, r.analyzeCpuSeconds()),
+                r.jvmPeak(), r.stats().lines(), r.sessions()));
+        sb.append(String.format(Locale.ROOT, "| grep -c handshake | %.2f | %s | %.2f | %s | %s | %s matches |%n",
+                r.grep().seconds(), rate(mb, r.grep().seconds()), r.grep().cpuSeconds(), rate(mb, r.grep().cpuSeconds()),
+                r.grep().peak(), r.grep().count()));
+        sb.append(String.format(Locale.ROOT, "%nanalyze / grep: %s of grep's speed (wall), %s (per CPU second)%n",
+                rate(r.grep().seconds(), r.analyzeSeconds()), rate(r.grep().cpuSeconds(), r.analyzeCpuSeconds())));
+        return sb.toString();
+    }
+
+    /** {@code amount / seconds}, or n/a when there is nothing to divide by (grep on a tiny log takes 0.00 s). */
+    private static String rate(double amount, double seconds) {
+        if (!(seconds > 0) || Double.isNaN(amount)) {
+            return "n/a";
+        }
+        double r = amount / seconds;
+        return String.format(Locale.ROOT, r >= 100 ? "%.0f" : r >= 1 ? "%.1f" : "%.3f", r);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** {@code 64k}, {@code 20m}, {@code 1g} (binary units) or plain bytes. */
+    public static long parseSize(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         long unit = t.endsWith("g") ? 1L << 30 : t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1;
         String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
-        return Long.parseLong(digits) * unit;
+        try {
+            long n = Long.parseLong(digits);
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("size '" + s + "': expected a positive number with k, m or g, e.g. 1g");
+        }
     }
 
     /** Peak resident set of this JVM, from /proc/self/status (Linux), or n/a. */
@@ -99,9 +148,6 @@ public final class AnalyzeBenchmark {
         return "n/a";
     }
 
-    private record GrepResult(double seconds, String count, String peak) {
-    }
-
     private static GrepResult grep(Path log) throws IOException, InterruptedException {
         boolean timeV = Files.isExecutable(Path.of("/usr/bin/time"));
         List<String> cmd = new ArrayList<>();
@@ -116,64 +162,82 @@ public final class AnalyzeBenchmark {
         p.waitFor();
         double seconds = (System.nanoTime() - t0) / 1e9;
         String peak = "n/a";
+        double cpu = timeV ? 0 : Double.NaN;
         for (String line : err.split("\n")) {
+            String value = line.substring(line.lastIndexOf(':') + 1).trim();
             if (line.contains("Maximum resident set size")) {
-                peak = line.substring(line.lastIndexOf(':') + 1).trim() + " kB";
+                peak = value + " kB";
+            } else if (line.contains("User time (seconds)") || line.contains("System time (seconds)")) {
+                cpu += Double.parseDouble(value);
             }
         }
-        return new GrepResult(seconds, out, peak);
+        return new GrepResult(seconds, cpu, out, peak);
     }
 
     /** Writes a log in the reference firmware's mbedtls format: boots of many sessions with ports. */
     static final class GeneratedLog {
-        private GeneratedLog() {
+        private final OutputStream out;
+        private long lines;
+
+        private GeneratedLog(OutputStream out) {
+            this.out = out;
         }
 
-        static long write(Path file, long size) throws IOException {
+        record Counts(long lines, long sessions) {
+        }
+
+        static Counts write(Path file, long size) throws IOException {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                GeneratedLog log = new GeneratedLog(out);
+                long sessions = log.writeSessions(size);
+                return new Counts(log.lines, sessions);
+            }
+        }
+
+        private long writeSessions(long size) throws IOException {
             long written = 0;
             long sessions = 0;
             int boot = 1;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-                written += line(out, "main.c:169: |3| boot 1, reset cause: power-on, image bench, firmware refboard 0.1.0");
-                while (written < size) {
-                    int port = 32768 + (int) (sessions % 28000);
-                    String ctx = "0x7f1a3c00" + (sessions % 2 == 0 ? "0d50" : "1350");
-                    String p = ", port " + port;
-                    written += line(out, "tls_server.c:306: |3| accepted connection from 127.0.0.1" + p);
-                    written += line(out, "./library/ssl_tls.c:5804: |2| " + ctx + ": => handshake" + p);
-                    for (int s = 0; s <= 16; s++) {
-                        written += line(out, "./library/ssl_srv.c:4511: |2| " + ctx + ": server state: " + s + p);
+            written += line(out, "main.c:169: |3| boot 1, reset cause: power-on, image bench, firmware refboard 0.1.0");
+            while (written < size) {
+                int port = 32768 + (int) (sessions % 28000);
+                String ctx = "0x7f1a3c00" + (sessions % 2 == 0 ? "0d50" : "1350");
+                String p = ", port " + port;
+                written += line(out, "tls_server.c:306: |3| accepted connection from 127.0.0.1" + p);
+                written += line(out, "./library/ssl_tls.c:5804: |2| " + ctx + ": => handshake" + p);
+                for (int s = 0; s <= 16; s++) {
+                    written += line(out, "./library/ssl_srv.c:4511: |2| " + ctx + ": server state: " + s + p);
+                }
+                written += line(out, "./library/ssl_msg.c:2110: |4| " + ctx + ": dumping 'input record header' (5 bytes)" + p);
+                written += line(out, "./library/ssl_msg.c:2110: |4| " + ctx + ": 0000:  16 03 03 00 c4                                   ....." + p);
+                switch ((int) (sessions % 4)) {
+                    case 0, 1 -> {
+                        written += line(out, "./library/ssl_tls.c:5815: |2| " + ctx + ": <= handshake" + p);
+                        written += line(out, "httpd.c:207: |3| GET /style.css" + p);
+                        written += line(out, "tls_server.c:236: |3| connection closed (close notify)" + p);
                     }
-                    written += line(out, "./library/ssl_msg.c:2110: |4| " + ctx + ": dumping 'input record header' (5 bytes)" + p);
-                    written += line(out, "./library/ssl_msg.c:2110: |4| " + ctx + ": 0000:  16 03 03 00 c4                                   ....." + p);
-                    switch ((int) (sessions % 4)) {
-                        case 0, 1 -> {
-                            written += line(out, "./library/ssl_tls.c:5815: |2| " + ctx + ": <= handshake" + p);
-                            written += line(out, "httpd.c:207: |3| GET /style.css" + p);
-                            written += line(out, "tls_server.c:236: |3| connection closed (close notify)" + p);
-                        }
-                        case 2 -> {
-                            written += line(out, "./library/ssl_msg.c:4698: |2| " + ctx + ": got an alert message, type: [2:46]" + p);
-                            written += line(out, "./library/ssl_msg.c:4705: |1| " + ctx + ": is a fatal alert message (msg 46)" + p);
-                            written += line(out, "tls_server.c:209: |1| mbedtls_ssl_handshake failed: -0x7780" + p);
-                            written += line(out, "tls_server.c:236: |3| connection closed (error -0x7780)" + p);
-                        }
-                        default -> {
-                            written += line(out, "./library/ssl_srv.c:1416: |1| " + ctx + ": mbedtls_ssl_fetch_input() returned -29312 (-0x7280)" + p);
-                            written += line(out, "tls_server.c:236: |3| connection closed (eof)" + p);
-                        }
+                    case 2 -> {
+                        written += line(out, "./library/ssl_msg.c:4698: |2| " + ctx + ": got an alert message, type: [2:46]" + p);
+                        written += line(out, "./library/ssl_msg.c:4705: |1| " + ctx + ": is a fatal alert message (msg 46)" + p);
+                        written += line(out, "tls_server.c:209: |1| mbedtls_ssl_handshake failed: -0x7780" + p);
+                        written += line(out, "tls_server.c:236: |3| connection closed (error -0x7780)" + p);
                     }
-                    sessions++;
-                    if (sessions % 10_000 == 0) {
-                        boot++;
-                        written += line(out, "main.c:169: |3| boot " + boot + ", reset cause: soft, image bench, firmware refboard 0.1.0");
+                    default -> {
+                        written += line(out, "./library/ssl_srv.c:1416: |1| " + ctx + ": mbedtls_ssl_fetch_input() returned -29312 (-0x7280)" + p);
+                        written += line(out, "tls_server.c:236: |3| connection closed (eof)" + p);
                     }
+                }
+                sessions++;
+                if (sessions % 10_000 == 0) {
+                    boot++;
+                    written += line(out, "main.c:169: |3| boot " + boot + ", reset cause: soft, image bench, firmware refboard 0.1.0");
                 }
             }
             return sessions;
         }
 
-        private static int line(OutputStream out, String text) throws IOException {
+        private int line(OutputStream out, String text) throws IOException {
+            lines++;
             byte[] b = (text + "\r\n").getBytes(StandardCharsets.US_ASCII);
             out.write(b);
             return b.length;

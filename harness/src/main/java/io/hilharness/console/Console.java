@@ -272,6 +272,7 @@ public final class Console implements Closeable {
                 first = false;
                 pump();
                 framer.flush();
+                history.publish();
                 closeQuietly(transport);
                 if (stop.isSet()) {
                     break;
@@ -349,6 +350,7 @@ public final class Console implements Closeable {
         }
         capturedBytes += n;
         framer.feed(buf, 0, n);
+        history.publish();
     }
 
     private void deliver(ConsoleLine line) {

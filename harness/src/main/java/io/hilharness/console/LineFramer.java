@@ -72,34 +72,63 @@ public final class LineFramer {
         // One timestamp per chunk: all its bytes arrived together.
         Instant now = clock.instant();
         lastArrival = now;
-        for (int i = off; i < off + n; i++) {
-            byte b = buf[i];
-            long pos = nextOffset++;
+        int end = off + n;
+        int i = off;
+        while (i < end) {
             if (afterCr) {
                 afterCr = false;
-                if (b == LF) {
-                    continue; // second half of a CRLF, possibly from a later read
+                if (buf[i] == LF) {
+                    i++; // second half of a CRLF, possibly from a later read
+                    nextOffset++;
+                    continue;
                 }
             }
             if (lineStart < 0) {
-                lineStart = pos;
+                lineStart = nextOffset;
             }
-            if (b == CR || b == LF) {
-                emitLine(now);
-                afterCr = b == CR;
+            // Scan to the terminator in a tight loop, then move the run of bytes in one go.
+            int stop = i;
+            while (stop < end && buf[stop] != CR && buf[stop] != LF) {
+                stop++;
+            }
+            if (stop < end && len == 0 && stop - i <= line.length) {
+                // The whole line is in this chunk: decode it straight from the read buffer.
+                nextOffset += stop - i + 1;
+                emitLine(now, decode(buf, i, stop - i));
+                afterCr = buf[stop] == CR;
+                i = stop + 1;
                 continue;
             }
+            append(buf, i, stop - i, now);
+            nextOffset += stop - i;
+            i = stop;
+            if (i < end) {
+                nextOffset++;
+                emitLine(now, decode(line, 0, len));
+                afterCr = buf[i] == CR;
+                i++;
+            }
+        }
+    }
+
+    /** Adds bytes to the line in progress, emitting full pieces of an over-long line on the way. */
+    private void append(byte[] buf, int from, int count, Instant now) {
+        while (count > 0) {
             if (len == line.length) {
                 emitPiece(now);
             }
-            line[len++] = b;
+            int k = Math.min(count, line.length - len);
+            System.arraycopy(buf, from, line, len, k);
+            len += k;
+            from += k;
+            count -= k;
         }
     }
 
     /** Emits the line in progress, if any, without waiting for its terminator (on close or disconnect). */
     public void flush() {
         if (lineStart >= 0) {
-            emitLine(lastArrival);
+            emitLine(lastArrival, decode(line, 0, len));
         }
     }
 
@@ -113,8 +142,8 @@ public final class LineFramer {
         return nextOffset;
     }
 
-    private void emitLine(Instant now) {
-        sink.accept(new ConsoleLine(nextSeq++, lineStart, now, decode(len), cut));
+    private void emitLine(Instant now, String text) {
+        sink.accept(new ConsoleLine(nextSeq++, lineStart, now, text, cut));
         len = 0;
         lineStart = -1;
         cut = false;
@@ -124,16 +153,16 @@ public final class LineFramer {
     private void emitPiece(Instant now) {
         int carry = incompleteUtf8Tail(line, len);
         int pieceLen = len - carry;
-        sink.accept(new ConsoleLine(nextSeq++, lineStart, now, decode(pieceLen), true));
+        sink.accept(new ConsoleLine(nextSeq++, lineStart, now, decode(line, 0, pieceLen), true));
         System.arraycopy(line, pieceLen, line, 0, carry);
         len = carry;
         lineStart += pieceLen;
         cut = true;
     }
 
-    private String decode(int n) {
+    private static String decode(byte[] bytes, int from, int n) {
         // String's UTF-8 decoder replaces malformed input with U+FFFD; it never throws.
-        return new String(line, 0, n, StandardCharsets.UTF_8);
+        return new String(bytes, from, n, StandardCharsets.UTF_8);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * <p>Waiting looks at lines that arrived before the call too (anything with seq &gt; afterSeq still held), so a
  * test that asks "did the board print X after my command" cannot miss a line that raced ahead of it. Bounded
  * by line count and by total characters, so a board spewing megabyte lines cannot exhaust the heap.
+ * {@link #add} makes a line visible at once; waiters wake on the next {@link #publish}.
  */
 final class LineHistory {
 
@@ -49,6 +50,19 @@ final class LineHistory {
                 evictOldest();
             }
             lastSeq = line.seq();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Wakes waiters for the lines added since the last call. The reader calls this once per chunk
+     * read rather than once per line: under a flood a wake-up per line (a futex call on each side)
+     * cost more CPU than framing and parsing the line.
+     */
+    void publish() {
+        lock.lock();
+        try {
             changed.signalAll();
         } finally {
             lock.unlock();

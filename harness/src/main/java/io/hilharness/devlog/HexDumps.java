@@ -48,8 +48,9 @@ final class HexDumps {
         String key = e.context() == null ? "" : e.context();
         Pending pending = open.get(key);
         String message = e.message() == null || e.message().length() > 512 ? "" : e.message();
-        Matcher header = HEADER.matcher(message);
-        if (header.lookingAt()) {
+        // Only a line starting like a header pays for a Matcher.
+        Matcher header = message.startsWith("dumping '") ? HEADER.matcher(message) : null;
+        if (header != null && header.lookingAt()) {
             release(key, out);
             out.add(e);
             int declared = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(header.group(2)));

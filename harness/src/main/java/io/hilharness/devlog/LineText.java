@@ -55,10 +55,116 @@ final class LineText {
         return cut >= 0 ? path.substring(cut + 1) : path;
     }
 
-    /** Context pointer at the start of a message, or null. */
+    /** Context pointer at the start of a message, or null. Same answer as {@link #CONTEXT}, without a Matcher. */
     static String contextOf(String message) {
+        if (message.startsWith("(nil): ")) {
+            return "(nil)";
+        }
+        if (message.length() < 5 || message.charAt(0) != '0' || (message.charAt(1) | 0x20) != 'x') {
+            return null;
+        }
+        int end = 2;
+        while (end < message.length() && isHexDigit(message.charAt(end))) {
+            end++;
+        }
+        int digits = end - 2;
+        boolean separated = end + 1 < message.length() && message.charAt(end) == ':' && message.charAt(end + 1) == ' ';
+        return digits >= 1 && digits <= 16 && separated ? message.substring(0, end) : null;
+    }
+
+    /** The reference regex for {@link #contextOf}, kept for tests that check the two agree. */
+    static String contextOfByRegex(String message) {
         Matcher m = CONTEXT.matcher(message);
         return m.lookingAt() ? m.group(1) : null;
+    }
+
+    static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Regex {@code \w} (without UNICODE_CHARACTER_CLASS): ASCII letters, digits, underscore. */
+    static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** The file-name characters of the formats' prefixes: {@code [\w./\\-]}. */
+    static boolean isPathChar(char c) {
+        return isWordChar(c) || c == '.' || c == '/' || c == '\\' || c == '-';
+    }
+
+    /**
+     * End of a source-file token {@code [\w./\\-]{1,200}\.\w{1,6}} starting at {@code from} and
+     * followed by {@code next}, or -1. The token can only end where the run of path characters ends
+     * (the following character is never one of them), so no backtracking is needed.
+     */
+    static int sourceFileEnd(String text, int from, char next) {
+        int end = from;
+        int limit = Math.min(text.length(), from + 208);
+        while (end < limit && isPathChar(text.charAt(end))) {
+            end++;
+        }
+        if (end >= text.length() || text.charAt(end) != next) {
+            return -1;
+        }
+        int dot = text.lastIndexOf('.', end - 1);
+        int extension = end - dot - 1;
+        if (dot <= from || extension < 1 || extension > 6 || dot - from > 200) {
+            return -1;
+        }
+        for (int i = dot + 1; i < end; i++) {
+            if (!isWordChar(text.charAt(i))) {
+                return -1;
+            }
+        }
+        return end;
+    }
+
+    /** End of 1 to {@code max} ASCII digits at {@code from}, or -1 (also when more digits follow). */
+    static int digitsEnd(String text, int from, int max) {
+        int end = from;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end > from && end - from <= max ? end : -1;
+    }
+
+    /**
+     * Whether {@code text} lower-cased (Locale.ROOT) contains {@code lowerWord} (lower-case ASCII):
+     * without building the lower-cased copy when the text is ASCII, which it nearly always is.
+     */
+    static boolean containsIgnoreCase(String text, String lowerWord) {
+        char first = lowerWord.charAt(0);
+        int last = text.length() - lowerWord.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return text.toLowerCase(java.util.Locale.ROOT).contains(lowerWord);
+            }
+            if (i <= last && lower(c) == first && asciiRegionMatches(text, i, lowerWord)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Not String.regionMatches(ignoreCase): it also matches non-ASCII letters such as U+0130 to 'i',
+    // which String.toLowerCase does not turn into a plain 'i'.
+    private static boolean asciiRegionMatches(String text, int at, String lowerWord) {
+        for (int k = 0; k < lowerWord.length(); k++) {
+            char c = text.charAt(at + k);
+            if (c >= 0x80 || lower(c) != lowerWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /** The message without its context pointer. */

@@ -21,22 +21,79 @@ public final class MbedtlsNativeFormat implements LogFormat {
         return NAME;
     }
 
+    /** The prefix's parts: source file, line number, optional debug level, and where the message starts. */
+    private record Prefix(String file, String line, String level, int end) {
+    }
+
     @Override
     public LogLine parse(String text) {
-        Matcher m = LineText.findPrefix(PREFIX, text);
-        if (m == null) {
+        Prefix p = prefixAtStart(text);
+        if (p == null) {
+            p = prefixByRegex(text);
+        }
+        if (p == null) {
             return null;
         }
-        Integer level = LineText.intOrNull(m.group(3));
-        String message = LineText.messageAfter(text, m.end());
+        Integer level = LineText.intOrNull(p.level());
+        String message = LineText.messageAfter(text, p.end());
         String context = LineText.contextOf(message);
         message = LineText.withoutContext(message, context);
-        return new LogLine(NAME, null, severity(level, message), LineText.basename(m.group(1)),
-                LineText.intOrNull(m.group(2)), level, context, message);
+        return new LogLine(NAME, null, severity(level, message), LineText.basename(p.file()),
+                LineText.intOrNull(p.line()), level, context, message);
+    }
+
+    /**
+     * The prefix when it starts the line, as it does on nearly every line, read without a regex: the
+     * same match {@link #PREFIX} finds there. Null when it is not at the start (noise before it) or
+     * the line needs the regex's judgement; the regex then decides.
+     */
+    private static Prefix prefixAtStart(String text) {
+        int fileEnd = LineText.sourceFileEnd(text, 0, ':');
+        if (fileEnd < 0) {
+            return null;
+        }
+        int lineEnd = LineText.digitsEnd(text, fileEnd + 1, 7);
+        if (lineEnd < 0 || lineEnd >= text.length() || text.charAt(lineEnd) != ':') {
+            return null;
+        }
+        int end = lineEnd + 1;
+        String level = null;
+        if (end + 3 < text.length() && text.charAt(end) == ' ' && text.charAt(end + 1) == '|'
+                && LineText.isDigit(text.charAt(end + 2)) && text.charAt(end + 3) == '|') {
+            level = text.substring(end + 2, end + 3);
+            end += 4;
+        }
+        return new Prefix(text.substring(0, fileEnd), text.substring(fileEnd + 1, lineEnd), level, end);
+    }
+
+    private static Prefix prefixByRegex(String text) {
+        Matcher m = LineText.findPrefix(PREFIX, text);
+        return m == null ? null : new Prefix(m.group(1), m.group(2), m.group(3), m.end());
+    }
+
+    /** The regex-only parse, kept for tests that check the fast path agrees with it. */
+    LogLine parseByRegex(String text) {
+        Prefix p = prefixByRegex(text);
+        if (p == null) {
+            return null;
+        }
+        Integer level = LineText.intOrNull(p.level());
+        String message = LineText.messageAfter(text, p.end());
+        String context = LineText.contextOfByRegex(message);
+        message = LineText.withoutContext(message, context);
+        return new LogLine(NAME, null, severityByLowerCase(level, message), LineText.basename(p.file()),
+                LineText.intOrNull(p.line()), level, context, message);
     }
 
     // Level 1 is mbedTLS's error level; alerts are worth a warning whatever level printed them.
     private static Severity severity(Integer level, String message) {
+        if (level != null && level == 1) {
+            return Severity.ERROR;
+        }
+        return LineText.containsIgnoreCase(message, "alert") ? Severity.WARNING : Severity.INFO;
+    }
+
+    private static Severity severityByLowerCase(Integer level, String message) {
         if (level != null && level == 1) {
             return Severity.ERROR;
         }

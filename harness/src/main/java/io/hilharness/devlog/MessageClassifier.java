@@ -3,6 +3,7 @@ package io.hilharness.devlog;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,14 +24,71 @@ final class MessageClassifier {
     private static final Pattern PORT_SUFFIX = Pattern.compile(", port ([0-9]{1,5})$");
     private static final String CODE = ErrorCodes.TOKEN;
 
+    /** Capturing groups of a match, by number: a Matcher's, or read without a regex by a {@link Shape}. */
+    @FunctionalInterface
+    interface Groups {
+        String group(int i);
+    }
+
     /**
-     * A message pattern; {@code literal} is the fixed text it starts with, checked before any regex
-     * work because most lines match no rule and a Matcher per rule per line dominated the cost.
+     * A message pattern. {@code mayMatch} is a cheap necessary condition (by default: starts with the
+     * regex's literal prefix) checked before any regex work, because most lines match no rule and a
+     * Matcher per rule per line dominated the cost. {@code shape}, for the most frequent lines, reads
+     * the groups without a regex; when it answers null the regex decides.
      */
-    private record Rule(Pattern pattern, String literal, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
-        Rule(String regex, BiConsumer<Matcher, DeviceEvent.Builder> fill) {
-            this(Pattern.compile(regex), literalPrefix(regex), fill);
+    private record Rule(Pattern pattern, Predicate<String> mayMatch, Shape shape,
+                        BiConsumer<Groups, DeviceEvent.Builder> fill) {
+        Rule(String regex, BiConsumer<Groups, DeviceEvent.Builder> fill) {
+            this(Pattern.compile(regex), startsWith(literalPrefix(regex)), message -> null, fill);
         }
+
+        /** A rule whose regex has no literal prefix, with an explicit cheap pre-check. */
+        static Rule checked(String regex, Predicate<String> mayMatch, BiConsumer<Groups, DeviceEvent.Builder> fill) {
+            return new Rule(Pattern.compile(regex), mayMatch, message -> null, fill);
+        }
+
+        Rule(String regex, Shape shape, BiConsumer<Groups, DeviceEvent.Builder> fill) {
+            this(Pattern.compile(regex), startsWith(literalPrefix(regex)), shape, fill);
+        }
+
+        private static Predicate<String> startsWith(String literal) {
+            if (literal.isEmpty()) {
+                // Such a rule would run its regex on every line: give it an explicit pre-check.
+                throw new IllegalArgumentException("rule without a literal prefix needs a pre-check");
+            }
+            return message -> message.startsWith(literal);
+        }
+    }
+
+    /** Reads a message of one fixed shape without a regex: the groups, or null to let the regex decide. */
+    @FunctionalInterface
+    interface Shape {
+        Groups read(String message);
+
+        /** {@code literal$}: the whole message is the literal. */
+        static Shape exactly(String literal) {
+            return message -> message.equals(literal) ? i -> i == 0 ? message : null : null;
+        }
+
+        /** {@code literal([0-9]{1,max})$}: the literal, then only digits. */
+        static Shape literalThenDigits(String literal, int max) {
+            return message -> {
+                if (!message.startsWith(literal) || LineText.digitsEnd(message, literal.length(), max) != message.length()) {
+                    return null;
+                }
+                String digits = message.substring(literal.length());
+                return i -> i == 0 ? message : i == 1 ? digits : null;
+            };
+        }
+    }
+
+    private static boolean startsWithAny(String message, String... literals) {
+        for (String literal : literals) {
+            if (message.startsWith(literal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The leading characters of {@code regex} that can only match themselves. */
@@ -50,13 +108,13 @@ final class MessageClassifier {
             new Rule("boot ([0-9]{1,9}), reset cause: ([^,]*)(?:, image ([^,]*))?(?:, firmware (.*))?$",
                     (m, b) -> b.type(EventType.BOOT).boot(LineText.intOrNull(m.group(1)))
                             .detail(m.group(2)).image(m.group(3)).firmware(m.group(4))),
-            new Rule("(?:\\w+ )?ready, listening on ([^\\s,]+)(?:, [0-9]{1,9} ms after reset)?$",
+            Rule.checked("(?:\\w+ )?ready, listening on ([^\\s,]+)(?:, [0-9]{1,9} ms after reset)?$", msg -> msg.contains("ready, listening on "),
                     (m, b) -> b.type(EventType.READY).detail(m.group(1))),
             new Rule("accepted connection from (\\S+)$",
                     (m, b) -> b.type(EventType.CONNECTION_ACCEPTED).detail(m.group(1))),
-            new Rule("=> handshake$", (m, b) -> b.type(EventType.HANDSHAKE_START)),
-            new Rule("=> free$", (m, b) -> b.type(EventType.SSL_FREE)),
-            new Rule("client state: ([0-9]{1,9})$", (m, b) -> {
+            new Rule("=> handshake$", Shape.exactly("=> handshake"), (m, b) -> b.type(EventType.HANDSHAKE_START)),
+            new Rule("=> free$", Shape.exactly("=> free"), (m, b) -> b.type(EventType.SSL_FREE)),
+            new Rule("client state: ([0-9]{1,9})$", Shape.literalThenDigits("client state: ", 9), (m, b) -> {
                 Integer state = LineText.intOrNull(m.group(1));
                 b.type(EventType.CLIENT_STATE).state(state).detail(HandshakeStates.name(state));
             }),
@@ -64,13 +122,14 @@ final class MessageClassifier {
             new Rule("dumping 'my signature' \\(([0-9]{1,9}) bytes\\)$",
                     (m, b) -> b.type(EventType.KEY_EXCHANGE).detail("my signature")
                             .bytes(LineText.longOrNull(m.group(1)))),
-            new Rule("<= handshake$", (m, b) -> b.type(EventType.HANDSHAKE_END)),
-            new Rule("server state: ([0-9]{1,9})$", (m, b) -> {
+            new Rule("<= handshake$", Shape.exactly("<= handshake"), (m, b) -> b.type(EventType.HANDSHAKE_END)),
+            new Rule("server state: ([0-9]{1,9})$", Shape.literalThenDigits("server state: ", 9), (m, b) -> {
                 Integer state = LineText.intOrNull(m.group(1));
                 b.type(EventType.STATE).state(state).detail(HandshakeStates.name(state));
             }),
             // Only the first certificate of the chain dump stands for "certificate sent".
-            new Rule("(?:=> write certificate|selected certificate chain, certificate(?: #1:?)?)$",
+            Rule.checked("(?:=> write certificate|selected certificate chain, certificate(?: #1:?)?)$",
+                    msg -> startsWithAny(msg, "=> write certificate", "selected certificate chain, certificate"),
                     (m, b) -> b.type(EventType.CERTIFICATE_SENT)),
             new Rule("got an alert message, type: \\[([0-9]{1,3}):([0-9]{1,3})\\]$",
                     (m, b) -> b.type(EventType.ALERT_RECEIVED).alertLevel(LineText.intOrNull(m.group(1)))
@@ -84,24 +143,27 @@ final class MessageClassifier {
                     (m, b) -> b.type(EventType.ALERT_SENT).alertLevel(LineText.intOrNull(m.group(1)))
                             .alertDescription(LineText.intOrNull(m.group(2)))),
             // "%s() returned %d (-0x%04x)": the decimal is exact, the hex is of -ret as unsigned.
-            new Rule("(\\w{1,100})\\(\\) returned (-?[0-9]{1,10}) \\(-0[xX][0-9a-fA-F]{1,8}\\)$",
+            Rule.checked("(\\w{1,100})\\(\\) returned (-?[0-9]{1,10}) \\(-0[xX][0-9a-fA-F]{1,8}\\)$",
+                    msg -> msg.contains("() returned "),
                     (m, b) -> b.type(EventType.DEBUG_RETURN).detail(m.group(1))
                             .code(ErrorCodes.parse(m.group(2)))),
             new Rule("alloc\\(([0-9]{1,18}) bytes\\) failed$",
                     (m, b) -> b.type(EventType.ALLOC_FAILED).bytes(LineText.longOrNull(m.group(1)))),
-            new Rule("(mbedtls_ssl_handshake)(?:\\(\\))? failed: " + CODE,
+            Rule.checked("(mbedtls_ssl_handshake)(?:\\(\\))? failed: " + CODE, msg -> msg.startsWith("mbedtls_ssl_handshake"),
                     (m, b) -> b.type(EventType.HANDSHAKE_FAILED).detail(m.group(1))
                             .code(ErrorCodes.parse(m.group(2)))),
-            new Rule("(mbedtls_ssl_(?:read|write))(?:\\(\\))? failed: " + CODE,
+            Rule.checked("(mbedtls_ssl_(?:read|write))(?:\\(\\))? failed: " + CODE,
+                    msg -> startsWithAny(msg, "mbedtls_ssl_read", "mbedtls_ssl_write"),
                     (m, b) -> b.type(EventType.TLS_IO_ERROR).detail(m.group(1))
                             .code(ErrorCodes.parse(m.group(2)))),
-            new Rule("(mbedtls_ssl_setup)(?:\\(\\))? failed: " + CODE,
+            Rule.checked("(mbedtls_ssl_setup)(?:\\(\\))? failed: " + CODE, msg -> msg.startsWith("mbedtls_ssl_setup"),
                     (m, b) -> b.type(EventType.SETUP_FAILED).detail(m.group(1))
                             .code(ErrorCodes.parse(m.group(2)))),
             new Rule("handshake done: (\\S+) (\\S+)$",
                     (m, b) -> b.type(EventType.HANDSHAKE_DONE).tlsVersion(m.group(1)).cipher(m.group(2))
                             .detail(m.group(1) + " " + m.group(2))),
-            new Rule("(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT) (\\S+)(?: HTTP/[0-9.]{1,5})?$",
+            Rule.checked("(GET|HEAD|POST|PUT|DELETE|OPTIONS|PATCH|TRACE|CONNECT) (\\S+)(?: HTTP/[0-9.]{1,5})?$",
+                    msg -> !msg.isEmpty() && "GHPDOTC".indexOf(msg.charAt(0)) >= 0,
                     (m, b) -> b.type(EventType.HTTP_REQUEST).method(m.group(1)).path(m.group(2))),
             new Rule("Opening (\\S.*)$", (m, b) -> b.type(EventType.FILE_OPENED).path(m.group(1))),
             new Rule("sent ([0-9]{1,18}) bytes of (\\S.*?), status ([0-9]{3})$",
@@ -124,7 +186,8 @@ final class MessageClassifier {
                 }
             }),
             new Rule("reboot requested", (m, b) -> b.type(EventType.REBOOT_REQUESTED)),
-            new Rule("(?:manifest error|certificate load failed|key load failed)(?::\\s*(.*))?$", (m, b) -> {
+            Rule.checked("(?:manifest error|certificate load failed|key load failed)(?::\\s*(.*))?$",
+                    msg -> startsWithAny(msg, "manifest error", "certificate load failed", "key load failed"), (m, b) -> {
                 b.type(EventType.CONFIG_ERROR).detail(m.group(1));
                 if (m.group(1) != null) {
                     b.code(ErrorCodes.findHex(m.group(1)));
@@ -167,9 +230,8 @@ final class MessageClassifier {
 
     /** Cheap pre-check for {@link #DEATH}: its word-boundary alternation was a hot spot on every line. */
     static boolean isDeath(String message) {
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
         for (String word : DEATH_WORDS) {
-            if (lower.contains(word)) {
+            if (LineText.containsIgnoreCase(message, word)) {
                 return DEATH.matcher(message).find();
             }
         }
@@ -184,12 +246,19 @@ final class MessageClassifier {
         String message = parsed.message();
         if (message.length() <= MAX_CLASSIFIED_LENGTH) {
             int at = message.lastIndexOf(", port ");
-            Matcher port = PORT_SUFFIX.matcher(message);
-            if (at >= 0 && port.find(at)) {
-                Integer value = LineText.intOrNull(port.group(1));
-                if (value != null && value <= 65535) {
-                    b.port(value);
-                    message = message.substring(0, port.start());
+            if (at >= 0) {
+                // Plain ", port N" at the very end without a Matcher; the regex judges anything else.
+                int digits = at + ", port ".length();
+                String value = LineText.digitsEnd(message, digits, 5) == message.length() ? message.substring(digits) : null;
+                if (value == null) {
+                    Matcher port = PORT_SUFFIX.matcher(message);
+                    value = port.find(at) ? port.group(1) : null;
+                    at = value == null ? at : port.start();
+                }
+                Integer number = LineText.intOrNull(value);
+                if (number != null && number <= 65535) {
+                    b.port(number);
+                    message = message.substring(0, at);
                 }
             }
         }
@@ -233,12 +302,17 @@ final class MessageClassifier {
 
     private static boolean apply(List<Rule> rules, String message, DeviceEvent.Builder b) {
         for (Rule rule : rules) {
-            if (!message.startsWith(rule.literal)) {
+            if (!rule.mayMatch.test(message)) {
                 continue;
+            }
+            Groups read = rule.shape.read(message);
+            if (read != null) {
+                rule.fill.accept(read, b);
+                return true;
             }
             Matcher m = rule.pattern.matcher(message);
             if (m.lookingAt()) {
-                rule.fill.accept(m, b);
+                rule.fill.accept(m::group, b);
                 return true;
             }
         }

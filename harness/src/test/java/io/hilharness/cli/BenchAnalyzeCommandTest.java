@@ -1,0 +1,51 @@
+package io.hilharness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code hil bench analyze} end to end on a tiny log: the table's counts agree (timings are not checked). */
+class BenchAnalyzeCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void analyzesEveryGeneratedLineAndSessionAndPrintsGrepBesideIt() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = HilCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        int exit = cli.execute("bench", "analyze", "--size", "64k", "--dir", dir.toString());
+
+        String table = out.toString();
+        assertEquals(0, exit, table);
+        Matcher generated = Pattern.compile("MB, ([0-9]+) lines, ([0-9]+) sessions").matcher(table);
+        assertTrue(generated.find(), table);
+        Matcher analyzed = Pattern.compile("\\| hil analyze .*\\| ([0-9]+) lines, ([0-9]+) sessions \\|").matcher(table);
+        assertTrue(analyzed.find(), table);
+        assertEquals(generated.group(1), analyzed.group(1), "lines");
+        assertEquals(generated.group(2), analyzed.group(2), "sessions");
+        assertTrue(Long.parseLong(generated.group(2)) > 10, table);
+        Matcher grep = Pattern.compile("\\| grep -c handshake \\|.*\\| ([0-9]+) matches \\|").matcher(table);
+        assertTrue(grep.find(), table);
+        assertTrue(Long.parseLong(grep.group(1)) >= Long.parseLong(generated.group(2)), "one => handshake per session");
+        assertTrue(Files.notExists(dir.resolve("bench-mbedtls.log")), "the log is deleted without --keep");
+    }
+
+    @Test
+    void aBadSizeIsOneClearError() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = HilCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(HilCli.EXIT_CONFIG_ERROR, cli.execute("bench", "analyze", "--size", "lots"));
+        assertTrue(err.toString().contains("size 'lots'"), err.toString());
+    }
+}
