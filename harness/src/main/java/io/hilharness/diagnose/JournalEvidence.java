@@ -55,6 +55,9 @@ public final class JournalEvidence {
             }
             String type = record.path("type").asText("");
             JsonNode data = record.path("data");
+            if ((type.equals("boot") || type.equals("round")) && !data.isObject()) {
+                throw new JournalFormatException(file + ":" + (i + 1) + ": " + type + " record: field \"data\" is missing or not an object");
+            }
             try {
                 switch (type) {
                     case "campaign" -> {
