@@ -47,14 +47,13 @@ class VanishedConsoleIT {
             @Override
             public void roundDone(RoundRecord round) {
                 if (round.boot() == 1 && round.round() == 2) {
-                    ProcessHandle.current().descendants()
+                    // SIGKILL is asynchronous: the board is dead once it has exited, not once it was signalled
+                    // (until then its listening socket still accepts, and the next round sees a reset).
+                    List<ProcessHandle> boards = ProcessHandle.current().descendants()
                             .filter(p -> p.info().command().map(c -> c.endsWith("refboard")).orElse(false))
-                            // Wait until it is gone: a board that is only being killed still
-                            // completes TCP handshakes from its listen backlog (RESET, not REFUSED).
-                            .forEach(p -> {
-                                p.destroyForcibly();
-                                p.onExit().join();
-                            });
+                            .toList();
+                    boards.forEach(ProcessHandle::destroyForcibly);
+                    boards.forEach(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join());
                 }
             }
         };
