@@ -50,6 +50,11 @@ public abstract class ForwardingTransport implements ConsoleTransport {
     }
 
     @Override
+    public boolean awaitPresent(Duration max) {
+        return delegate.awaitPresent(max);
+    }
+
+    @Override
     public boolean canReconnect() {
         return delegate.canReconnect();
     }
