@@ -16,8 +16,11 @@
 #include <time.h>
 #include <unistd.h>
 
-/* A UART at full FIFO does not stall the CPU for long: wait this much, then drop. */
-#define TX_STALL_MS 50
+/* A UART at full FIFO does not stall the CPU for long: wait this much, then drop. Long enough that a
+ * host reader descheduled for a moment on a loaded machine loses nothing (on real hardware the USB
+ * serial adapter and the host's tty buffer absorb such pauses); short enough that a console nobody
+ * reads costs the firmware one stall, not one per line. */
+#define TX_STALL_MS 200
 #define CMD_MAX 256
 #define LINE_BYTES_MAX 256
 /* flood: the largest request, and how long a full pty may stall it before it gives up. */
@@ -120,8 +123,9 @@ static void tee_bytes(const char *p, size_t n)
     }
 }
 
-/* Caller holds g_tx_lock. Returns the number of bytes the pty did not take. */
-static size_t tx_bytes(const char *p, size_t n)
+/* Caller holds g_tx_lock. Writes to the pty, waiting up to stall_ms whenever it is full and
+ * makes no progress. Returns the number of bytes it did not take. */
+static size_t tx_waiting(const char *p, size_t n, int stall_ms)
 {
     while (n > 0) {
         ssize_t w = write(g_master, p, n);
@@ -129,20 +133,30 @@ static size_t tx_bytes(const char *p, size_t n)
             tee_bytes(p, (size_t)w);
             p += w;
             n -= (size_t)w;
-            g_tx_jammed = 0;
             continue;
         }
         if (w < 0 && errno == EINTR)
             continue;
-        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && !g_tx_jammed) {
+        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && stall_ms > 0) {
             struct pollfd pfd = { .fd = g_master, .events = POLLOUT };
-            if (poll(&pfd, 1, TX_STALL_MS) > 0 && (pfd.revents & POLLOUT))
+            if (poll(&pfd, 1, stall_ms) > 0 && (pfd.revents & POLLOUT))
                 continue;
-            g_tx_jammed = 1;
         }
         return n;
     }
     return 0;
+}
+
+/* Caller holds g_tx_lock. Like a UART driver with a small FIFO: waits TX_STALL_MS for a stalled
+ * reader, then drops; once jammed it drops at once until the reader takes bytes again, so a
+ * detached console does not slow the firmware down. Returns the number of bytes dropped. */
+static size_t tx_bytes(const char *p, size_t n)
+{
+    size_t lost = tx_waiting(p, n, g_tx_jammed ? 0 : TX_STALL_MS);
+    if (lost > 0 && lost < n && g_tx_jammed) /* the reader is back: wait for it again */
+        lost = tx_waiting(p + (n - lost), lost, TX_STALL_MS);
+    g_tx_jammed = lost > 0;
+    return lost;
 }
 
 void console_write_line(const char *line, size_t len)
@@ -186,24 +200,7 @@ unsigned long long console_dropped_bytes(void)
  * the caller stops). */
 static int tx_all(const char *p, size_t n)
 {
-    while (n > 0) {
-        ssize_t w = write(g_master, p, n);
-        if (w > 0) {
-            tee_bytes(p, (size_t)w);
-            p += w;
-            n -= (size_t)w;
-            continue;
-        }
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            struct pollfd pfd = { .fd = g_master, .events = POLLOUT };
-            if (poll(&pfd, 1, FLOOD_STALL_MS) > 0 && (pfd.revents & POLLOUT))
-                continue;
-        }
-        return -1;
-    }
-    return 0;
+    return tx_waiting(p, n, FLOOD_STALL_MS) == 0 ? 0 : -1;
 }
 
 static unsigned long long realtime_us(void)
