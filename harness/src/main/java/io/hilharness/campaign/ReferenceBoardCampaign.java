@@ -34,6 +34,13 @@ public final class ReferenceBoardCampaign {
     private ClientKind client = ClientKind.OKHTTP;
     private Optional<CaptureSettings> capture = Optional.empty();
     private UnaryOperator<Campaign> campaignSettings = c -> c;
+    /**
+     * Above this many rounds a campaign runs as a {@link #longRun()} by itself: a passed round's evidence
+     * is some 100-250 KB in memory, so a nightly {@code hil run --boots 100 --rounds 100} would otherwise
+     * hold gigabytes until its end.
+     */
+    static final int LONG_RUN_ROUNDS = 500;
+
     private boolean longRun;
 
     public ReferenceBoardCampaign(ProjectLayout layout, Path runsDir) {
@@ -96,7 +103,7 @@ public final class ReferenceBoardCampaign {
                 }
             }
             try {
-                if (longRun) {
+                if (isLongRun(spec)) {
                     RunReports.rebuild(run);
                 } else {
                     RunReports.write(result, run);
@@ -122,7 +129,7 @@ public final class ReferenceBoardCampaign {
                 .callTimeout(spec.fetchTimeout())
                 .expectedDigests(image.contentDigests())
                 .build();
-        return configured(new Campaign(spec, board, image, driver, run, listener)).run();
+        return configured(new Campaign(spec, board, image, driver, run, listener), spec).run();
     }
 
     /** Each round's NetLog and browser log stay in the run folder, under chromium/round-N/. */
@@ -136,12 +143,16 @@ public final class ReferenceBoardCampaign {
                 .roundTimeout(roundTimeout)
                 .workDir(run.dir().resolve("chromium"))
                 .build()) {
-            return configured(new Campaign(spec, board, image, chromium::runRound, run, listener)).run();
+            return configured(new Campaign(spec, board, image, chromium::runRound, run, listener), spec).run();
         }
     }
 
-    private Campaign configured(Campaign campaign) {
-        return campaignSettings.apply(longRun ? campaign.forgettingPassedRoundEvidence() : campaign);
+    private Campaign configured(Campaign campaign, CampaignSpec spec) {
+        return campaignSettings.apply(isLongRun(spec) ? campaign.forgettingPassedRoundEvidence() : campaign);
+    }
+
+    private boolean isLongRun(CampaignSpec spec) {
+        return longRun || (long) spec.boots() * spec.rounds() > LONG_RUN_ROUNDS;
     }
 
     /** The same --trust values for the browser: its own roots, plus the lab CA for "image" or a file. */
