@@ -121,12 +121,12 @@ public final class Campaign {
                 String aborted = runBoots(journal, boots, rounds);
                 // A campaign that ran for a time is reported as the boots it ran, not as the upper bound;
                 // also when it was stopped or aborted before its deadline.
-                boolean deadlineReached = deadline != null && boots.size() < spec.boots();
-                CampaignSpec ran = deadlineReached ? spec.withBoots(Math.max(1, boots.size())) : spec;
+                boolean timed = deadline != null;
+                CampaignSpec ran = timed && boots.size() < spec.boots() ? spec.withBoots(Math.max(1, boots.size())) : spec;
                 result = new CampaignResult(image.name(), board.name(), run.dir(), ran, boots, rounds);
                 journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
                 Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
-                if (deadlineReached) {
+                if (timed) {
                     end.put("deadline", deadline);
                     end.put("boots", boots.size());
                 }

@@ -64,9 +64,9 @@ final class SoakCommand implements Callable<Integer> {
         ResetKind kind = alternate ? ResetKind.SOFT : CampaignOptions.parseEnum(ResetKind.class, "--reset", reset);
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
-        // An upper bound the deadline ends long before (a boot takes more than a second), small enough
-        // that a report rebuilt from a killed soak's journal stays a sensible size.
-        int bootBound = (int) Math.max(1, Math.min(100_000, length.toSeconds()));
+        // An upper bound the deadline ends long before (a boot with its rounds takes well over 50 ms),
+        // small enough that a report rebuilt from a killed soak's journal stays a sensible size.
+        int bootBound = (int) Math.max(1, Math.min(100_000, length.toSeconds() * 20));
         CampaignSpec spec = new CampaignSpec(bootBound, roundsPerBoot, CampaignOptions.parseEnum(FetchMode.class, "--mode", mode),
                 kind, List.of(manifest.page(), manifest.stylesheet()), 6, Duration.ofSeconds(20), Duration.ofSeconds(10),
                 Duration.ofMillis(roundIntervalMs));
