@@ -27,22 +27,40 @@ final class ConnectionDrillDown {
     /** Device lines shown per connection; the raw capture keeps the rest. */
     static final int DEVICE_LINES_FAILED = 2000;
     static final int DEVICE_LINES_OK = 150;
+    /**
+     * Passed connections shown line by line; later ones get their summary line only. A soak or a
+     * nightly run passes thousands of connections: in full they made a 100 MB page no browser opens,
+     * while the failed ones (always in full) are what a reader looks for.
+     */
+    static final int PASSED_IN_DETAIL = 200;
 
     private ConnectionDrillDown() {
     }
 
     static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts) {
+        render(html, result, facts, PASSED_IN_DETAIL);
+    }
+
+    static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, int passedInDetail) {
         html.append("<h2 id=\"connections\">Connections</h2>\n<p class=\"muted\">Failed connections are open; "
                 + "click any line to open or close it. Times are ms from the connection's start, by the host clock.</p>\n");
         WireSection wire = WireSection.load(result.runDir());
         wire.header(html);
+        long passed = result.rounds().stream().flatMap(r -> r.connections().stream())
+                .filter(c -> c.client().outcome() == Outcome.OK).count();
+        if (passed > passedInDetail) {
+            html.append("<p class=\"muted\">").append(passed).append(" connections passed; the first ").append(passedInDetail)
+                    .append(" are shown line by line, the others by their summary (their lines are in timeline.json and console.raw).</p>\n");
+        }
+        int passedShown = 0;
         Map<CorrelatedConnection, ConnectionFacts> byConnection = new IdentityHashMap<>();
         facts.forEach(f -> byConnection.put(f.connection(), f));
         for (RoundRecord round : result.rounds()) {
             html.append("<h3>boot ").append(round.boot()).append(" round ").append(round.round())
                     .append(round.ok() ? "" : " <span class=\"fail-text\">failed</span>").append("</h3>\n");
             for (CorrelatedConnection c : round.connections()) {
-                connection(html, c, byConnection.get(c), wire);
+                boolean inDetail = c.client().outcome() != Outcome.OK || passedShown++ < passedInDetail;
+                connection(html, c, byConnection.get(c), wire, inDetail);
             }
             if (!round.unmatchedDevice().isEmpty()) {
                 for (DeviceSession s : round.unmatchedDevice()) {
@@ -60,7 +78,8 @@ final class ConnectionDrillDown {
         }
     }
 
-    private static void connection(StringBuilder html, CorrelatedConnection c, ConnectionFacts f, WireSection wire) {
+    private static void connection(StringBuilder html, CorrelatedConnection c, ConnectionFacts f, WireSection wire,
+                                   boolean inDetail) {
         ConnectionRecord client = c.client();
         boolean failed = client.outcome() != Outcome.OK;
         html.append(failed ? "<details open=\"open\">" : "<details>").append("<summary><span class=\"badge\" style=\"background:")
@@ -77,6 +96,10 @@ final class ConnectionDrillDown {
             html.append(" <span class=\"detail\">").append(Html.text(client.outcomeDetail())).append("</span>");
         }
         html.append("</summary>\n");
+        if (!inDetail) {
+            html.append("</details>\n");
+            return;
+        }
         sideBySide(html, c, failed ? DEVICE_LINES_FAILED : DEVICE_LINES_OK);
         wire.connection(html, client);
         html.append("</details>\n");

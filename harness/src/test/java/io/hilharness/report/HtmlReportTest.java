@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RunFolder;
 import io.hilharness.client.Outcome;
 import java.io.StringReader;
@@ -110,6 +111,19 @@ class HtmlReportTest {
         assertTrue(text.contains("accepted connection from 127.0.0.1, port 40122"), text);
         assertTrue(html.contains("TLS handshake done after 120 ms"), "a connection that got a response handshook");
         assertTrue(text.contains("line 7 @560"), "device lines name their place in the capture: " + text);
+    }
+
+    @Test
+    void passedConnectionsBeyondTheDetailBudgetShowTheirSummaryOnlyAndFailedOnesStayWhole() throws Exception {
+        CampaignResult result = new RunFolderReader().read(new RunFolder(dir)).result();
+        StringBuilder out = new StringBuilder();
+        ConnectionDrillDown.render(out, result, ConnectionFacts.of(result), 1);
+        String page = out.toString();
+        assertTrue(page.contains("5 connections passed; the first 1 are shown line by line"), page);
+        assertTrue(page.contains("accepted connection from 127.0.0.1, port 40111"), "the first passed connection in full");
+        assertTrue(page.contains("b1r1c2 port 40112"), "a later passed one keeps its summary line");
+        assertFalse(page.contains("accepted connection from 127.0.0.1, port 40112"), "but not its lines");
+        assertTrue(page.contains("accepted connection from 127.0.0.1, port 40122"), "the failed connection in full");
     }
 
     @Test
