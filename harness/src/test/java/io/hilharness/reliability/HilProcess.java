@@ -54,4 +54,14 @@ final class HilProcess {
             return 0;
         }
     }
+
+    /** The last lines hil printed, for a failure message (the output file may still be growing). */
+    static String tail(Path output) {
+        try {
+            List<String> lines = Files.readAllLines(output, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
 }
