@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
+import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.json.Json;
 import io.hilharness.json.JsonLines;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class JournalEvidence {
                         spec = data.hasNonNull("spec") ? mapper.treeToValue(data.get("spec"), CampaignSpec.class) : null;
                     }
                     case "boot" -> boots.add(mapper.treeToValue(data, BootRecord.class));
-                    case "round" -> rounds.add(mapper.treeToValue(data, RoundRecord.class));
+                    case "round" -> rounds.add(withOutcomes(mapper.treeToValue(data, RoundRecord.class), file, i + 1));
                     case "" -> throw new JournalFormatException(file + ":" + (i + 1) + ": field \"type\" is missing");
                     default -> {
                         // flash, diagnosis, end and record types of newer harnesses carry no evidence
@@ -83,6 +84,17 @@ public final class JournalEvidence {
         Path runDir = file.toAbsolutePath().getParent();
         Evidence evidence = Evidence.of(image, spec, boots, rounds);
         return runDir == null ? evidence : evidence.withWireOf(runDir);
+    }
+
+    /** Every rule sorts connections by outcome: a connection without one is a damaged record, named here. */
+    private static RoundRecord withOutcomes(RoundRecord round, Path file, int line) throws JournalFormatException {
+        for (CorrelatedConnection c : round.connections()) {
+            if (c.client().outcome() == null) {
+                throw new JournalFormatException(file + ":" + line + ": round record: the connection from port "
+                        + c.client().localPort() + " has no 'outcome'");
+            }
+        }
+        return round;
     }
 
     /** A journal that cannot be read; the message names the file and line. */

@@ -92,6 +92,21 @@ class JournalEvidenceTest {
     }
 
     @Test
+    void aConnectionWithoutClientOrOutcomeIsNamedByLine() throws Exception {
+        Path file = journal(rejectedCampaign());
+        String content = Files.readString(file);
+        Files.writeString(file, content.replaceFirst("\"outcome\":\"[A-Z_]+\"", "\"outcome\":null"));
+        JournalEvidence.JournalFormatException e = assertThrows(JournalEvidence.JournalFormatException.class,
+                () -> JournalEvidence.read(file));
+        assertTrue(e.getMessage().matches(java.util.regex.Pattern.quote(file.toString()) + ":\\d+: round record: the connection from port \\d+ has no 'outcome'"),
+                e.getMessage());
+
+        Files.writeString(file, content.replaceFirst("\"client\":\\{", "\"client\":null,\"was\":{"));
+        e = assertThrows(JournalEvidence.JournalFormatException.class, () -> JournalEvidence.read(file));
+        assertTrue(e.getMessage().contains(": round record: ") && e.getMessage().contains("field 'client' is missing"), e.getMessage());
+    }
+
+    @Test
     void notAJournal() throws Exception {
         assertThrows(JournalEvidence.JournalFormatException.class, () -> JournalEvidence.read(dir.resolve("nothing")));
         Files.writeString(dir.resolve(JournalEvidence.FILE_NAME), "{\"type\":\"end\",\"data\":{}}\n");
