@@ -2,6 +2,7 @@ package io.hilharness.analyze;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.json.Json;
+import io.hilharness.json.ParserMessages;
 import io.hilharness.json.JsonLines;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ public final class JournalReader {
     /** A journal line that is not JSON: names file and line. */
     public static final class JournalException extends Exception {
         public JournalException(String message) {
-            super(message);
+            super(ParserMessages.singleLine(message));
         }
     }
 

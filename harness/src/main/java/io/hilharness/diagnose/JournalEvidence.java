@@ -8,6 +8,7 @@ import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.json.Json;
+import io.hilharness.json.ParserMessages;
 import io.hilharness.json.JsonLines;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ public final class JournalEvidence {
     /** A journal that cannot be read; the message names the file and line. */
     public static final class JournalFormatException extends IOException {
         public JournalFormatException(String message) {
-            super(message);
+            super(ParserMessages.singleLine(message));
         }
     }
 }

@@ -28,4 +28,31 @@ public final class ParserMessages {
         }
         return sentences.isEmpty() ? message.strip().replaceAll("\\s+", " ") : String.join("; ", sentences);
     }
+
+    /**
+     * The message with control characters shown as escapes ({@code \n}, {@code \u0007}): errors quote
+     * values from damaged files, and an error must stay one line on a terminal and in a log.
+     */
+    public static String singleLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
 }
