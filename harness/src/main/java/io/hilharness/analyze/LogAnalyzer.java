@@ -1,16 +1,17 @@
 package io.hilharness.analyze;
 
-import io.hilharness.console.ConsoleLine;
 import io.hilharness.console.LineFramer;
-import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.devlog.AutoDetectFormat;
 import io.hilharness.devlog.DeviceLogParser;
 import io.hilharness.devlog.LogFormat;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -24,13 +25,21 @@ import java.util.function.Supplier;
  */
 public final class LogAnalyzer {
 
-    static final int BUFFER = 1 << 16;
+    /** Logs are cut into stretches of about this size to be read on several cores. */
+    static final long CHUNK = 16L << 20;
 
     private final Supplier<LogFormat> formats;
+    private final long chunk;
 
     /** @param formats a new format per file (auto-detection is stateful) */
     public LogAnalyzer(Supplier<LogFormat> formats) {
+        this(formats, CHUNK);
+    }
+
+    /** With another stretch size: tests cut small logs into many stretches. */
+    LogAnalyzer(Supplier<LogFormat> formats, long chunk) {
         this.formats = formats;
+        this.chunk = chunk;
     }
 
     /** Totals for one file. */
@@ -43,38 +52,63 @@ public final class LogAnalyzer {
      * @param progress receives the number of bytes read so far, after each buffer
      */
     public FileStats analyze(Path file, SessionTracker.Listener listener, LongConsumer progress) throws IOException {
-        DeviceLogParser parser = new DeviceLogParser(formats.get());
-        SessionTracker tracker = new SessionTracker(listener);
-        long[] counts = new long[2];
-        Clock clock = Clock.fixed(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC);
-        LineFramer framer = new LineFramer(LineFramer.DEFAULT_MAX_LINE_LENGTH, 0, clock, (ConsoleLine line) -> {
-            counts[0]++;
-            for (DeviceEvent e : parser.accept(line)) {
-                count(e, counts);
-                tracker.accept(e);
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        LogFormat first = formats.get();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int cores = Runtime.getRuntime().availableProcessors();
+            Supplier<LogFormat> decided = cores > 1 && size >= 2 * chunk ? laterFormats(channel, first) : null;
+            if (decided == null) {
+                Pipeline whole = new Pipeline(first, 0, modified);
+                whole.lead(listener, 0);
+                for (long at = 0; at < size; at += Pipeline.BUFFER * 256L) {
+                    whole.feed(channel, at, Math.min(size, at + Pipeline.BUFFER * 256L));
+                    progress.accept(Math.min(size, at + Pipeline.BUFFER * 256L));
+                }
+                whole.finish(true);
+                return new FileStats(file, whole.formatName(), size, whole.lines(), whole.unrecognised());
             }
-        });
-        byte[] buf = new byte[BUFFER];
-        long read = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                framer.feed(buf, 0, n);
-                read += n;
-                progress.accept(read);
+            ExecutorService workers = Executors.newFixedThreadPool(cores, daemon());
+            try {
+                ChunkedAnalysis.Result r = new ChunkedAnalysis(channel, size, chunk, modified, workers)
+                        .run(first, decided, listener, progress);
+                return new FileStats(file, first.name(), size, r.lines(), r.unrecognised());
+            } finally {
+                workers.shutdownNow();
             }
         }
-        framer.flush();
-        for (DeviceEvent e : parser.flush()) {
-            count(e, counts);
-            tracker.accept(e);
-        }
-        tracker.finish();
-        return new FileStats(file, parser.format().name(), read, counts[0], counts[1]);
     }
 
-    private static void count(DeviceEvent e, long[] counts) {
-        if (e.format() == null && e.type() == io.hilharness.devlog.EventType.OTHER) {
-            counts[1]++;
+    /**
+     * Formats for stretches after the first: the first stretch's format itself, or for auto-detection
+     * a detector decided as the first lines decide it. Null (read it all in one go) when no line near
+     * the start is recognised: a later stretch could not know what the earlier ones decided.
+     */
+    private Supplier<LogFormat> laterFormats(FileChannel channel, LogFormat first) throws IOException {
+        if (!(first instanceof AutoDetectFormat)) {
+            return formats;
         }
+        AutoDetectFormat probe = (AutoDetectFormat) formats.get();
+        DeviceLogParser parser = DeviceLogParser.inLineOrder(probe);
+        LineFramer framer = new LineFramer(parser::accept); // stops mattering once decided
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(Pipeline.BUFFER);
+        for (long at = 0; at < chunk && probe.decided().isEmpty(); ) {
+            buf.clear();
+            int n = channel.read(buf, at);
+            if (n <= 0) {
+                break;
+            }
+            framer.feed(buf.array(), 0, n);
+            at += n;
+        }
+        return probe.continuation().isEmpty() ? null : () -> probe.continuation().orElseThrow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return task -> {
+            Thread t = new Thread(task, "hil-analyze");
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

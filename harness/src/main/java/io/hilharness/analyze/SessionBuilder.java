@@ -1,6 +1,6 @@
 package io.hilharness.analyze;
 
-import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.devlog.LineFacts;
 import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.MbedtlsErrors;
 import java.time.Instant;
@@ -56,7 +56,7 @@ final class SessionBuilder {
         return freed;
     }
 
-    void add(DeviceEvent e) {
+    void add(LineFacts e) {
         lines++;
         if (firstSeq < 0) {
             firstSeq = e.seq();

@@ -1,6 +1,6 @@
 package io.hilharness.analyze;
 
-import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.devlog.LineFacts;
 import io.hilharness.devlog.EventType;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,7 +46,8 @@ public final class SessionTracker {
     private final Map<String, SessionBuilder> open = new LinkedHashMap<>();
     private final Map<String, Integer> contextUses = new HashMap<>();
     private final Map<SessionOutcome, Long> outcomes = new EnumMap<>(SessionOutcome.class);
-    private final Map<String, Long> eventCounts = new LinkedHashMap<>();
+    /** Events per type in the current boot, by ordinal: a map merge per line was a hot spot. */
+    private final long[] eventCounts = new long[EventType.values().length];
     private SessionBuilder lastTouched;
     private final java.util.ArrayDeque<SessionBuilder> awaitingContext = new java.util.ArrayDeque<>();
     private Integer boot;
@@ -57,13 +58,13 @@ public final class SessionTracker {
         this.listener = listener;
     }
 
-    public void accept(DeviceEvent e) {
+    public void accept(LineFacts e) {
         if (boot == null || boot != e.boot()) {
             endBoot();
             boot = e.boot();
         }
         bootLines++;
-        eventCounts.merge(e.type().name(), 1L, Long::sum);
+        eventCounts[e.type().ordinal()]++;
         if (e.type() == EventType.CRASH && crashLine == null) {
             crashLine = e.raw();
         }
@@ -85,7 +86,7 @@ public final class SessionTracker {
         endBoot();
     }
 
-    private SessionBuilder route(DeviceEvent e) {
+    private SessionBuilder route(LineFacts e) {
         if (e.port() != null) {
             String slot = portSlot(e.port());
             SessionBuilder s = open.get(slot);
@@ -136,7 +137,7 @@ public final class SessionTracker {
         return null;
     }
 
-    private SessionBuilder newSession(String slot, DeviceEvent e) {
+    private SessionBuilder newSession(String slot, LineFacts e) {
         if (e.context() != null && e.port() == null && !awaitingContext.isEmpty()) {
             // The firmware's "accepted connection" line came first: same connection, now with its context
             // (oldest accept first; concurrent accepts carry nothing to tell them apart).
@@ -167,18 +168,44 @@ public final class SessionTracker {
     private static final java.util.concurrent.atomic.AtomicReferenceArray<String> PORT_SLOTS =
             new java.util.concurrent.atomic.AtomicReferenceArray<>(65536);
 
-    private String keyFor(DeviceEvent e) {
+    private String keyFor(LineFacts e) {
         if (e.port() != null) {
             return portSlot(e.port());
         }
         if (e.type() == EventType.HANDSHAKE_START && e.context() == null) {
-            return "tls line " + e.seq();
+            return TLS_LINE_KEY + e.seq();
         }
         if (e.context() != null) {
             int n = contextUses.merge(e.context(), 1, Integer::sum);
             return "ssl " + e.context() + " #" + n;
         }
-        return "line " + e.seq();
+        return LINE_KEY + e.seq();
+    }
+
+    // Keys of sessions that have neither port nor context name the line they started on.
+    private static final String TLS_LINE_KEY = "tls line ";
+    private static final String LINE_KEY = "line ";
+
+    /** Boot of the lines seen last, or null before any line. */
+    Integer currentBoot() {
+        return boot;
+    }
+
+    /**
+     * {@code s} as it reads when {@code lines} more lines came before it: its line numbers move, and
+     * so does a key that names a line.
+     */
+    static SessionSummary movedBy(SessionSummary s, long lines) {
+        String key = s.key();
+        for (String prefix : new String[] {TLS_LINE_KEY, LINE_KEY}) {
+            if (key.startsWith(prefix)) {
+                key = prefix + (Long.parseLong(key.substring(prefix.length())) + lines);
+                break;
+            }
+        }
+        return new SessionSummary(s.boot(), key, s.port(), s.context(), s.firstSeq() + lines, s.lastSeq() + lines,
+                s.firstOffset(), s.start(), s.end(), s.startDeviceMs(), s.outcome(), s.alertName(), s.code(),
+                s.codeName(), s.handshakeDone(), s.requests(), s.signatureBytes(), s.lines());
     }
 
     private void closeFreed() {
@@ -206,11 +233,17 @@ public final class SessionTracker {
         for (Iterator<SessionBuilder> it = new ArrayList<>(open.values()).iterator(); it.hasNext(); ) {
             close(it.next());
         }
-        listener.boot(new BootSummary(boot, crashLine != null, crashLine, bootLines, outcomes, eventCounts));
+        Map<String, Long> events = new LinkedHashMap<>();
+        for (EventType type : EventType.values()) {
+            if (eventCounts[type.ordinal()] > 0) {
+                events.put(type.name(), eventCounts[type.ordinal()]);
+            }
+        }
+        listener.boot(new BootSummary(boot, crashLine != null, crashLine, bootLines, outcomes, events));
         open.clear();
         contextUses.clear();
         outcomes.clear();
-        eventCounts.clear();
+        java.util.Arrays.fill(eventCounts, 0);
         lastTouched = null;
         awaitingContext.clear();
         bootLines = 0;

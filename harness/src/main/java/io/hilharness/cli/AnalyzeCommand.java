@@ -54,21 +54,27 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<RegexLogFormat> user = formatsFile == null ? List.of() : LogFormatsFile.read(formatsFile);
         Supplier<LogFormat> formats = formatSupplier(user);
         List<ClientConnection> clients = journal == null ? null : JournalReader.read(journal);
-        PrintStream out = System.out;
+        // Buffered, not stdout's flush per line: a soak's log gives hundreds of thousands of sessions.
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false,
+                java.nio.charset.StandardCharsets.UTF_8);
         ReportSink report = json ? new JsonReport(out) : new TextReport(out);
         List<SessionSummary> kept = new ArrayList<>();
         ReportSink sink = clients == null ? report : keeping(report, kept);
         LogAnalyzer analyzer = new LogAnalyzer(formats);
-        for (Path log : logs) {
-            AnalyzeProgress progress = AnalyzeProgress.forTerminal(log, Files.size(log));
-            LogAnalyzer.FileStats stats = analyzer.analyze(log, sink, progress);
-            progress.done();
-            report.file(stats);
+        try {
+            for (Path log : logs) {
+                AnalyzeProgress progress = AnalyzeProgress.forTerminal(log, Files.size(log));
+                LogAnalyzer.FileStats stats = analyzer.analyze(log, sink, progress);
+                progress.done();
+                report.file(stats);
+                out.flush();
+            }
+            if (clients != null) {
+                SessionJoiner.forSessions(kept).join(clients, kept).forEach(report::join);
+            }
+        } finally {
+            out.flush(); // what was found before a failure is kept
         }
-        if (clients != null) {
-            SessionJoiner.forSessions(kept).join(clients, kept).forEach(report::join);
-        }
-        out.flush();
         return 0;
     }
 

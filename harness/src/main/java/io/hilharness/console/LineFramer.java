@@ -29,7 +29,7 @@ public final class LineFramer {
 
     private final byte[] line;
     private final Clock clock;
-    private final Consumer<ConsoleLine> sink;
+    private final RawSink sink;
 
     private int len;
     /** Stream offset of the next byte fed. */
@@ -50,6 +50,20 @@ public final class LineFramer {
      * @param sink          receives every line, in order, on the feeding thread
      */
     public LineFramer(int maxLineLength, long startOffset, Clock clock, Consumer<ConsoleLine> sink) {
+        this(maxLineLength, startOffset, clock, decoding(Objects.requireNonNull(sink)));
+    }
+
+    /**
+     * Receives each line as bytes, not decoded: for readers that look at most lines without a String
+     * ({@code hil analyze}). The bytes are valid only during the call.
+     */
+    @FunctionalInterface
+    public interface RawSink {
+        void line(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated);
+    }
+
+    /** A framer handing out raw lines. */
+    public LineFramer(int maxLineLength, long startOffset, Clock clock, RawSink sink) {
         if (maxLineLength < 8) {
             throw new IllegalArgumentException("maxLineLength must be at least 8, got " + maxLineLength);
         }
@@ -57,6 +71,11 @@ public final class LineFramer {
         this.nextOffset = startOffset;
         this.clock = Objects.requireNonNull(clock);
         this.sink = Objects.requireNonNull(sink);
+    }
+
+    private static RawSink decoding(Consumer<ConsoleLine> sink) {
+        return (buf, off, len, seq, offset, hostTime, truncated) ->
+                sink.accept(new ConsoleLine(seq, offset, hostTime, decode(buf, off, len), truncated));
     }
 
     public LineFramer(Consumer<ConsoleLine> sink) {
@@ -86,15 +105,12 @@ public final class LineFramer {
             if (lineStart < 0) {
                 lineStart = nextOffset;
             }
-            // Scan to the terminator in a tight loop, then move the run of bytes in one go.
-            int stop = i;
-            while (stop < end && buf[stop] != CR && buf[stop] != LF) {
-                stop++;
-            }
+            // Scan to the terminator eight bytes at a time, then move the run of bytes in one go.
+            int stop = ByteScan.lineEnd(buf, i, end);
             if (stop < end && len == 0 && stop - i <= line.length) {
-                // The whole line is in this chunk: decode it straight from the read buffer.
+                // The whole line is in this chunk: hand it on straight from the read buffer.
                 nextOffset += stop - i + 1;
-                emitLine(now, decode(buf, i, stop - i));
+                emitLine(now, buf, i, stop - i);
                 afterCr = buf[stop] == CR;
                 i = stop + 1;
                 continue;
@@ -104,7 +120,7 @@ public final class LineFramer {
             i = stop;
             if (i < end) {
                 nextOffset++;
-                emitLine(now, decode(line, 0, len));
+                emitLine(now, line, 0, len);
                 afterCr = buf[i] == CR;
                 i++;
             }
@@ -128,7 +144,7 @@ public final class LineFramer {
     /** Emits the line in progress, if any, without waiting for its terminator (on close or disconnect). */
     public void flush() {
         if (lineStart >= 0) {
-            emitLine(lastArrival, decode(line, 0, len));
+            emitLine(lastArrival, line, 0, len);
         }
     }
 
@@ -142,8 +158,8 @@ public final class LineFramer {
         return nextOffset;
     }
 
-    private void emitLine(Instant now, String text) {
-        sink.accept(new ConsoleLine(nextSeq++, lineStart, now, text, cut));
+    private void emitLine(Instant now, byte[] buf, int off, int n) {
+        sink.line(buf, off, n, nextSeq++, lineStart, now, cut);
         len = 0;
         lineStart = -1;
         cut = false;
@@ -153,14 +169,15 @@ public final class LineFramer {
     private void emitPiece(Instant now) {
         int carry = incompleteUtf8Tail(line, len);
         int pieceLen = len - carry;
-        sink.accept(new ConsoleLine(nextSeq++, lineStart, now, decode(line, 0, pieceLen), true));
+        sink.line(line, 0, pieceLen, nextSeq++, lineStart, now, true);
         System.arraycopy(line, pieceLen, line, 0, carry);
         len = carry;
         lineStart += pieceLen;
         cut = true;
     }
 
-    private static String decode(byte[] bytes, int from, int n) {
+    /** The line's text, as a {@code Consumer<ConsoleLine>} sink gets it. */
+    public static String decode(byte[] bytes, int from, int n) {
         // String's UTF-8 decoder replaces malformed input with U+FFFD; it never throws.
         return new String(bytes, from, n, StandardCharsets.UTF_8);
     }

@@ -29,6 +29,19 @@ public final class AutoDetectFormat implements LogFormat {
         return Optional.ofNullable(decided);
     }
 
+    /**
+     * A detector in the state this one is in now, for reading a later part of the same log on its own:
+     * decided as this one is. Empty while this one has not decided.
+     */
+    public Optional<AutoDetectFormat> continuation() {
+        if (decided == null) {
+            return Optional.empty();
+        }
+        AutoDetectFormat copy = new AutoDetectFormat(candidates);
+        copy.decided = decided;
+        return Optional.of(copy);
+    }
+
     @Override
     public LogLine parse(String text) {
         if (decided != null) {
@@ -42,6 +55,17 @@ public final class AutoDetectFormat implements LogFormat {
             }
         }
         return null;
+    }
+
+    /** Whether every candidate is one of {@link LogFormats#all()}'s: none of those has death patterns of its own. */
+    boolean builtInOnly() {
+        for (LogFormat c : candidates) {
+            if (!(c instanceof BoardLogFormat || c instanceof MbedTraceFormat || c instanceof EspIdfFormat
+                    || c instanceof MbedtlsNativeFormat)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Death patterns of every candidate: a crash may come before the format is known. */

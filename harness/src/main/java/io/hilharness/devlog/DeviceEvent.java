@@ -80,7 +80,7 @@ public record DeviceEvent(
         Map<String, Long> counters,
         HexDump dump,
         String raw,
-        boolean truncated) {
+        boolean truncated) implements LineFacts {
 
     public DeviceEvent {
         counters = counters == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(counters));

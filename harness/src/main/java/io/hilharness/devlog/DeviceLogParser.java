@@ -4,7 +4,10 @@ import io.hilharness.console.ConsoleLine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Turns console lines into device events. Every line gives an event, whatever its content: a line
@@ -21,11 +24,36 @@ import java.util.Objects;
 public final class DeviceLogParser {
 
     private final LogFormat format;
-    private final HexDumps dumps = new HexDumps();
+    /** Null in line order: rows are then never held back. */
+    private final HexDumps dumps;
+    private final NativeLineReader nativeLines = new NativeLineReader();
+    private final NativeLineFacts nativeFacts = new NativeLineFacts(nativeLines);
+    /** Whether canonical lines may skip the format's String parse; null until the format is known. */
+    private Boolean nativeFastPath;
     private int boot;
 
     public DeviceLogParser(LogFormat format) {
+        this(format, true, true);
+    }
+
+    private DeviceLogParser(LogFormat format, boolean assembleDumps, boolean fastPaths) {
         this.format = Objects.requireNonNull(format, "format");
+        this.dumps = assembleDumps ? new HexDumps() : null;
+        this.nativeFastPath = fastPaths ? null : false;
+    }
+
+    /** In line order and always by the format's String parse: the reference the fast paths are tested against. */
+    static DeviceLogParser reference(LogFormat format) {
+        return new DeviceLogParser(format, false, false);
+    }
+
+    /**
+     * A parser that hands on every line's event at once, in line order: hex dump rows are not held
+     * back and no event carries a {@link DeviceEvent#dump()}. For readers that never look at dump
+     * bytes, such as {@code hil analyze}: only this kind reads lines from bytes.
+     */
+    public static DeviceLogParser inLineOrder(LogFormat format) {
+        return new DeviceLogParser(format, false, true);
     }
 
     /** Parser for a format name accepted by {@link LogFormats#byName}. */
@@ -48,21 +76,57 @@ public final class DeviceLogParser {
      * return none, or several. Call {@link #flush()} at the end of the stream for held rows.
      */
     public List<DeviceEvent> accept(ConsoleLine consoleLine) {
+        List<DeviceEvent> out = new ArrayList<>(1);
+        accept(consoleLine, out::add);
+        return out;
+    }
+
+    /** {@link #accept(ConsoleLine)}, handing the events to {@code out} instead of a new list. */
+    public void accept(ConsoleLine consoleLine, Consumer<DeviceEvent> out) {
         DeviceEvent event = parse(consoleLine);
         trackBoot(event);
-        List<DeviceEvent> out = new ArrayList<>(1);
+        if (dumps == null) {
+            out.accept(event);
+            return;
+        }
         try {
             dumps.accept(event, out);
         } catch (RuntimeException e) {
-            out.add(event); // a dump-assembly bug must not cost the line
+            out.accept(event); // a dump-assembly bug must not cost the line
         }
-        return out;
+    }
+
+    /**
+     * One line given as its bytes (without terminator), for a parser {@link #inLineOrder}: its facts
+     * go to {@code out}, exactly as {@link #accept(ConsoleLine, Consumer)} would give them for the
+     * line decoded as UTF-8. A canonical mbedtls line of a common shape comes as a reused view, valid
+     * only during the call; any other line as its {@link DeviceEvent}.
+     */
+    public void accept(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated,
+                       Consumer<? super LineFacts> out) {
+        if (dumps != null) {
+            throw new IllegalStateException("lines from bytes need a parser in line order");
+        }
+        if (!truncated && nativeFastPath() && nativeLines.read(buf, off, off + len)) {
+            try {
+                if (nativeFacts.classify(off, off + len, seq, offset, hostTime, boot)) {
+                    out.accept(nativeFacts);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // a bug in the shapes must not cost the line: the String path below decides
+            }
+        }
+        String text = new String(buf, off, len, StandardCharsets.UTF_8);
+        accept(new ConsoleLine(seq, offset, hostTime, text, truncated), out::accept);
     }
 
     /** Held hex dump rows (dumps that never completed), to call when the stream ends. */
     public List<DeviceEvent> flush() {
         List<DeviceEvent> out = new ArrayList<>();
-        dumps.flush(out);
+        if (dumps != null) {
+            dumps.flush(out::add);
+        }
         return out;
     }
 
@@ -76,6 +140,12 @@ public final class DeviceLogParser {
                 .raw(text)
                 .truncated(consoleLine.truncated());
         try {
+            byte[] ascii = nativeFastPath() ? printableAscii(text) : null;
+            if (ascii != null && nativeLines.read(ascii, 0, ascii.length)) {
+                nativeLines.fill(b);
+                MessageClassifier.classifyMessage(b.message(), b);
+                return b.build();
+            }
             // Colour codes and "\r\x1b[2K" redraws are terminal noise around the prefix, not content.
             String visible = LineText.visible(text);
             LogLine parsed = format.parse(visible);
@@ -94,6 +164,40 @@ public final class DeviceLogParser {
             // Last line of defence: a parsing bug must not cost the line, nor stop the session.
             return unparsed(consoleLine, text);
         }
+    }
+
+    /**
+     * Canonical mbedtls lines can be read by {@link NativeLineReader} once the format is certainly
+     * mbedtls and no format could call such a line a death (user death patterns need the String path).
+     */
+    private boolean nativeFastPath() {
+        if (nativeFastPath == null) {
+            if (format instanceof MbedtlsNativeFormat) {
+                nativeFastPath = true;
+            } else if (format instanceof AutoDetectFormat auto) {
+                if (auto.decided().isEmpty()) {
+                    return false; // not known yet
+                }
+                nativeFastPath = auto.decided().get() instanceof MbedtlsNativeFormat && auto.builtInOnly();
+            } else {
+                nativeFastPath = false;
+            }
+        }
+        return nativeFastPath;
+    }
+
+    /** The text's bytes when it is short printable ASCII (what {@link NativeLineReader} reads), else null. */
+    private static byte[] printableAscii(String text) {
+        if (text.length() > NativeLineReader.MAX_LENGTH) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return null;
+            }
+        }
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static void fill(DeviceEvent.Builder b, LogLine parsed) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,7 @@ final class HexDumps {
     private final Map<String, Pending> open = new LinkedHashMap<>();
 
     /** Passes {@code e} on to {@code out} (now or, for a dump row, when its dump ends), in order. */
-    void accept(DeviceEvent e, List<DeviceEvent> out) {
+    void accept(DeviceEvent e, Consumer<DeviceEvent> out) {
         String key = e.context() == null ? "" : e.context();
         Pending pending = open.get(key);
         String message = e.message() == null || e.message().length() > 512 ? "" : e.message();
@@ -52,7 +53,7 @@ final class HexDumps {
         Matcher header = message.startsWith("dumping '") ? HEADER.matcher(message) : null;
         if (header != null && header.lookingAt()) {
             release(key, out);
-            out.add(e);
+            out.accept(e);
             int declared = (int) Math.min(Integer.MAX_VALUE, Long.parseLong(header.group(2)));
             if (declared > 0) {
                 if (open.size() >= MAX_OPEN) {
@@ -73,30 +74,30 @@ final class HexDumps {
         if (pending != null) {
             release(key, out);
         }
-        out.add(e);
+        out.accept(e);
     }
 
     /** Releases every unfinished dump (end of stream). */
-    void flush(List<DeviceEvent> out) {
+    void flush(Consumer<DeviceEvent> out) {
         for (String key : new ArrayList<>(open.keySet())) {
             release(key, out);
         }
     }
 
-    private void release(String key, List<DeviceEvent> out) {
+    private void release(String key, Consumer<DeviceEvent> out) {
         Pending p = open.remove(key);
         if (p != null) {
             emit(p, false, out);
         }
     }
 
-    private static void emit(Pending p, boolean complete, List<DeviceEvent> out) {
+    private static void emit(Pending p, boolean complete, Consumer<DeviceEvent> out) {
         int last = p.rows.size() - 1;
         for (int i = 0; i < last; i++) {
-            out.add(p.rows.get(i));
+            out.accept(p.rows.get(i));
         }
         if (last >= 0) {
-            out.add(p.rows.get(last).withDump(p.dump(complete)));
+            out.accept(p.rows.get(last).withDump(p.dump(complete)));
         }
     }
 

@@ -225,7 +225,7 @@ final class MessageClassifier {
                     + "|stack overflow|\\bBUS ?FAULT\\b|\\bUsage ?Fault\\b|\\bMemManage\\b",
             Pattern.CASE_INSENSITIVE);
 
-    private static final List<String> DEATH_WORDS = List.of("panic", "fault", "watchdog", "assert", "guru",
+    static final List<String> DEATH_WORDS = List.of("panic", "fault", "watchdog", "assert", "guru",
             "abort", "overflow", "memmanage");
 
     /** Cheap pre-check for {@link #DEATH}: its word-boundary alternation was a hot spot on every line. */
@@ -243,25 +243,36 @@ final class MessageClassifier {
 
     /** Fills type, message, port and the type's fields from {@code parsed} into {@code b}. */
     static void classify(LogLine parsed, DeviceEvent.Builder b) {
-        String message = parsed.message();
-        if (message.length() <= MAX_CLASSIFIED_LENGTH) {
-            int at = message.lastIndexOf(", port ");
-            if (at >= 0) {
-                // Plain ", port N" at the very end without a Matcher; the regex judges anything else.
-                int digits = at + ", port ".length();
-                String value = LineText.digitsEnd(message, digits, 5) == message.length() ? message.substring(digits) : null;
-                if (value == null) {
-                    Matcher port = PORT_SUFFIX.matcher(message);
-                    value = port.find(at) ? port.group(1) : null;
-                    at = value == null ? at : port.start();
-                }
-                Integer number = LineText.intOrNull(value);
-                if (number != null && number <= 65535) {
-                    b.port(number);
-                    message = message.substring(0, at);
-                }
-            }
+        classifyMessage(withoutPort(parsed.message(), b), b);
+    }
+
+    /** The message without its {@code , port N} suffix, whose number goes to {@code b}. */
+    private static String withoutPort(String message, DeviceEvent.Builder b) {
+        if (message.length() > MAX_CLASSIFIED_LENGTH) {
+            return message;
         }
+        int at = message.lastIndexOf(", port ");
+        if (at < 0) {
+            return message;
+        }
+        // Plain ", port N" at the very end without a Matcher; the regex judges anything else.
+        int digits = at + ", port ".length();
+        String value = LineText.digitsEnd(message, digits, 5) == message.length() ? message.substring(digits) : null;
+        if (value == null) {
+            Matcher port = PORT_SUFFIX.matcher(message);
+            value = port.find(at) ? port.group(1) : null;
+            at = value == null ? at : port.start();
+        }
+        Integer number = LineText.intOrNull(value);
+        if (number != null && number <= 65535) {
+            b.port(number);
+            return message.substring(0, at);
+        }
+        return message;
+    }
+
+    /** Fills type, message and the type's fields for a message whose port suffix is already off. */
+    static void classifyMessage(String message, DeviceEvent.Builder b) {
         b.message(message);
         if (message.length() <= MAX_CLASSIFIED_LENGTH) {
             if (apply(RULES, message, b) || apply(LWIP_RULES, message, b)) {
