@@ -18,7 +18,9 @@ import java.util.function.Supplier;
 /**
  * Streams one captured log (plain text, or the harness's raw capture: both are the console's bytes)
  * through the line framer, a fresh parser (so the format is detected per stream) and a
- * {@link SessionTracker}. Reads with a fixed buffer, so memory does not grow with the file.
+ * {@link SessionTracker}. Reads with fixed buffers, so memory does not grow with the file. A log of
+ * several stretches is read on every core ({@link ChunkedAnalysis}), with exactly the result of
+ * reading it in one go.
  *
  * <p>Offline there is no receive time per line: every line is stamped with the file's
  * modification time.
