@@ -1,7 +1,7 @@
 package io.hilharness.analyze;
 
-import io.hilharness.devlog.LineFacts;
 import io.hilharness.devlog.EventType;
+import io.hilharness.devlog.LineFacts;
 import io.hilharness.devlog.MbedtlsErrors;
 import java.time.Instant;
 import java.util.ArrayList;

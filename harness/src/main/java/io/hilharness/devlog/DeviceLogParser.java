@@ -2,10 +2,10 @@ package io.hilharness.devlog;
 
 import io.hilharness.console.ConsoleLine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
