@@ -5,6 +5,7 @@ import io.hilharness.devlog.AutoDetectFormat;
 import io.hilharness.devlog.DeviceLogParser;
 import io.hilharness.devlog.LogFormat;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.channels.FileChannel;
@@ -56,6 +57,20 @@ public final class LogAnalyzer {
     public FileStats analyze(Path file, SessionTracker.Listener listener, LongConsumer progress) throws IOException {
         Instant modified = Files.getLastModifiedTime(file).toInstant();
         LogFormat first = formats.get();
+        if (!Files.isRegularFile(file)) {
+            // A pipe (hil analyze <(zcat log.gz)): no size, no second look; read it as it comes.
+            Pipeline whole = new Pipeline(first, 0, modified);
+            whole.lead(listener, 0);
+            long[] read = new long[1];
+            try (InputStream in = Files.newInputStream(file)) {
+                whole.feed(in, n -> {
+                    read[0] = n;
+                    progress.accept(n);
+                });
+            }
+            whole.finish(true);
+            return new FileStats(file, whole.formatName(), read[0], whole.lines(), whole.unrecognised());
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             int cores = Runtime.getRuntime().availableProcessors();

@@ -6,6 +6,7 @@ import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.LineFacts;
 import io.hilharness.devlog.LogFormat;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Framer, parser and session tracker over one stretch of a log, from the first byte or from a boot
@@ -74,6 +76,17 @@ final class Pipeline {
             }
             framer.feed(buf.array(), 0, n);
             at += n;
+        }
+    }
+
+    /** Feeds everything {@code in} gives until its end (a pipe, which has no size to cut by). */
+    void feed(InputStream in, LongConsumer progress) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        long read = 0;
+        for (int n; (n = in.read(buf)) > 0; ) {
+            framer.feed(buf, 0, n);
+            read += n;
+            progress.accept(read);
         }
     }
 

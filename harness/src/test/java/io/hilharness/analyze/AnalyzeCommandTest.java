@@ -42,6 +42,26 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aPipeIsReadToItsEnd(@TempDir Path dir) throws Exception {
+        // hil analyze <(zcat log.gz): a named pipe has no size to read by.
+        Path fifo = dir.resolve("log.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        byte[] log = Files.readAllBytes(FixtureSessionsTest.fixture("refboard-mbedtls-ports.log"));
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, log);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        String out = run("analyze", fifo.toString());
+        writer.join();
+        assertTrue(out.contains("boot 1: 1958 lines, 4 sessions: 2 COMPLETED, 1 ALERT_RECEIVED, 1 EOF"), out);
+        assertTrue(out.contains("format mbedtls, 3896 lines, " + log.length + " bytes"), out);
+    }
+
+    @Test
     void jsonLinesWithAJournalJoinByOrderWhenThereAreNoPorts(@TempDir Path dir) throws Exception {
         Path journal = dir.resolve("journal.jsonl");
         StringBuilder sb = new StringBuilder();
