@@ -1,6 +1,7 @@
 package io.hilharness.devlog;
 
 import io.hilharness.console.ConsoleLine;
+import io.hilharness.console.LineFramer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -117,8 +118,7 @@ public final class DeviceLogParser {
                 // a bug in the shapes must not cost the line: the String path below decides
             }
         }
-        String text = new String(buf, off, len, StandardCharsets.UTF_8);
-        accept(new ConsoleLine(seq, offset, hostTime, text, truncated), out::accept);
+        accept(new ConsoleLine(seq, offset, hostTime, LineFramer.decode(buf, off, len), truncated), out::accept);
     }
 
     /** Held hex dump rows (dumps that never completed), to call when the stream ends. */
