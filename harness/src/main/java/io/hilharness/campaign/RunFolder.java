@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -19,6 +20,11 @@ public record RunFolder(Path dir) {
 
     /** Creates a new, unique folder under {@code parent}; fails early if it cannot be written. */
     public static RunFolder create(Path parent, String label) throws IOException {
+        return create(parent, label, Clock.systemDefaultZone());
+    }
+
+    /** {@link #create(Path, String)} with the clock that stamps the name (tests fix it). */
+    static RunFolder create(Path parent, String label, Clock clock) throws IOException {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
@@ -33,7 +39,7 @@ public record RunFolder(Path dir) {
                     "not enough free space for a run under %s: %.1f MB free, a campaign needs at least %d MB",
                     parent, free / (1024.0 * 1024.0), MIN_FREE_BYTES / (1024 * 1024)));
         }
-        String base = STAMP.format(LocalDateTime.now()) + "-" + label.replaceAll("[^A-Za-z0-9._-]", "_");
+        String base = STAMP.format(LocalDateTime.now(clock)) + "-" + label.replaceAll("[^A-Za-z0-9._-]", "_");
         for (int n = 1; ; n++) {
             Path dir = parent.resolve(n == 1 ? base : base + "-" + n);
             try {

@@ -46,8 +46,11 @@ class JournalTest {
 
     @Test
     void runFoldersAreUniqueEvenWithinOneSecond() throws Exception {
-        RunFolder first = RunFolder.create(dir, "lab ca/x");
-        RunFolder second = RunFolder.create(dir, "lab ca/x");
+        // Both in the same second for sure: a real clock can tick between the two calls.
+        java.time.Clock sameSecond = java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T16:48:54Z"),
+                java.time.ZoneOffset.UTC);
+        RunFolder first = RunFolder.create(dir, "lab ca/x", sameSecond);
+        RunFolder second = RunFolder.create(dir, "lab ca/x", sameSecond);
         assertEquals(2, Files.list(dir).count());
         assertEquals(first.dir().getFileName() + "-2", second.dir().getFileName().toString());
         assertEquals(true, first.dir().getFileName().toString().endsWith("lab_ca_x"));

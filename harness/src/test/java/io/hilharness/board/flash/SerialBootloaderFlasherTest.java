@@ -1,6 +1,5 @@
 package io.hilharness.board.flash;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.board.BoardException;
 import io.hilharness.board.serial.SharedPort;
+import io.hilharness.board.serial.SocatPty;
 import io.hilharness.console.Console;
 import io.hilharness.console.ConsoleTransport.ControlLine;
 import io.hilharness.console.SerialTransport;
@@ -15,7 +15,6 @@ import io.hilharness.image.FirmwareImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -43,10 +42,7 @@ class SerialBootloaderFlasherTest {
                 echo "## installed, rb exit $?"
                 cat > /dev/null
                 """);
-        Process socat = new ProcessBuilder(List.of("socat", "pty,raw,echo=0,link=" + host, "SYSTEM:sh " + script))
-                .directory(into.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(host));
-        return socat;
+        return SocatPty.start(host, into, "sh " + script, dir.resolve("socat.log"));
     }
 
     @Test
@@ -70,7 +66,7 @@ class SerialBootloaderFlasherTest {
             assertTrue(console.awaitLine(Pattern.compile("## Ready for binary \\(ymodem\\) download \\(loady"), 0,
                     Duration.ofSeconds(1)).isPresent(), () -> "" + console.tail(5));
         } finally {
-            socat.destroyForcibly();
+            SocatPty.stop(socat, host);
         }
         assertArrayEquals(firmware, Files.readAllBytes(received.resolve("u-boot-app.bin")));
         assertTrue(Files.readString(dir.resolve("tools/flash-ymodem.sha256")).startsWith(FirmwareImage.sha256(image.binary()
@@ -92,7 +88,7 @@ class SerialBootloaderFlasherTest {
             BoardException e = assertThrows(BoardException.class, () -> flasher.flash(image));
             assertTrue(e.getMessage().endsWith("failed: DTR is not supported by this port"), e.getMessage());
         } finally {
-            socat.destroyForcibly();
+            SocatPty.stop(socat, host);
         }
     }
 }

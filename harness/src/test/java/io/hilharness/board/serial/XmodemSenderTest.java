@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +41,8 @@ class XmodemSenderTest {
     private Process receiver(Path host, Path into, String receiver) throws IOException {
         Files.createDirectories(into);
         String script = receiver + "; echo $? > exit-code; cat > /dev/null";
-        Process socat = new ProcessBuilder(List.of("socat", "pty,raw,echo=0,link=" + host,
-                // A socketpair on lrzsz's side: on a tty it flushes its output when it exits, dropping its last ACK.
-                "SYSTEM:" + script))
-                .directory(into.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("socat.log").toFile())
-                .start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(host));
-        return socat;
+        // A socketpair on lrzsz's side (SYSTEM): on a tty it flushes its output when it exits, dropping its last ACK.
+        return SocatPty.start(host, into, script, dir.resolve("socat.log"));
     }
 
     @Test
@@ -66,7 +58,7 @@ class XmodemSenderTest {
             assertEquals("0", Files.readString(received.resolve("exit-code")).strip());
         } finally {
             port.close();
-            socat.destroyForcibly();
+            SocatPty.stop(socat, host);
         }
         // YMODEM carries the size, so the receiver cuts the padding off.
         assertArrayEquals(image(), Files.readAllBytes(received.resolve("app.bin")));
@@ -85,7 +77,7 @@ class XmodemSenderTest {
             assertEquals("0", Files.readString(received.resolve("exit-code")).strip());
         } finally {
             port.close();
-            socat.destroyForcibly();
+            SocatPty.stop(socat, host);
         }
         byte[] got = Files.readAllBytes(received.resolve("app.bin"));
         assertArrayEquals(image(), Arrays.copyOf(got, image().length));
@@ -107,7 +99,7 @@ class XmodemSenderTest {
             assertEquals("the receiver did not start (no 'C' within 1 s)", e.getMessage());
         } finally {
             port.close();
-            socat.destroyForcibly();
+            SocatPty.stop(socat, host);
         }
     }
 
