@@ -1,5 +1,8 @@
 package io.hilharness.analyze;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +18,11 @@ import java.util.Map;
 public record BootSummary(int boot, boolean crashed, String crashLine, long lines,
                           Map<SessionOutcome, Long> outcomes, Map<String, Long> events) {
     public BootSummary {
-        outcomes = Map.copyOf(outcomes);
-        events = Map.copyOf(events);
+        // Copies that keep their order (outcomes in declaration order, events as given): the same log
+        // gives the same report, byte for byte, to diff against.
+        EnumMap<SessionOutcome, Long> byOutcome = new EnumMap<>(SessionOutcome.class);
+        byOutcome.putAll(outcomes);
+        outcomes = Collections.unmodifiableMap(byOutcome);
+        events = Collections.unmodifiableMap(new LinkedHashMap<>(events));
     }
 }

@@ -2,11 +2,6 @@ package io.hilharness.analyze;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.io.IOException;
 import io.hilharness.json.Json;
 import java.io.PrintStream;
@@ -19,14 +14,10 @@ import java.util.Map;
  * "data":{...}}}, like the journal), so a many-gigabyte log streams out in constant memory.
  */
 public final class JsonReport implements ReportSink {
-    /**
-     * The harness's JSON, except that an instant written again is not formatted again: offline every
-     * line has the file's time, and formatting it twice per session was most of the writing.
-     */
-    private static final ObjectMapper MAPPER = Json.mapper().copy().registerModule(
-            new SimpleModule("repeated-instants").addSerializer(Instant.class, new RepeatedInstants()));
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private final PrintStream out;
+    private final SessionJson sessions = new SessionJson();
     private JsonGenerator generator;
 
     public JsonReport(PrintStream out) {
@@ -35,7 +26,13 @@ public final class JsonReport implements ReportSink {
 
     @Override
     public void session(SessionSummary session) {
-        write("session", session);
+        try {
+            JsonGenerator json = startRecord("session");
+            sessions.write(json, session);
+            endRecord(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -60,20 +57,29 @@ public final class JsonReport implements ReportSink {
     }
 
     private void write(String type, Object data) {
-        // One generator for the whole stream: a mapper call and a String per record were a hot spot
-        // for logs of millions of sessions.
         try {
-            JsonGenerator json = generator();
-            json.writeStartObject();
-            json.writeStringField("type", type);
-            json.writeFieldName("data");
+            JsonGenerator json = startRecord(type);
             MAPPER.writeValue(json, data);
-            json.writeEndObject();
-            json.writeRaw('\n');
-            json.flush(); // into out, which the caller flushes
+            endRecord(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // One generator for the whole stream: a mapper call and a String per record were a hot spot
+    // for logs of millions of sessions.
+    private JsonGenerator startRecord(String type) throws IOException {
+        JsonGenerator json = generator();
+        json.writeStartObject();
+        json.writeStringField("type", type);
+        json.writeFieldName("data");
+        return json;
+    }
+
+    private static void endRecord(JsonGenerator json) throws IOException {
+        json.writeEndObject();
+        json.writeRaw('\n');
+        json.flush(); // into out, which the caller flushes
     }
 
     private JsonGenerator generator() throws IOException {
@@ -84,24 +90,5 @@ public final class JsonReport implements ReportSink {
                     .setRootValueSeparator(null);
         }
         return generator;
-    }
-
-    /** ISO-8601 like the JavaTimeModule writes it, remembering the last one. */
-    private static final class RepeatedInstants extends StdSerializer<Instant> {
-        private transient Instant last;
-        private transient String text;
-
-        RepeatedInstants() {
-            super(Instant.class);
-        }
-
-        @Override
-        public synchronized void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (!value.equals(last)) {
-                text = DateTimeFormatter.ISO_INSTANT.format(value);
-                last = value;
-            }
-            gen.writeString(text);
-        }
     }
 }

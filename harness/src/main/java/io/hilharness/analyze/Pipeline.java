@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -49,9 +50,10 @@ final class Pipeline {
                 found(boot);
             }
         });
+        Consumer<LineFacts> facts = this::accept; // made once: a method reference in the lambda below is a new object per line
         this.framer = new LineFramer(LineFramer.DEFAULT_MAX_LINE_LENGTH, startOffset, Clock.fixed(modified, ZoneOffset.UTC),
                 (buf, off, len, seq, offset, hostTime, truncated) ->
-                        parser.accept(buf, off, len, seq, offset, hostTime, truncated, this::accept));
+                        parser.accept(buf, off, len, seq, offset, hostTime, truncated, facts));
     }
 
     private void accept(LineFacts e) {

@@ -17,6 +17,8 @@ final class SessionBuilder {
     private static final int MAX_REQUESTS = 8;
 
     String slot;
+    /** The port the tracker finds this session by, or -1. */
+    int portSlot = -1;
     private String key;
     private final int boot;
     private Integer port;
@@ -65,7 +67,10 @@ final class SessionBuilder {
             startDeviceMs = e.deviceMs();
         }
         lastSeq = e.seq();
-        end = e.hostTime();
+        Instant t = e.hostTime();
+        if (t != end) {
+            end = t; // a reference store costs a GC write barrier; lines of one read share their time
+        }
         if (port == null) {
             port = e.port();
         }

@@ -44,6 +44,8 @@ public final class SessionTracker {
 
     private final Listener listener;
     private final Map<String, SessionBuilder> open = new LinkedHashMap<>();
+    /** The open sessions keyed by a port, by that port: the lookup of nearly every line of a log with ports. */
+    private SessionBuilder[] byPort;
     private final Map<String, Integer> contextUses = new HashMap<>();
     private final Map<SessionOutcome, Long> outcomes = new EnumMap<>(SessionOutcome.class);
     /** Events per type in the current boot, by ordinal: a map merge per line was a hot spot. */
@@ -73,7 +75,9 @@ public final class SessionTracker {
             return;
         }
         s.add(e);
-        lastTouched = s;
+        if (lastTouched != s) {
+            lastTouched = s; // most lines touch the same session as the line before: spare the write barrier
+        }
         boolean firmwareEnd = e.type() == EventType.CONNECTION_CLOSED || e.type() == EventType.SETUP_FAILED
                 || e.type() == EventType.TCP_CONNECTION_CLOSED;
         if (firmwareEnd) {
@@ -87,12 +91,24 @@ public final class SessionTracker {
     }
 
     private SessionBuilder route(LineFacts e) {
-        if (e.port() != null) {
-            String slot = portSlot(e.port());
+        Integer port = e.port();
+        if (port != null) {
+            int p = port;
+            if (p >= 0 && p < PORTS && byPort != null && byPort[p] != null) {
+                return byPort[p];
+            }
+            String slot = portSlot(p);
             SessionBuilder s = open.get(slot);
             if (s == null) {
                 s = newSession(slot, e);
                 open.put(slot, s);
+            }
+            if (p >= 0 && p < PORTS) {
+                if (byPort == null) {
+                    byPort = new SessionBuilder[PORTS];
+                }
+                byPort[p] = s;
+                s.portSlot = p;
             }
             return s;
         }
@@ -152,7 +168,9 @@ public final class SessionTracker {
         return new SessionBuilder(slot, keyFor(e), boot == null ? 0 : boot);
     }
 
-    /** {@code "port N"}, made once per port: nearly every line of a log with ports needs it. */
+    private static final int PORTS = 65536;
+
+    /** {@code "port N"}, made once per port: every session of a log with ports needs it. */
     private static String portSlot(int port) {
         if (port < 0 || port >= PORT_SLOTS.length()) {
             return "port " + port;
@@ -166,7 +184,7 @@ public final class SessionTracker {
     }
 
     private static final java.util.concurrent.atomic.AtomicReferenceArray<String> PORT_SLOTS =
-            new java.util.concurrent.atomic.AtomicReferenceArray<>(65536);
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(PORTS);
 
     private String keyFor(LineFacts e) {
         if (e.port() != null) {
@@ -219,6 +237,9 @@ public final class SessionTracker {
     private void close(SessionBuilder s) {
         if (open.remove(s.slot) == null) {
             return;
+        }
+        if (s.portSlot >= 0 && byPort[s.portSlot] == s) {
+            byPort[s.portSlot] = null;
         }
         awaitingContext.remove(s);
         SessionSummary summary = s.summary();

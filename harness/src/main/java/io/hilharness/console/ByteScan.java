@@ -14,8 +14,8 @@ public final class ByteScan {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final long CRS = ONES * '\r';
-    private static final long LFS = ONES * '\n';
+    private static final long BELOW_CR = ONES * ('\r' + 1);
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private ByteScan() {
     }
@@ -24,10 +24,16 @@ public final class ByteScan {
     public static int lineEnd(byte[] buf, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
+            // One test for both: any byte below 0x0E. The lowest one flagged is exact; if it is some
+            // other control character (a tab), the rest of this word is looked at byte by byte.
             long x = (long) LONGS.get(buf, i);
-            long found = zeroBytes(x ^ CRS) | zeroBytes(x ^ LFS);
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            long control = (x - BELOW_CR) & ~x & HIGHS;
+            if (control != 0) {
+                for (int k = i + (Long.numberOfTrailingZeros(control) >>> 3); k < i + 8; k++) {
+                    if (buf[k] == '\r' || buf[k] == '\n') {
+                        return k;
+                    }
+                }
             }
         }
         for (; i < to; i++) {
@@ -58,10 +64,20 @@ public final class ByteScan {
     }
 
     /**
-     * The high bit of each byte of {@code x} that is zero, exactly for the lowest such byte (bits
-     * above a zero byte may be set by the borrow; callers only look at the lowest).
+     * A hash of {@code buf[from, to)}, eight bytes per step: for tables keyed by byte runs that are
+     * compared with {@link java.util.Arrays#equals(byte[], int, int, byte[], int, int)} on a hit.
      */
-    private static long zeroBytes(long x) {
-        return (x - ONES) & ~x & HIGHS;
+    public static int hash(byte[] buf, int from, int to) {
+        // The multiplications do not wait for one another: only a rotate and an add are chained.
+        long h = to - from;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = Long.rotateLeft(h, 23) + (long) LONGS.get(buf, i) * GOLDEN;
+        }
+        for (; i < to; i++) {
+            h = Long.rotateLeft(h, 23) + buf[i] * GOLDEN;
+        }
+        h *= GOLDEN;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
 }

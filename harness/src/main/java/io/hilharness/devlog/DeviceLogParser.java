@@ -29,6 +29,7 @@ public final class DeviceLogParser {
     private final HexDumps dumps;
     private final NativeLineReader nativeLines = new NativeLineReader();
     private final NativeLineFacts nativeFacts = new NativeLineFacts(nativeLines);
+    private final LineShapes shapes = new LineShapes();
     /** Whether canonical lines may skip the format's String parse; null until the format is known. */
     private Boolean nativeFastPath;
     private int boot;
@@ -84,8 +85,7 @@ public final class DeviceLogParser {
 
     /** {@link #accept(ConsoleLine)}, handing the events to {@code out} instead of a new list. */
     public void accept(ConsoleLine consoleLine, Consumer<DeviceEvent> out) {
-        DeviceEvent event = parse(consoleLine);
-        trackBoot(event);
+        DeviceEvent event = accepted(consoleLine);
         if (dumps == null) {
             out.accept(event);
             return;
@@ -100,25 +100,61 @@ public final class DeviceLogParser {
     /**
      * One line given as its bytes (without terminator), for a parser {@link #inLineOrder}: its facts
      * go to {@code out}, exactly as {@link #accept(ConsoleLine, Consumer)} would give them for the
-     * line decoded as UTF-8. A canonical mbedtls line of a common shape comes as a reused view, valid
-     * only during the call; any other line as its {@link DeviceEvent}.
+     * line decoded as UTF-8. A canonical mbedtls line whose text (apart from its port) came before, or
+     * of a common shape, comes as a reused view, valid only during the call; any other line as its
+     * {@link DeviceEvent}.
      */
     public void accept(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated,
                        Consumer<? super LineFacts> out) {
         if (dumps != null) {
             throw new IllegalStateException("lines from bytes need a parser in line order");
         }
-        if (!truncated && nativeFastPath() && nativeLines.read(buf, off, off + len)) {
-            try {
-                if (nativeFacts.classify(off, off + len, seq, offset, hostTime, boot)) {
-                    out.accept(nativeFacts);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // a bug in the shapes must not cost the line: the String path below decides
+        if (!truncated && nativeFastPath()) {
+            LineFacts facts = readCanonical(buf, off, off + len, seq, offset, hostTime);
+            if (facts != null) {
+                out.accept(facts);
+                return;
             }
         }
         accept(new ConsoleLine(seq, offset, hostTime, LineFramer.decode(buf, off, len), truncated), out::accept);
+    }
+
+    /**
+     * The facts of {@code buf[from, to)} when it is a canonical mbedtls line, else null. A text met
+     * before (apart from its port) is known at once; a new one is read from its bytes, or, for a
+     * message shape not read that way, parsed as a String; then its facts are remembered. Boot
+     * banners and status lines are never remembered: they move the parser's boot.
+     */
+    private LineFacts readCanonical(byte[] buf, int from, int to, long seq, long offset, Instant hostTime) {
+        try {
+            LineShapes.Shape known = shapes.find(buf, from, to);
+            if (known != null) {
+                nativeFacts.reuse(known, buf, from, to, shapes.port, seq, offset, hostTime, boot);
+                return nativeFacts;
+            }
+            if (!nativeLines.read(buf, from, to)) {
+                return null;
+            }
+            int port = nativeLines.port;
+            if (nativeFacts.classify(from, to, seq, offset, hostTime, boot)) {
+                shapes.remember(buf, from, port, nativeFacts.shape());
+                return nativeFacts;
+            }
+            DeviceEvent event = accepted(new ConsoleLine(seq, offset, hostTime, LineFramer.decode(buf, from, to - from), false));
+            if (event.type() != EventType.BOOT && event.type() != EventType.STATUS) {
+                shapes.remember(buf, from, port, LineShapes.Shape.of(event));
+            }
+            return event;
+        } catch (RuntimeException e) {
+            return null; // a bug in the shapes must not cost the line: the String path decides
+        }
+    }
+
+    /** The line's event, the parser's boot moved by it. */
+    private DeviceEvent accepted(ConsoleLine consoleLine) {
+        DeviceEvent event = parse(consoleLine);
+        trackBoot(event);
+        return event;
     }
 
     /** Held hex dump rows (dumps that never completed), to call when the stream ends. */

@@ -31,6 +31,22 @@ public final class MbedtlsErrors {
      * codes of which no part is known.
      */
     public static String name(int code) {
+        Optional<String> known = NAMES.get(code);
+        if (known == null) {
+            known = Optional.ofNullable(nameOf(code));
+            if (NAMES.size() < NAMES_KEPT) {
+                NAMES.putIfAbsent(code, known);
+            }
+        }
+        return known.orElse(null);
+    }
+
+    /** Names already made: a long log names the same few codes once per session. Bounded, as codes come from device logs. */
+    private static final java.util.concurrent.ConcurrentMap<Integer, Optional<String>> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int NAMES_KEPT = 4096;
+
+    private static String nameOf(int code) {
         List<Part> parts = parts(code);
         if (parts.stream().noneMatch(p -> p.entry != null)) {
             return null;

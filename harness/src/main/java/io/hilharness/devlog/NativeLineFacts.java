@@ -13,6 +13,9 @@ import java.time.Instant;
  * reads it; any other message is left to the classifier ({@link #classify} answers false), so the
  * view never disagrees with the {@link DeviceEvent} the String path builds
  * ({@code NativeLineReaderPropertyTest} compares every field).
+ *
+ * <p>The view also carries the facts of a line whose text, apart from its port, was met before
+ * ({@link #reuse}, from {@link LineShapes}), whatever its shape.
  */
 final class NativeLineFacts implements LineFacts {
 
@@ -39,13 +42,19 @@ final class NativeLineFacts implements LineFacts {
     private static final Integer[] PORTS = new Integer[65536];
 
     private final NativeLineReader line;
+    // Where the line is. References are stored only when they change: under G1 each reference store
+    // costs a write barrier, and this view is written for every line of a multi-gigabyte log.
+    private byte[] buf;
     private int from;
     private int to;
+    private int port;
     private long seq;
     private long offset;
     private Instant hostTime;
     private int boot;
-    private EventType type;
+    /** What the line says, apart from its port. */
+    private LineShapes.Shape shape;
+    // Read while classifying.
     private Integer code;
     private Integer alertLevel;
     private Integer alertDescription;
@@ -63,20 +72,45 @@ final class NativeLineFacts implements LineFacts {
         code = null;
         alertLevel = null;
         alertDescription = null;
-        type = shape();
+        EventType type = readShape();
         if (type == null) {
             return false;
         }
-        this.from = from;
-        this.to = to;
-        this.seq = seq;
-        this.offset = offset;
-        this.hostTime = hostTime;
-        this.boot = boot;
+        shape = new LineShapes.Shape(type, code, alertLevel, alertDescription, line.context(), null, null, null);
+        at(line.buf, from, to, line.port, seq, offset, hostTime, boot);
         return true;
     }
 
-    private EventType shape() {
+    /** What the line last classified or reused says, apart from its port. */
+    LineShapes.Shape shape() {
+        return shape;
+    }
+
+    /** Takes the facts of a line whose text (apart from its port) was read before, this way or the String way. */
+    void reuse(LineShapes.Shape known, byte[] buf, int from, int to, int port, long seq, long offset, Instant hostTime,
+               int boot) {
+        if (shape != known) {
+            shape = known;
+        }
+        at(buf, from, to, port, seq, offset, hostTime, boot);
+    }
+
+    private void at(byte[] buf, int from, int to, int port, long seq, long offset, Instant hostTime, int boot) {
+        if (this.buf != buf) {
+            this.buf = buf;
+        }
+        if (this.hostTime != hostTime) {
+            this.hostTime = hostTime;
+        }
+        this.from = from;
+        this.to = to;
+        this.port = port;
+        this.seq = seq;
+        this.offset = offset;
+        this.boot = boot;
+    }
+
+    private EventType readShape() {
         byte[] b = line.buf;
         int start = line.bodyStart;
         int end = line.bodyEnd;
@@ -311,7 +345,7 @@ final class NativeLineFacts implements LineFacts {
 
     @Override
     public EventType type() {
-        return type;
+        return shape.type();
     }
 
     @Override
@@ -321,12 +355,12 @@ final class NativeLineFacts implements LineFacts {
 
     @Override
     public String context() {
-        return line.context();
+        return shape.context();
     }
 
     @Override
     public Integer port() {
-        int p = line.port;
+        int p = port;
         if (p < 0) {
             return null;
         }
@@ -340,41 +374,42 @@ final class NativeLineFacts implements LineFacts {
 
     @Override
     public Integer code() {
-        return code;
+        return shape.code();
     }
 
     @Override
     public Integer alertLevel() {
-        return alertLevel;
+        return shape.alertLevel();
     }
 
     @Override
     public Integer alertDescription() {
-        return alertDescription;
+        return shape.alertDescription();
     }
 
     @Override
     public String alertName() {
-        return alertDescription == null ? null : TlsAlerts.name(alertDescription);
+        Integer description = shape.alertDescription();
+        return description == null ? null : TlsAlerts.name(description);
     }
 
     @Override
     public Long bytes() {
-        return null;
+        return shape.bytes();
     }
 
     @Override
     public String method() {
-        return null;
+        return shape.method();
     }
 
     @Override
     public String path() {
-        return null;
+        return shape.path();
     }
 
     @Override
     public String raw() {
-        return new String(line.buf, from, to - from, StandardCharsets.ISO_8859_1);
+        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
     }
 }

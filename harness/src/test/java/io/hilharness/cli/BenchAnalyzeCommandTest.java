@@ -30,9 +30,13 @@ class BenchAnalyzeCommandTest {
         Matcher generated = Pattern.compile("MB, ([0-9]+) lines, ([0-9]+) sessions").matcher(table);
         assertTrue(generated.find(), table);
         Matcher analyzed = Pattern.compile("\\| hil analyze .*\\| ([0-9]+) lines, ([0-9]+) sessions \\|").matcher(table);
-        assertTrue(analyzed.find(), table);
-        assertEquals(generated.group(1), analyzed.group(1), "lines");
-        assertEquals(generated.group(2), analyzed.group(2), "sessions");
+        int runs = 0;
+        while (analyzed.find()) { // the first run (JIT cold) and the same again (JIT warm)
+            runs++;
+            assertEquals(generated.group(1), analyzed.group(1), "lines");
+            assertEquals(generated.group(2), analyzed.group(2), "sessions");
+        }
+        assertEquals(2, runs, table);
         assertTrue(Long.parseLong(generated.group(2)) > 10, table);
         Matcher grep = Pattern.compile("\\| grep -c handshake \\|.*\\| ([0-9]+) matches \\|").matcher(table);
         assertTrue(grep.find(), table);

@@ -17,7 +17,7 @@ class ByteScanPropertyTest {
         Arbitrary<Byte> any = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(20, Arbitraries.bytes().between((byte) 0x20, (byte) 0x7E)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.of((byte) '\r', (byte) '\n', (byte) 0x1F, (byte) 0x7F,
-                        (byte) 0x80, (byte) 0xFF, (byte) 0x00, (byte) 0x0C, (byte) 0x0B, (byte) 0x8A, (byte) 0x8D)),
+                        (byte) 0x80, (byte) 0xFF, (byte) 0x00, (byte) '\t', (byte) 0x0C, (byte) 0x0B, (byte) 0x8A, (byte) 0x8D)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
         return any.array(byte[].class).ofMaxSize(40);
     }

@@ -80,6 +80,28 @@ class NativeLineReaderPropertyTest {
         assertSameFacts(expected, actual);
     }
 
+    /**
+     * One parser over many lines, each again with other port suffixes: a line known by its text
+     * without the port ({@link LineShapes}) must still give exactly the facts of its own parse.
+     */
+    @Property(tries = 300)
+    void rememberedLinesGiveTheFactsOfTheirOwnParse(@ForAll("logs") List<String> lines) {
+        DeviceLogParser parser = DeviceLogParser.inLineOrder(new MbedtlsNativeFormat());
+        DeviceLogParser reference = DeviceLogParser.reference(new MbedtlsNativeFormat()); // boots carry over alike
+        for (String line : lines) {
+            assertSameFacts(reference(reference, line), fromBytes(parser, line));
+            String text = line.replaceFirst(", port [0-9]*$", "");
+            for (String port : PORTS) {
+                assertSameFacts(reference(reference, text + port), fromBytes(parser, text + port));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<String>> logs() {
+        return lines().list().ofMaxSize(30);
+    }
+
     @Property(tries = 4000)
     void stringPathGivesTheSameEvent(@ForAll("lines") String line) {
         DeviceLogParser parser = DeviceLogParser.inLineOrder(new MbedtlsNativeFormat());
@@ -126,7 +148,10 @@ class NativeLineReaderPropertyTest {
     }
 
     private static DeviceEvent reference(String line) {
-        DeviceLogParser parser = DeviceLogParser.reference(new MbedtlsNativeFormat());
+        return reference(DeviceLogParser.reference(new MbedtlsNativeFormat()), line);
+    }
+
+    private static DeviceEvent reference(DeviceLogParser parser, String line) {
         List<DeviceEvent> out = new ArrayList<>();
         parser.accept(new ConsoleLine(7, 100, T, line, false), out::add);
         assertEquals(1, out.size());
@@ -134,7 +159,10 @@ class NativeLineReaderPropertyTest {
     }
 
     private static LineFacts fromBytes(String line) {
-        DeviceLogParser parser = DeviceLogParser.inLineOrder(new MbedtlsNativeFormat());
+        return fromBytes(DeviceLogParser.inLineOrder(new MbedtlsNativeFormat()), line);
+    }
+
+    private static LineFacts fromBytes(DeviceLogParser parser, String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         byte[] padded = new byte[bytes.length + 6]; // the line sits inside a larger read buffer
         System.arraycopy(bytes, 0, padded, 3, bytes.length);
