@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -23,7 +22,7 @@ import java.util.function.LongConsumer;
  * held until the pipeline {@link #lead leads}, and from then goes straight to the listener with line
  * numbers moved by the lines before it. Used by one thread at a time.
  */
-final class Pipeline {
+final class Pipeline implements LineFramer.RawSink {
 
     static final int BUFFER = 1 << 16;
 
@@ -50,13 +49,17 @@ final class Pipeline {
                 found(boot);
             }
         });
-        Consumer<LineFacts> facts = this::accept; // made once: a method reference in the lambda below is a new object per line
-        this.framer = new LineFramer(LineFramer.DEFAULT_MAX_LINE_LENGTH, startOffset, Clock.fixed(modified, ZoneOffset.UTC),
-                (buf, off, len, seq, offset, hostTime, truncated) ->
-                        parser.accept(buf, off, len, seq, offset, hostTime, truncated, facts));
+        this.framer = new LineFramer(LineFramer.DEFAULT_MAX_LINE_LENGTH, startOffset, Clock.fixed(modified, ZoneOffset.UTC), this);
     }
 
-    private void accept(LineFacts e) {
+    /**
+     * One line from the framer. Parser and tracker are called from here directly, without a lambda
+     * between: each per-line method is a root the JIT compiles with all it calls, and on two cores
+     * those compilations were most of the first seconds.
+     */
+    @Override
+    public void line(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated) {
+        LineFacts e = parser.facts(buf, off, len, seq, offset, hostTime, truncated);
         if (firstType == null) {
             firstType = e.type();
             firstBoot = e.boot();

@@ -98,25 +98,23 @@ public final class DeviceLogParser {
     }
 
     /**
-     * One line given as its bytes (without terminator), for a parser {@link #inLineOrder}: its facts
-     * go to {@code out}, exactly as {@link #accept(ConsoleLine, Consumer)} would give them for the
-     * line decoded as UTF-8. A canonical mbedtls line whose text (apart from its port) came before, or
-     * of a common shape, comes as a reused view, valid only during the call; any other line as its
+     * One line given as its bytes (without terminator), for a parser {@link #inLineOrder}: its facts,
+     * exactly as {@link #accept(ConsoleLine, Consumer)} would give them for the line decoded as
+     * UTF-8. A canonical mbedtls line whose text (apart from its port) came before, or of a common
+     * shape, comes as a reused view, valid until the next call; any other line as its
      * {@link DeviceEvent}.
      */
-    public void accept(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated,
-                       Consumer<? super LineFacts> out) {
+    public LineFacts facts(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated) {
         if (dumps != null) {
             throw new IllegalStateException("lines from bytes need a parser in line order");
         }
         if (!truncated && nativeFastPath()) {
             LineFacts facts = readCanonical(buf, off, off + len, seq, offset, hostTime);
             if (facts != null) {
-                out.accept(facts);
-                return;
+                return facts;
             }
         }
-        accept(new ConsoleLine(seq, offset, hostTime, LineFramer.decode(buf, off, len), truncated), out::accept);
+        return accepted(new ConsoleLine(seq, offset, hostTime, LineFramer.decode(buf, off, len), truncated));
     }
 
     /**

@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /**
  * What consumers that group lines into sessions read of a parsed device log line. A
- * {@link DeviceEvent} is one; {@link DeviceLogParser#accept(byte[], int, int, long, long, Instant, boolean,
- * java.util.function.Consumer)} also hands out a reused view of a canonical line's bytes, so a
- * multi-gigabyte log does not cost an event object per line. Field meanings as in {@link DeviceEvent}.
+ * {@link DeviceEvent} is one; {@link DeviceLogParser#facts(byte[], int, int, long, long, Instant, boolean)}
+ * also hands out a reused view of a canonical line's bytes, so a multi-gigabyte log does not cost an
+ * event object per line. Field meanings as in {@link DeviceEvent}.
  */
 public interface LineFacts {
     long seq();

@@ -166,10 +166,7 @@ class NativeLineReaderPropertyTest {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         byte[] padded = new byte[bytes.length + 6]; // the line sits inside a larger read buffer
         System.arraycopy(bytes, 0, padded, 3, bytes.length);
-        List<LineFacts> out = new ArrayList<>();
-        parser.accept(padded, 3, bytes.length, 7, 100, T, false, facts -> out.add(snapshot(facts)));
-        assertEquals(1, out.size());
-        return out.get(0);
+        return snapshot(parser.facts(padded, 3, bytes.length, 7, 100, T, false));
     }
 
     /** The view is only valid during the call: keep its values (a DeviceEvent stays as it is). */
