@@ -19,8 +19,8 @@ import java.util.function.LongConsumer;
 /**
  * Framer, parser and session tracker over one stretch of a log, from the first byte or from a boot
  * banner ({@link ChunkedAnalysis}). Line numbers count from 1 within the stretch; what it finds is
- * held until the pipeline {@link #lead leads}, and from then goes straight to the listener with line
- * numbers moved by the lines before it. Used by one thread at a time.
+ * held until the pipeline {@link #lead leads}, and from then goes to the listener after each read,
+ * with line numbers moved by the lines before it. Used by one thread at a time.
  */
 final class Pipeline implements LineFramer.RawSink {
 
@@ -80,6 +80,7 @@ final class Pipeline implements LineFramer.RawSink {
                 break; // the file shrank under us: analyze what there was
             }
             framer.feed(buf.array(), 0, n);
+            handOn();
             at += n;
         }
     }
@@ -90,6 +91,7 @@ final class Pipeline implements LineFramer.RawSink {
         long read = 0;
         for (int n; (n = in.read(buf)) > 0; ) {
             framer.feed(buf, 0, n);
+            handOn();
             read += n;
             progress.accept(read);
         }
@@ -109,10 +111,7 @@ final class Pipeline implements LineFramer.RawSink {
     void lead(SessionTracker.Listener listener, long linesBefore) {
         this.listener = listener;
         this.linesBefore = linesBefore;
-        for (Object o : held) {
-            emit(o);
-        }
-        held.clear();
+        handOn();
     }
 
     /** The stretch is over: sessions still open and the current boot are reported. */
@@ -121,6 +120,7 @@ final class Pipeline implements LineFramer.RawSink {
             framer.flush();
         }
         tracker.finish(); // a parser in line order holds nothing back: no parser.flush()
+        handOn();
     }
 
     long lines() {
@@ -135,12 +135,24 @@ final class Pipeline implements LineFramer.RawSink {
         return parser.format().name();
     }
 
+    /**
+     * A session or boot found: kept until the read that found it is through. Handing it on from
+     * here would put the listener (the JSON writer) into every line's path, which the JIT then
+     * compiles, and compiles again, with the whole line loop.
+     */
     private void found(Object o) {
-        if (listener == null) {
-            held.add(o);
-        } else {
+        held.add(o);
+    }
+
+    /** Hands on what was found so far, once this pipeline leads (until then it waits). */
+    private void handOn() {
+        if (listener == null || held.isEmpty()) {
+            return;
+        }
+        for (Object o : held) {
             emit(o);
         }
+        held.clear();
     }
 
     private void emit(Object o) {

@@ -41,7 +41,7 @@ public final class DeviceLogParser {
     private DeviceLogParser(LogFormat format, boolean assembleDumps, boolean fastPaths) {
         this.format = Objects.requireNonNull(format, "format");
         this.dumps = assembleDumps ? new HexDumps() : null;
-        this.nativeFastPath = fastPaths ? null : false;
+        this.nativeFastPath = fastPaths ? fastPathFor(format) : Boolean.FALSE;
     }
 
     /** In line order and always by the format's String parse: the reference the fast paths are tested against. */
@@ -139,10 +139,17 @@ public final class DeviceLogParser {
                 return nativeFacts;
             }
             DeviceEvent event = accepted(new ConsoleLine(seq, offset, hostTime, LineFramer.decode(buf, from, to - from), false));
-            if (event.type() != EventType.BOOT && event.type() != EventType.STATUS) {
-                shapes.remember(buf, from, port, LineShapes.Shape.of(event));
+            if (!MbedtlsNativeFormat.NAME.equals(event.format())) {
+                return event; // the parse failed: the event says so
             }
-            return event;
+            LineShapes.Shape shape = LineShapes.Shape.of(event);
+            if (event.type() != EventType.BOOT && event.type() != EventType.STATUS) {
+                shapes.remember(buf, from, port, shape);
+            }
+            // In the view too (its boot is the event's, as the parser took it): a reader that meets one
+            // kind of facts for every canonical line is one the JIT need not compile again for another.
+            nativeFacts.reuse(shape, buf, from, to, port, seq, offset, hostTime, boot);
+            return nativeFacts;
         } catch (RuntimeException e) {
             return null; // a bug in the shapes must not cost the line: the String path decides
         }
@@ -200,24 +207,31 @@ public final class DeviceLogParser {
         }
     }
 
-    /**
-     * Canonical mbedtls lines can be read by {@link NativeLineReader} once the format is certainly
-     * mbedtls and no format could call such a line a death (user death patterns need the String path).
-     */
+    /** Whether canonical lines may skip the format's String parse, deciding it once the format is known. */
     private boolean nativeFastPath() {
         if (nativeFastPath == null) {
-            if (format instanceof MbedtlsNativeFormat) {
-                nativeFastPath = true;
-            } else if (format instanceof AutoDetectFormat auto) {
-                if (auto.decided().isEmpty()) {
-                    return false; // not known yet
-                }
-                nativeFastPath = auto.decided().get() instanceof MbedtlsNativeFormat && auto.builtInOnly();
-            } else {
-                nativeFastPath = false;
+            nativeFastPath = fastPathFor(format);
+            if (nativeFastPath == null) {
+                return false; // not known yet
             }
         }
         return nativeFastPath;
+    }
+
+    /**
+     * Canonical mbedtls lines can be read by {@link NativeLineReader} once the format is certainly
+     * mbedtls and no format could call such a line a death (user death patterns need the String path).
+     * Null while an auto-detecting format has not decided.
+     */
+    private static Boolean fastPathFor(LogFormat format) {
+        if (format instanceof MbedtlsNativeFormat) {
+            return true;
+        }
+        if (format instanceof AutoDetectFormat auto) {
+            return auto.decided().isEmpty() ? null
+                    : auto.decided().get() instanceof MbedtlsNativeFormat && auto.builtInOnly();
+        }
+        return false;
     }
 
     /** The text's bytes when it is short printable ASCII (what {@link NativeLineReader} reads), else null. */

@@ -141,10 +141,22 @@ class NativeLineReaderPropertyTest {
             "./library/ssl_srv.c:4511: |2| server state: 5, port 49584 ", // trailing blank: trimmed by the String path
             "\u001b[0m./library/ssl_srv.c:4511: |2| server state: 5", // terminal codes
             "tls_server.c:236: |3| connection closed (caf\u00e9), port 1", // non-ASCII
-            "tls_server.c:236: |3| boot 2, reset cause: soft", // boots change parser state
         }) {
             assertTrue(fromBytes(line) instanceof DeviceEvent, line);
         }
+    }
+
+    @Example
+    void bootBannersMoveTheBootAndAreNeverRemembered() {
+        DeviceLogParser parser = DeviceLogParser.inLineOrder(new MbedtlsNativeFormat());
+        String banner = "main.c:169: |3| boot 2, reset cause: soft, image bench, firmware refboard 0.1.0";
+        assertEquals(2, fromBytes(parser, banner).boot());
+        assertEquals(2, fromBytes(parser, "tls_server.c:236: |3| connection closed, port 1").boot());
+        assertEquals(EventType.BOOT, fromBytes(parser, banner.replace("boot 2", "boot 3")).type());
+        assertEquals(3, parser.currentBoot());
+        assertEquals(3, fromBytes(parser, banner.replace("boot 2", "boot 3")).boot(), "a repeated banner is read again");
+        assertEquals(EventType.BOOT, fromBytes(parser, banner).type());
+        assertEquals(2, parser.currentBoot(), "the same banner text again: its boot again, not a remembered one");
     }
 
     private static DeviceEvent reference(String line) {
