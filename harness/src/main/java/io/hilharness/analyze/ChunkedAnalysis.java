@@ -82,12 +82,13 @@ final class ChunkedAnalysis {
                 planned = plan(ahead, planned, decided);
             }
         }
+        long bytes = head.readGrowth(file, size, progress);
         head.finish(true);
-        return new Result(linesBefore + head.lines(), unrecognised + head.unrecognised());
+        return new Result(linesBefore + head.lines(), unrecognised + head.unrecognised(), bytes);
     }
 
-    /** Lines read and lines no format recognised. */
-    record Result(long lines, long unrecognised) {
+    /** Lines read, lines no format recognised, and bytes read (more than at the start if the log grew). */
+    record Result(long lines, long unrecognised, long bytes) {
     }
 
     private long plan(Deque<Stretch> ahead, long from, Supplier<LogFormat> decided) throws IOException {

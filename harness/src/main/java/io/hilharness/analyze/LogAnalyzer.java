@@ -82,6 +82,7 @@ public final class LogAnalyzer {
                     whole.feed(channel, at, Math.min(size, at + Pipeline.BUFFER * 256L));
                     progress.accept(Math.min(size, at + Pipeline.BUFFER * 256L));
                 }
+                size = whole.readGrowth(channel, size, progress);
                 whole.finish(true);
                 return new FileStats(file, whole.formatName(), size, whole.lines(), whole.unrecognised());
             }
@@ -89,7 +90,7 @@ public final class LogAnalyzer {
             try {
                 ChunkedAnalysis.Result r = new ChunkedAnalysis(channel, size, chunk, modified, workers)
                         .run(first, decided, listener, progress);
-                return new FileStats(file, first.name(), size, r.lines(), r.unrecognised());
+                return new FileStats(file, first.name(), r.bytes(), r.lines(), r.unrecognised());
             } finally {
                 workers.shutdownNow();
             }

@@ -85,6 +85,20 @@ final class Pipeline implements LineFramer.RawSink {
         }
     }
 
+    /**
+     * Feeds what was added to the file after {@code size} while it was read (a live capture being
+     * analyzed), until it stops growing; returns the size read to. Nothing the file holds when the
+     * reading reaches its end is left out.
+     */
+    long readGrowth(FileChannel file, long size, LongConsumer progress) throws IOException {
+        for (long now = file.size(); now > size; now = file.size()) {
+            feed(file, size, now);
+            size = now;
+            progress.accept(size);
+        }
+        return size;
+    }
+
     /** Feeds everything {@code in} gives until its end (a pipe, which has no size to cut by). */
     void feed(InputStream in, LongConsumer progress) throws IOException {
         byte[] buf = new byte[BUFFER];
