@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,20 +27,9 @@ class GrowingLogTest {
     void linesWrittenDuringTheAnalysisAreRead(long chunk) throws IOException {
         Path log = dir.resolve("console.raw");
         Files.writeString(log, boots(1, 12, 32768), StandardCharsets.US_ASCII);
-        List<SessionSummary> sessions = new ArrayList<>();
-        List<BootSummary> boots = new ArrayList<>();
+        FixtureSessionsTest.Collected found = new FixtureSessionsTest.Collected();
         boolean[] grown = {false};
-        LogAnalyzer.FileStats stats = new LogAnalyzer(LogFormats::autoDetect, chunk).analyze(log, new SessionTracker.Listener() {
-            @Override
-            public void session(SessionSummary session) {
-                sessions.add(session);
-            }
-
-            @Override
-            public void boot(BootSummary boot) {
-                boots.add(boot);
-            }
-        }, read -> {
+        LogAnalyzer.FileStats stats = new LogAnalyzer(LogFormats::autoDetect, chunk).analyze(log, found, read -> {
             if (!grown[0]) { // the board logs on while the first bytes are analyzed
                 grown[0] = true;
                 append(log, boots(13, 1, 40000) + "tls_server.c:306: |3| accepted connection from 127.0.0.1, port 40001\r\n");
@@ -50,10 +38,11 @@ class GrowingLogTest {
 
         assertTrue(grown[0]);
         assertEquals(Files.size(log), stats.bytes());
+        List<SessionSummary> sessions = found.sessions;
         assertEquals(12 * 20 + 20 + 1, sessions.size(), "every session, the last one still open");
         assertEquals(40001, sessions.get(sessions.size() - 1).port());
         assertEquals(SessionOutcome.UNFINISHED, sessions.get(sessions.size() - 1).outcome());
-        assertEquals(13, boots.size());
+        assertEquals(13, found.boots.size());
     }
 
     /** {@code count} boots from {@code first}, 20 completed sessions each, ports from {@code port}. */
