@@ -54,6 +54,13 @@ public final class Campaign {
     private Instant deadline;
     private boolean alternateResets;
     private boolean keepPassedEvidence = true;
+    private EvidenceStep beforeDiagnosis = () -> { };
+
+    /** Evidence that is complete only once the rounds are over, such as a packet capture to stop and read back. */
+    @FunctionalInterface
+    public interface EvidenceStep {
+        void finish() throws IOException, InterruptedException;
+    }
 
     public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
                     CampaignListener listener) {
@@ -104,6 +111,16 @@ public final class Campaign {
         return this;
     }
 
+    /**
+     * Runs {@code step} after the last round and before the diagnosis is made and journaled, so that the
+     * journal's {@code diagnosis} record sees what the step leaves in the run folder ({@code wire.json}),
+     * as the reports do.
+     */
+    public Campaign finishingBeforeDiagnosis(EvidenceStep step) {
+        this.beforeDiagnosis = step;
+        return this;
+    }
+
     public CampaignResult run() throws BoardException, IOException, InterruptedException {
         List<BootRecord> boots = new ArrayList<>();
         List<RoundRecord> rounds = new ArrayList<>();
@@ -119,6 +136,7 @@ public final class Campaign {
             CampaignResult result;
             try {
                 String aborted = runBoots(journal, boots, rounds);
+                beforeDiagnosis.finish();
                 // A campaign that ran for a time is reported as the boots it ran, not as the upper bound;
                 // also when it was stopped or aborted before its deadline.
                 boolean timed = deadline != null;

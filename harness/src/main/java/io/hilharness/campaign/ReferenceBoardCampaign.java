@@ -96,10 +96,10 @@ public final class ReferenceBoardCampaign {
                     ? Optional.of(WireCapture.start(capture.get(), board.endpoint(), run.dir())) : Optional.empty();
             CampaignResult result;
             try {
-                result = runClient(spec, board, image, trust, trustConfig, run, listener);
+                result = runClient(spec, board, image, trust, trustConfig, run, listener, wire);
             } finally {
                 if (wire.isPresent()) {
-                    wire.get().finish();
+                    wire.get().finish(); // done already unless the campaign stopped before its diagnosis
                 }
             }
             try {
@@ -117,10 +117,10 @@ public final class ReferenceBoardCampaign {
     }
 
     private CampaignResult runClient(CampaignSpec spec, Board board, FirmwareImage image, String trust, TrustConfig trustConfig,
-                                     RunFolder run, CampaignListener listener)
+                                     RunFolder run, CampaignListener listener, Optional<WireCapture> wire)
             throws ManifestException, IOException, BoardException, InterruptedException {
         if (client == ClientKind.CHROMIUM) {
-            return runWithChromium(spec, board, image, resolveBrowserTrust(trust, image), run, listener);
+            return runWithChromium(spec, board, image, resolveBrowserTrust(trust, image), run, listener, wire);
         }
         HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
                 .trust(trustConfig)
@@ -129,12 +129,12 @@ public final class ReferenceBoardCampaign {
                 .callTimeout(spec.fetchTimeout())
                 .expectedDigests(image.contentDigests())
                 .build();
-        return configured(new Campaign(spec, board, image, driver, run, listener), spec).run();
+        return configured(new Campaign(spec, board, image, driver, run, listener), spec, wire).run();
     }
 
     /** Each round's NetLog and browser log stay in the run folder, under chromium/round-N/. */
     private CampaignResult runWithChromium(CampaignSpec spec, Board board, FirmwareImage image, BrowserTrust trust,
-                                                  RunFolder run, CampaignListener listener)
+                                                  RunFolder run, CampaignListener listener, Optional<WireCapture> wire)
             throws IOException, BoardException, InterruptedException {
         // A page load is the page and its stylesheet one after the other, plus the browser's own start.
         Duration roundTimeout = spec.fetchTimeout().multipliedBy(2).plus(CHROMIUM_START_ALLOWANCE);
@@ -143,11 +143,13 @@ public final class ReferenceBoardCampaign {
                 .roundTimeout(roundTimeout)
                 .workDir(run.dir().resolve("chromium"))
                 .build()) {
-            return configured(new Campaign(spec, board, image, chromium::runRound, run, listener), spec).run();
+            return configured(new Campaign(spec, board, image, chromium::runRound, run, listener), spec, wire).run();
         }
     }
 
-    private Campaign configured(Campaign campaign, CampaignSpec spec) {
+    /** With a capture, it is read back before the campaign's diagnosis, which then cites the wire. */
+    private Campaign configured(Campaign campaign, CampaignSpec spec, Optional<WireCapture> wire) {
+        wire.ifPresent(capture -> campaign.finishingBeforeDiagnosis(capture::finish));
         return campaignSettings.apply(isLongRun(spec) ? campaign.forgettingPassedRoundEvidence() : campaign);
     }
 

@@ -17,6 +17,7 @@ public final class WireCapture {
     private final Path runDir;
     private final Optional<PacketCapture> capture;
     private final String startFailure;
+    private WireEvidence finished;
 
     private WireCapture(CaptureSettings settings, InetSocketAddress board, Path runDir, PacketCapture capture,
                         String startFailure) {
@@ -41,8 +42,14 @@ public final class WireCapture {
         return capture.isPresent();
     }
 
-    /** Stops the capture, reads it back and writes wire.json; returns what it wrote. */
-    public WireEvidence finish() throws IOException, InterruptedException {
+    /**
+     * Stops the capture, reads it back and writes wire.json; returns what it wrote. Once: a later call
+     * (the campaign finishes it before its diagnosis, its owner again on the way out) returns the same.
+     */
+    public synchronized WireEvidence finish() throws IOException, InterruptedException {
+        if (finished != null) {
+            return finished;
+        }
         WireEvidence evidence;
         if (capture.isEmpty()) {
             evidence = WireEvidence.unavailable("no capture: " + startFailure, board.getPort());
@@ -58,6 +65,7 @@ public final class WireCapture {
             }
         }
         evidence.write(runDir);
+        finished = evidence;
         return evidence;
     }
 }

@@ -87,6 +87,19 @@ class CaptureCampaignIT {
         return null;
     }
 
+    /** The data of the journal's diagnosis record. */
+    private static JsonNode journaledDiagnosis(CampaignResult result) throws Exception {
+        JsonNode diagnosis = null;
+        for (String line : Files.readAllLines(result.runDir().resolve("journal.jsonl"))) {
+            JsonNode record = Json.mapper().readTree(line);
+            if (record.get("type").asText().equals("diagnosis")) {
+                diagnosis = record.get("data");
+            }
+        }
+        assertNotNull(diagnosis, "no diagnosis record in the journal");
+        return diagnosis;
+    }
+
     /** Every packet the finding cites, as "stream/from/what". */
     private static List<String> wireCited(JsonNode finding) {
         List<String> cited = new ArrayList<>();
@@ -162,6 +175,8 @@ class CaptureCampaignIT {
         assertTrue(wireCited(rejected).contains(stream + "/client/fatal alert 46 certificate_unknown"), wireCited(rejected).toString());
         assertFalse(example.get("deviceLines").isEmpty(), "console lines beside the packets");
         assertTrue(report.contains("wire: tcp.stream " + stream + ", frame "), "the HTML findings cite the packets");
+        assertEquals(Json.mapper().readTree(result.runDir().resolve("diagnosis.json").toFile()), journaledDiagnosis(result),
+                "the journal's diagnosis record is the run's diagnosis, wire facts included");
 
         // the certificate doctor on the capture: the chain on the wire is what every client recorded
         for (Path capture : List.of(result.runDir(), result.runDir().resolve(WireCapture.PCAP))) {
