@@ -33,11 +33,27 @@ final class NativeLineFacts implements LineFacts {
     private static final byte[] DUMPING = ascii("dumping '");
     private static final byte[] MY_SIGNATURE = ascii("dumping 'my signature'");
     private static final byte[][] CONTAINS_RULES = {ascii("ready, listening on "), RETURNED};
-    private static final byte[][] DEATH_WORDS = MessageClassifier.DEATH_WORDS.stream().map(NativeLineFacts::ascii)
-            .toArray(byte[][]::new);
+    /**
+     * The death words by their first two letters (lower-case ASCII, {@code first << 7 | second}): a hex
+     * dump row is full of letters, a and f among them, and one lookup per byte costs far less than
+     * asking every word.
+     */
+    private static final byte[][][] DEATH_WORDS_BY_PAIR = new byte[1 << 14][][];
+    /** Bit {@code c - 0x60} is set when a death word starts with {@code c}: most bytes need no table. */
+    private static final int DEATH_FIRST_LETTERS;
 
-    private static final String FIRST_LETTERS = MessageClassifier.DEATH_WORDS.stream()
-            .map(w -> w.substring(0, 1)).distinct().collect(java.util.stream.Collectors.joining());
+    static {
+        int first = 0;
+        for (String word : MessageClassifier.DEATH_WORDS) {
+            first |= 1 << (word.charAt(0) - 0x60);
+            int pair = word.charAt(0) << 7 | word.charAt(1);
+            byte[][] same = DEATH_WORDS_BY_PAIR[pair];
+            byte[][] more = same == null ? new byte[1][] : java.util.Arrays.copyOf(same, same.length + 1);
+            more[more.length - 1] = ascii(word);
+            DEATH_WORDS_BY_PAIR[pair] = more;
+        }
+        DEATH_FIRST_LETTERS = first;
+    }
 
     private static final Integer[] PORTS = new Integer[65536];
 
@@ -250,7 +266,8 @@ final class NativeLineFacts implements LineFacts {
             return false;
         }
         byte[] b = line.buf;
-        // One pass: only where a word's first letter is does the word get compared.
+        // One pass: only where a word's first two letters are does the word get compared.
+        int last = line.bodyEnd - 1;
         for (int i = line.bodyStart; i < line.bodyEnd; i++) {
             int c = b[i] | 0x20;
             if (c == 'r' || c == '(') {
@@ -260,9 +277,13 @@ final class NativeLineFacts implements LineFacts {
                     }
                 }
             }
-            if (FIRST_LETTERS.indexOf(c) >= 0) {
-                for (byte[] word : DEATH_WORDS) {
-                    if (word[0] == c && regionIsIgnoreCase(b, i, line.bodyEnd, word)) {
+            if (c < 0x60 || (DEATH_FIRST_LETTERS >>> (c - 0x60) & 1) == 0 || i == last) {
+                continue; // no word starts here (printable ASCII with 0x20 set is below 0x80)
+            }
+            byte[][] words = DEATH_WORDS_BY_PAIR[(c & 0x7F) << 7 | ((b[i + 1] | 0x20) & 0x7F)];
+            if (words != null) {
+                for (byte[] word : words) {
+                    if (regionIsIgnoreCase(b, i, line.bodyEnd, word)) {
                         return false;
                     }
                 }
