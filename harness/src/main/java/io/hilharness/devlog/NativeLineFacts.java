@@ -39,20 +39,23 @@ final class NativeLineFacts implements LineFacts {
      * asking every word.
      */
     private static final byte[][][] DEATH_WORDS_BY_PAIR = new byte[1 << 14][][];
-    /** Bit {@code c - 0x60} is set when a death word starts with {@code c}: most bytes need no table. */
-    private static final int DEATH_FIRST_LETTERS;
+    /**
+     * By byte (lower-cased with 0x20 as below, masked to 7 bits): whether a death word or a
+     * contains-rule literal can start there. Most bytes need this one lookup and nothing else.
+     */
+    private static final boolean[] MAY_START = new boolean[128];
 
     static {
-        int first = 0;
+        MAY_START['r'] = true;
+        MAY_START['('] = true;
         for (String word : MessageClassifier.DEATH_WORDS) {
-            first |= 1 << (word.charAt(0) - 0x60);
+            MAY_START[word.charAt(0)] = true;
             int pair = word.charAt(0) << 7 | word.charAt(1);
             byte[][] same = DEATH_WORDS_BY_PAIR[pair];
             byte[][] more = same == null ? new byte[1][] : java.util.Arrays.copyOf(same, same.length + 1);
             more[more.length - 1] = ascii(word);
             DEATH_WORDS_BY_PAIR[pair] = more;
         }
-        DEATH_FIRST_LETTERS = first;
     }
 
     private static final Integer[] PORTS = new Integer[65536];
@@ -269,7 +272,10 @@ final class NativeLineFacts implements LineFacts {
         // One pass: only where a word's first two letters are does the word get compared.
         int last = line.bodyEnd - 1;
         for (int i = line.bodyStart; i < line.bodyEnd; i++) {
-            int c = b[i] | 0x20;
+            int c = (b[i] | 0x20) & 0x7F; // the reader passes printable ASCII only; the mask keeps indexes safe
+            if (!MAY_START[c]) {
+                continue;
+            }
             if (c == 'r' || c == '(') {
                 for (byte[] word : CONTAINS_RULES) {
                     if (regionIs(b, i, line.bodyEnd, word)) {
@@ -277,10 +283,10 @@ final class NativeLineFacts implements LineFacts {
                     }
                 }
             }
-            if (c < 0x60 || (DEATH_FIRST_LETTERS >>> (c - 0x60) & 1) == 0 || i == last) {
-                continue; // no word starts here (printable ASCII with 0x20 set is below 0x80)
+            if (i == last) {
+                break; // no word of two letters or more starts at the last byte
             }
-            byte[][] words = DEATH_WORDS_BY_PAIR[(c & 0x7F) << 7 | ((b[i + 1] | 0x20) & 0x7F)];
+            byte[][] words = DEATH_WORDS_BY_PAIR[c << 7 | ((b[i + 1] | 0x20) & 0x7F)];
             if (words != null) {
                 for (byte[] word : words) {
                     if (regionIsIgnoreCase(b, i, line.bodyEnd, word)) {
