@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Throughput of {@code hil analyze} next to {@code grep -c} on the same generated log, in the same
@@ -63,16 +65,25 @@ public final class AnalyzeBenchmark {
     }
 
     private final long size;
+    private final int dumpRows;
 
-    public AnalyzeBenchmark(long size) {
+    /**
+     * @param dumpRows rows of a record dump of random bytes in each session, as a board logs at debug
+     *                 level 4: each row's text is new, so none is known from before
+     */
+    public AnalyzeBenchmark(long size, int dumpRows) {
+        if (dumpRows < 0) {
+            throw new IllegalArgumentException("dump rows must be 0 or more, got " + dumpRows);
+        }
         this.size = size;
+        this.dumpRows = dumpRows;
     }
 
     /** Generates the log in {@code folder}, analyzes it, greps it; deletes it unless {@code keep}. */
     public Result run(Path folder, boolean keep) throws IOException, InterruptedException {
         Path log = folder.resolve("bench-mbedtls.log");
         try {
-            GeneratedLog.Counts generated = GeneratedLog.write(log, size);
+            GeneratedLog.Counts generated = GeneratedLog.write(log, size, dumpRows);
             long bytes = Files.size(log);
             CommandRun command = AnalyzeCommandRun.run(log, folder.resolve("bench-analyze.jsonl"));
             Analysis first = analyze(log);
@@ -195,19 +206,23 @@ public final class AnalyzeBenchmark {
     /** Writes a log in the reference firmware's mbedtls format: boots of many sessions with ports. */
     static final class GeneratedLog {
         private final OutputStream out;
+        private final int dumpRows;
+        private static final HexFormat HEX = HexFormat.of();
+        private final Random bytes = new Random(1); // the same log for the same size, run after run
         private long lines;
 
-        private GeneratedLog(OutputStream out) {
+        private GeneratedLog(OutputStream out, int dumpRows) {
             this.out = out;
+            this.dumpRows = dumpRows;
         }
 
         record Counts(long lines, long sessions) {
         }
 
-        static Counts write(Path file, long size) throws IOException {
+        static Counts write(Path file, long size, int dumpRows) throws IOException {
             Counts counts;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-                GeneratedLog log = new GeneratedLog(out);
+                GeneratedLog log = new GeneratedLog(out, dumpRows);
                 long sessions = log.writeSessions(size);
                 counts = new Counts(log.lines, sessions);
             }
@@ -235,6 +250,13 @@ public final class AnalyzeBenchmark {
                 }
                 written += line(out, "./library/ssl_msg.c:2110: |4| " + ctx + ": dumping 'input record header' (5 bytes)" + p);
                 written += line(out, "./library/ssl_msg.c:2110: |4| " + ctx + ": 0000:  16 03 03 00 c4                                   ....." + p);
+                if (dumpRows > 0) {
+                    written += line(out, "./library/ssl_msg.c:2110: |4| " + ctx + ": dumping 'input record from network' ("
+                            + 16 * dumpRows + " bytes)" + p);
+                    for (int row = 0; row < dumpRows; row++) {
+                        written += line(out, "./library/ssl_msg.c:2110: |4| " + ctx + ": " + dumpRow(row) + p);
+                    }
+                }
                 switch ((int) (sessions % 4)) {
                     case 0, 1 -> {
                         written += line(out, "./library/ssl_tls.c:5815: |2| " + ctx + ": <= handshake" + p);
@@ -259,6 +281,18 @@ public final class AnalyzeBenchmark {
                 }
             }
             return sessions;
+        }
+
+        /** {@code 0010:  8f 1c ...  text}: mbedTLS's hex dump row of 16 random bytes. */
+        private String dumpRow(int row) {
+            StringBuilder hex = new StringBuilder(HEX.toHexDigits((short) (16 * row))).append(":  ");
+            StringBuilder text = new StringBuilder(16);
+            for (int i = 0; i < 16; i++) {
+                int b = bytes.nextInt(256);
+                hex.append(HEX.toHexDigits((byte) b)).append(' ');
+                text.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
+            }
+            return hex.append(' ').append(text).toString();
         }
 
         private int line(OutputStream out, String text) throws IOException {

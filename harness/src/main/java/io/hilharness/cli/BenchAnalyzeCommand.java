@@ -21,6 +21,10 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
             description = "Size of the generated log (default: ${DEFAULT-VALUE}).")
     String size;
 
+    @Option(names = "--dump-rows", defaultValue = "0", paramLabel = "N",
+            description = "Rows of random record bytes dumped in each session, as at debug level 4 (default: ${DEFAULT-VALUE}).")
+    int dumpRows;
+
     @Option(names = "--dir", description = "Folder for the log (default: a temp folder).")
     Path dir;
 
@@ -35,7 +39,7 @@ final class BenchAnalyzeCommand implements Callable<Integer> {
         try {
             out.printf("generating a %d-byte log, then timing hil analyze and grep -c on it...%n", bytes);
             out.flush();
-            AnalyzeBenchmark.Result result = new AnalyzeBenchmark(bytes).run(folder, keep);
+            AnalyzeBenchmark.Result result = new AnalyzeBenchmark(bytes, dumpRows).run(folder, keep);
             out.println();
             out.print(AnalyzeBenchmark.table(result));
             out.flush();

@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,10 +23,30 @@ class BenchAnalyzeCommandTest {
 
     @Test
     void analyzesEveryGeneratedLineAndSessionAndPrintsGrepBesideIt() throws Exception {
+        String table = benchAnalyze("--size", "64k", "--dir", dir.toString());
+        assertTrue(table.contains("\n| hil analyze --json > file, own JVM |"), table);
+        assertTrue(Files.notExists(dir.resolve("bench-mbedtls.log")), "the log is deleted without --keep");
+        assertTrue(Files.notExists(dir.resolve("bench-analyze.jsonl")), "and so is the command's output");
+    }
+
+    @Test
+    void withRecordDumpsEachSessionHasItsRowsOfRandomBytes() throws Exception {
+        String table = benchAnalyze("--size", "64k", "--dump-rows", "5", "--dir", dir.toString(), "--keep");
+        List<String> log = Files.readAllLines(dir.resolve("bench-mbedtls.log"));
+        long sessions = log.stream().filter(l -> l.contains("=> handshake")).count();
+        List<String> rows = log.stream().filter(l -> l.matches(".*: [0-9a-f]{4}:  ([0-9a-f]{2} ){16} .{16}, port [0-9]+")).toList();
+        assertEquals(5 * sessions, rows.size(), table);
+        assertEquals(rows.size(), new HashSet<>(rows).size(), "every row's text is new");
+    }
+
+    /** Runs {@code hil bench analyze ARGS}; checks that every analysis counted what was generated. */
+    private static String benchAnalyze(String... args) {
         StringWriter out = new StringWriter();
         CommandLine cli = HilCli.commandLine();
         cli.setOut(new PrintWriter(out));
-        int exit = cli.execute("bench", "analyze", "--size", "64k", "--dir", dir.toString());
+        List<String> command = new ArrayList<>(List.of("bench", "analyze"));
+        command.addAll(List.of(args));
+        int exit = cli.execute(command.toArray(String[]::new));
 
         String table = out.toString();
         assertEquals(0, exit, table);
@@ -41,8 +64,7 @@ class BenchAnalyzeCommandTest {
         Matcher grep = Pattern.compile("\\| grep -c handshake \\|.*\\| ([0-9]+) matches \\|").matcher(table);
         assertTrue(grep.find(), table);
         assertTrue(Long.parseLong(grep.group(1)) >= Long.parseLong(generated.group(2)), "one => handshake per session");
-        assertTrue(Files.notExists(dir.resolve("bench-mbedtls.log")), "the log is deleted without --keep");
-        assertTrue(Files.notExists(dir.resolve("bench-analyze.jsonl")), "and so is the command's output");
+        return table;
     }
 
     @Test
