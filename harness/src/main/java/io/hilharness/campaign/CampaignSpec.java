@@ -1,5 +1,6 @@
 package io.hilharness.campaign;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hilharness.board.ResetKind;
 import io.hilharness.client.FetchMode;
 import java.time.Duration;
@@ -48,9 +49,32 @@ public record CampaignSpec(int boots,
         this(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, Duration.ZERO);
     }
 
+    /**
+     * Campaigns of more rounds than this (boots x rounds) are long runs: a passed round's evidence is
+     * kept only in the journal, not in memory, and the reports are built from the journal at the end
+     * ({@link Campaign#forgettingPassedRoundEvidence}). A round's evidence is some 200 KB.
+     */
+    public static final int LONG_RUN_ROUNDS = 500;
+
     /** The same campaign with another number of boots. */
     public CampaignSpec withBoots(int boots) {
         return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval);
+    }
+
+    /** The same campaign with another ready timeout (a board that boots slower). */
+    public CampaignSpec withReadyTimeout(Duration readyTimeout) {
+        return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval);
+    }
+
+    /** Whether it has more rounds than {@link #LONG_RUN_ROUNDS}. */
+    @JsonIgnore
+    public boolean isLongRun() {
+        return totalRounds() > LONG_RUN_ROUNDS;
+    }
+
+    /** Rounds in all boots. */
+    public long totalRounds() {
+        return (long) boots * rounds;
     }
 
     /** The requests of one round: in PARALLEL mode the paths are repeated to fill every connection slot. */

@@ -35,12 +35,10 @@ public final class ReferenceBoardCampaign {
     private Optional<CaptureSettings> capture = Optional.empty();
     private UnaryOperator<Campaign> campaignSettings = c -> c;
     /**
-     * Above this many rounds a campaign runs as a {@link #longRun()} by itself: a passed round's evidence
-     * is some 100-250 KB in memory, so a nightly {@code hil run --boots 100 --rounds 100} would otherwise
-     * hold gigabytes until its end.
+     * Set by {@link #longRun()}; a campaign of more than {@link CampaignSpec#LONG_RUN_ROUNDS} rounds is
+     * one by itself: a passed round's evidence is some 100-250 KB in memory, so a nightly
+     * {@code hil run --boots 100 --rounds 100} would otherwise hold gigabytes until its end.
      */
-    static final int LONG_RUN_ROUNDS = 500;
-
     private boolean longRun;
 
     public ReferenceBoardCampaign(ProjectLayout layout, Path runsDir) {
@@ -102,16 +100,7 @@ public final class ReferenceBoardCampaign {
                     wire.get().finish(); // done already unless the campaign stopped before its diagnosis
                 }
             }
-            try {
-                if (isLongRun(spec)) {
-                    RunReports.rebuild(run);
-                } else {
-                    RunReports.write(result, run);
-                }
-            } catch (IOException e) {
-                throw new IOException(e.getMessage() + " (the journal is complete: hil report " + run.dir()
-                        + " rebuilds them once there is space)", e);
-            }
+            RunReports.writeAfterCampaign(result, run, isLongRun(spec));
             return result;
         }
     }
@@ -154,7 +143,7 @@ public final class ReferenceBoardCampaign {
     }
 
     private boolean isLongRun(CampaignSpec spec) {
-        return longRun || (long) spec.boots() * spec.rounds() > LONG_RUN_ROUNDS;
+        return longRun || spec.isLongRun();
     }
 
     /** The same --trust values for the browser: its own roots, plus the lab CA for "image" or a file. */

@@ -31,12 +31,19 @@ public final class LabCampaigns {
     private final LabConfig lab;
     private final Path runsDir;
     private final String command;
+    private final long longRunRounds;
 
     /** @param command what the lock file says the holder is doing, e.g. the command line */
     public LabCampaigns(LabConfig lab, Path runsDir, String command) {
+        this(lab, runsDir, command, CampaignSpec.LONG_RUN_ROUNDS);
+    }
+
+    /** With long runs from another size on: a test need not run 500 rounds to see one. */
+    LabCampaigns(LabConfig lab, Path runsDir, String command, long longRunRounds) {
         this.lab = lab;
         this.runsDir = runsDir;
         this.command = command;
+        this.longRunRounds = longRunRounds;
     }
 
     /** The image is built once beforehand: boards share it, read-only. */
@@ -83,7 +90,8 @@ public final class LabCampaigns {
         try (BoardLock lock = BoardLock.acquire(lab.lockDir(), board.name(), command)) {
             RunFolder run = RunFolder.create(runsDir, board.name() + "-" + image.name());
             FirmwareImage parsedAs = withLogFormat(image, board.spec().logFormat());
-            CampaignSpec boardSpec = withReadyTimeout(spec, board.spec().readyTimeout());
+            Integer readySeconds = board.spec().readyTimeout();
+            CampaignSpec boardSpec = readySeconds == null ? spec : spec.withReadyTimeout(Duration.ofSeconds(readySeconds));
             try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
                 HttpsDriver driver = HttpsDriver.builder(b.endpoint().getHostString(), b.endpoint().getPort())
                         .trust(trust)
@@ -92,10 +100,14 @@ public final class LabCampaigns {
                         .callTimeout(boardSpec.fetchTimeout())
                         .expectedDigests(image.contentDigests())
                         .build();
-                CampaignResult result = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
-                        .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null))
-                        .run();
-                RunReports.write(result, run);
+                Campaign campaign = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
+                        .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null));
+                boolean longRun = boardSpec.totalRounds() > longRunRounds; // see CampaignSpec.LONG_RUN_ROUNDS
+                if (longRun) {
+                    campaign.forgettingPassedRoundEvidence(); // a nightly run of thousands of rounds, boards in parallel
+                }
+                CampaignResult result = campaign.run();
+                RunReports.writeAfterCampaign(result, run, longRun);
                 return result;
             }
         }
@@ -107,13 +119,5 @@ public final class LabCampaigns {
             return image;
         }
         return new FirmwareImage(image.dir(), image.manifest().withLogFormat(logFormat));
-    }
-
-    static CampaignSpec withReadyTimeout(CampaignSpec spec, Integer seconds) {
-        if (seconds == null) {
-            return spec;
-        }
-        return new CampaignSpec(spec.boots(), spec.rounds(), spec.mode(), spec.reset(), spec.paths(), spec.parallelism(),
-                Duration.ofSeconds(seconds), spec.fetchTimeout());
     }
 }

@@ -80,6 +80,24 @@ public final class RunReports {
         replace(run.dir().resolve(JUNIT), out -> JunitReport.write(result, notes, out));
     }
 
+    /**
+     * The reports of a campaign that just ended: from its result, or rebuilt from the journal for a
+     * long run (its result kept passed rounds' evidence only there). A failure (a full disk) says how
+     * to get them once there is space: the journal is complete.
+     */
+    public static void writeAfterCampaign(CampaignResult result, RunFolder run, boolean longRun) throws IOException {
+        try {
+            if (longRun) {
+                rebuild(run);
+            } else {
+                write(result, run);
+            }
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + " (the journal is complete: hil report " + run.dir()
+                    + " rebuilds them once there is space)", e);
+        }
+    }
+
     /** Rebuilds every report of a run folder, diagnosis included, from its journal; returns what was read. */
     public static RecordedRun rebuild(RunFolder run) throws IOException {
         RecordedRun recorded = new RunFolderReader().read(run);

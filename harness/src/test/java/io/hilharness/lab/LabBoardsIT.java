@@ -13,6 +13,13 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.board.host.FolderFlasher;
 import io.hilharness.board.host.HostBoardFolder;
 import io.hilharness.board.host.HostProcessPower;
+import io.hilharness.campaign.CampaignListener;
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.campaign.RoundRecord;
+import io.hilharness.client.FetchMode;
+import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.board.reset.BreakReset;
 import io.hilharness.board.reset.ControlLinePulseReset;
 import io.hilharness.board.serial.UsbConsoleTransport;
@@ -118,6 +125,45 @@ class LabBoardsIT {
         Instant[] second = span(two.resolve("journal.jsonl"));
         assertTrue(first[0].isBefore(second[1]) && second[0].isBefore(first[1]),
                 "campaigns ran one after the other: " + List.of(first[0], first[1], second[0], second[1]));
+    }
+
+    /**
+     * Above the long-run size (here 3 rounds instead of 500) a lab campaign keeps the evidence of passed
+     * rounds only in the journal, as {@code hil run} and {@code hil soak} do on the reference board, and
+     * its reports are built from the journal: nightly lab runs of thousands of rounds, several boards at
+     * once, stay within memory.
+     */
+    @Test
+    void aLongLabCampaignKeepsPassedRoundsOnlyInTheJournal() throws Exception {
+        LabConfig lab = LabConfig.read(labFile());
+        FirmwareImage image = new ImageBuilder(layout).build("lab-ca");
+        CampaignSpec spec = new CampaignSpec(2, 2, FetchMode.SEQUENTIAL, ResetKind.SOFT, List.of("/dashboard.html", "/style.css"),
+                6, BOOT, Duration.ofSeconds(10), Duration.ofMillis(100));
+        CampaignResult result = new LabCampaigns(lab, dir.resolve("runs"), "LabBoardsIT", 3)
+                .run(lab.select("ref-2").get(0), image, spec, ReferenceBoardCampaign.resolveTrust("image", image),
+                        new CampaignListener() { });
+
+        assertTrue(result.allPassed());
+        assertEquals(4, result.rounds().size());
+        for (RoundRecord round : result.rounds()) {
+            for (CorrelatedConnection c : round.connections()) {
+                assertTrue(c.device().isEmpty(), "a passed round's board lines are not kept in memory");
+                assertTrue(c.client().peerChain().isEmpty(), "nor its server chain");
+            }
+        }
+        // The reports come from the journal, which has it all.
+        JsonNode timeline = Json.mapper().readTree(result.runDir().resolve("timeline.json").toFile());
+        assertEquals(8, timeline.get("connections").size());
+        for (JsonNode connection : timeline.get("connections")) {
+            assertFalse(connection.get("deviceLines").isEmpty(), connection.toString());
+            assertFalse(connection.get("client").get("peerChain").isEmpty(), "the chain is back from the journal");
+        }
+        JsonNode summary = Json.mapper().readTree(result.runDir().resolve("summary.json").toFile());
+        assertTrue(summary.get("passed").asBoolean(), summary.toString());
+        // ref-2's own ready timeout (15 s) replaced the campaign's, and nothing else of the spec.
+        JsonNode header = Json.mapper().readTree(Files.readAllLines(result.runDir().resolve("journal.jsonl")).get(0));
+        assertEquals(15.0, header.get("data").get("spec").get("readyTimeout").asDouble());
+        assertEquals(0.1, header.get("data").get("spec").get("roundInterval").asDouble());
     }
 
     /** A lab's own log format (a named regex in the lab file) parses the board's console in a real campaign. */
