@@ -1,20 +1,19 @@
 package io.hilharness.analyze;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import io.hilharness.json.Json;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * JSON lines, one object per session, boot, file and join as they happen ({@code {"type":"session",
- * "data":{...}}}, like the journal), so a many-gigabyte log streams out in constant memory.
+ * "data":{...}}}, like the journal), so a many-gigabyte log streams out in constant memory. Sessions,
+ * boots and files are written field by field; only joins (with {@code --journal}) need the mapper.
  */
 public final class JsonReport implements ReportSink {
-    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private final PrintStream out;
     private final SessionJson sessions = new SessionJson();
@@ -37,29 +36,37 @@ public final class JsonReport implements ReportSink {
 
     @Override
     public void boot(BootSummary boot) {
-        write("boot", boot);
+        write("boot", json -> BootJson.write(json, boot));
     }
 
     @Override
     public void file(LogAnalyzer.FileStats stats) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("file", stats.file().toString());
-        data.put("format", stats.format());
-        data.put("bytes", stats.bytes());
-        data.put("lines", stats.lines());
-        data.put("unrecognisedLines", stats.unrecognisedLines());
-        write("file", data);
+        write("file", json -> {
+            json.writeStartObject();
+            json.writeStringField("file", stats.file().toString());
+            if (stats.format() != null) { // nulls left out, as the mapper does
+                json.writeStringField("format", stats.format());
+            }
+            json.writeNumberField("bytes", stats.bytes());
+            json.writeNumberField("lines", stats.lines());
+            json.writeNumberField("unrecognisedLines", stats.unrecognisedLines());
+            json.writeEndObject();
+        });
     }
 
     @Override
     public void join(Join join) {
-        write("join", join);
+        write("join", json -> Json.mapper().writeValue(json, join));
     }
 
-    private void write(String type, Object data) {
+    private interface Data {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
+
+    private void write(String type, Data data) {
         try {
             JsonGenerator json = startRecord(type);
-            MAPPER.writeValue(json, data);
+            data.writeTo(json);
             endRecord(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,7 +91,7 @@ public final class JsonReport implements ReportSink {
 
     private JsonGenerator generator() throws IOException {
         if (generator == null) {
-            generator = MAPPER.getFactory().createGenerator(out)
+            generator = FACTORY.createGenerator(out)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                     .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
                     .setRootValueSeparator(null);

@@ -10,10 +10,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON and YAML configuration of the harness, so journals and reports read back alike. */
 public final class Json {
     private static final ObjectMapper JSON = configure(new ObjectMapper());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()))
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {
+    }
+
+    /** Made on first use: most commands read no YAML, and SnakeYAML's start is theirs to skip. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(new ObjectMapper(new YAMLFactory()))
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
@@ -30,6 +34,6 @@ public final class Json {
 
     /** Strict YAML for configuration: an unknown key is a typo the user must hear about. */
     public static ObjectMapper yaml() {
-        return YAML;
+        return Yaml.MAPPER;
     }
 }
