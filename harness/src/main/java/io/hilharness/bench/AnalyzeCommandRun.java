@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ final class AnalyzeCommandRun {
      */
     static AnalyzeBenchmark.CommandRun run(Path log, Path output) throws IOException, InterruptedException {
         try {
-            AnalyzeBenchmark.Timed timed = TimedProcess.run(command(log), ProcessBuilder.Redirect.to(output.toFile()));
+            AnalyzeBenchmark.Timed timed = TimedProcess.run(command(log), ProcessBuilder.Redirect.to(output.toFile()), Set.of(0));
             return counted(timed, output);
         } finally {
             Files.deleteIfExists(output);

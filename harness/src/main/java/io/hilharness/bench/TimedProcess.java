@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs a command to its end, under GNU time where installed, for its wall time, CPU time and peak
@@ -18,10 +19,11 @@ final class TimedProcess {
     }
 
     /**
-     * @param stdout where the command's output goes; with {@code PIPE} it is returned, trimmed
+     * @param stdout   where the command's output goes; with {@code PIPE} it is returned, trimmed
+     * @param answered the exit codes that mean the command did its work
      * @throws IOException when the command fails, with the end of what it said on stderr
      */
-    static AnalyzeBenchmark.Timed run(List<String> command, ProcessBuilder.Redirect stdout)
+    static AnalyzeBenchmark.Timed run(List<String> command, ProcessBuilder.Redirect stdout, Set<Integer> answered)
             throws IOException, InterruptedException {
         boolean gnuTime = Files.isExecutable(GNU_TIME);
         Path stats = gnuTime ? Files.createTempFile("hil-bench-time", ".txt") : null;
@@ -38,8 +40,7 @@ final class TimedProcess {
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = p.waitFor();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            // grep -c exits 1 when nothing matches: a count of 0 is an answer, not a failure.
-            if (exit != 0 && !(exit == 1 && command.get(0).equals("grep"))) {
+            if (!answered.contains(exit)) {
                 throw new IOException(String.join(" ", command) + " exited " + exit + ": "
                         + err.substring(Math.max(0, err.length() - 2000)).trim());
             }
