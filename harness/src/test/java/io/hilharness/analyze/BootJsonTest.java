@@ -2,11 +2,9 @@ package io.hilharness.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.hilharness.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,11 +24,7 @@ class BootJsonTest {
 
     @Property(tries = 500)
     void writesWhatTheMapperWrites(@ForAll("boots") BootSummary boot) throws Exception {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(text)) {
-            BootJson.write(json, boot);
-        }
-        assertEquals(Json.mapper().writeValueAsString(boot), text.toString());
+        MapperParity.assertWritesAsTheMapper(boot, json -> BootJson.write(json, boot));
     }
 
     @Property(tries = 1)
