@@ -27,6 +27,8 @@ final class TimedProcess {
             throws IOException, InterruptedException {
         boolean gnuTime = Files.isExecutable(GNU_TIME);
         Path stats = gnuTime ? Files.createTempFile("hil-bench-time", ".txt") : null;
+        // To a file, not a pipe read after stdout: a child that says much there would block on a full pipe.
+        Path stderr = Files.createTempFile("hil-bench-stderr", ".txt");
         try {
             List<String> cmd = new ArrayList<>();
             if (gnuTime) {
@@ -34,19 +36,20 @@ final class TimedProcess {
             }
             cmd.addAll(command);
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectOutput(stdout).start();
+            Process p = new ProcessBuilder(cmd).redirectOutput(stdout).redirectError(stderr.toFile()).start();
             String out = stdout == ProcessBuilder.Redirect.PIPE
                     ? new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim() : "";
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = p.waitFor();
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (!answered.contains(exit)) {
+                String err = Files.readString(stderr, StandardCharsets.UTF_8);
                 throw new IOException(String.join(" ", command) + " exited " + exit + ": "
                         + err.substring(Math.max(0, err.length() - 2000)).trim());
             }
             return gnuTime ? withStats(seconds, out, Files.readAllLines(stats))
                     : new AnalyzeBenchmark.Timed(seconds, Double.NaN, out, "n/a");
         } finally {
+            Files.deleteIfExists(stderr);
             if (stats != null) {
                 Files.deleteIfExists(stats);
             }
