@@ -42,7 +42,7 @@ final class TimedProcess {
             int exit = p.waitFor();
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (!answered.contains(exit)) {
-                String err = Files.readString(stderr, StandardCharsets.UTF_8);
+                String err = new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8); // bad bytes become U+FFFD
                 throw new IOException(String.join(" ", command) + " exited " + exit + ": "
                         + err.substring(Math.max(0, err.length() - 2000)).trim());
             }
