@@ -59,10 +59,11 @@ public final class AnalyzeBenchmark {
     /**
      * The {@code hil analyze --json} command, timed as its own process.
      *
-     * @param lines    lines the command reported for the file
-     * @param sessions session records it wrote
+     * @param jvmOptions the options its JVM was started with
+     * @param lines      lines the command reported for the file
+     * @param sessions   session records it wrote
      */
-    public record CommandRun(Timed run, long lines, long sessions) {
+    public record CommandRun(Timed run, List<String> jvmOptions, long lines, long sessions) {
     }
 
     private final long size;
@@ -143,7 +144,9 @@ public final class AnalyzeBenchmark {
         row(sb, "hil analyze pipeline again, same JVM", mb, r.again(), "");
         row(sb, "grep -c handshake", mb, r.grep().seconds(), r.grep().cpuSeconds(), r.grep().peak(),
                 r.grep().out() + " matches");
-        sb.append(String.format(Locale.ROOT, "%nhil analyze / grep: %s of grep's speed (wall), %s (per CPU second): "
+        sb.append(String.format(Locale.ROOT, "%nJVM options: hil analyze's own JVM %s; this JVM %s%n",
+                shown(r.command().jvmOptions()), shown(jvmOptionsOfThisJvm())));
+        sb.append(String.format(Locale.ROOT, "hil analyze / grep: %s of grep's speed (wall), %s (per CPU second): "
                         + "one command, JVM start included%n",
                 rate(r.grep().seconds(), command.seconds()), rate(r.grep().cpuSeconds(), command.cpuSeconds())));
         sb.append(String.format(Locale.ROOT, "first run / grep: %s (wall), %s (per CPU second): the pipeline alone, JIT cold%n",
@@ -151,6 +154,15 @@ public final class AnalyzeBenchmark {
         sb.append(String.format(Locale.ROOT, "again / grep: %s (wall), %s (per CPU second): the pipeline alone, JIT warm%n",
                 rate(r.grep().seconds(), r.again().seconds()), rate(r.grep().cpuSeconds(), r.again().cpuSeconds())));
         return sb.toString();
+    }
+
+    private static List<String> jvmOptionsOfThisJvm() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X")).toList();
+    }
+
+    private static String shown(List<String> options) {
+        return options.isEmpty() ? "(none: java's defaults)" : String.join(" ", options);
     }
 
     private static void row(StringBuilder sb, String tool, double mb, Analysis a, String peak) {

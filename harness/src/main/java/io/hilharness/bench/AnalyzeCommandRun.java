@@ -1,5 +1,6 @@
 package io.hilharness.bench;
 
+import io.hilharness.analyze.AnalyzeJvmOptions;
 import io.hilharness.cli.HilCli;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,9 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * {@code hil analyze --json LOG > FILE} in a JVM of its own: what a user's one command costs, JVM start,
- * class loading and the JIT's first compilations included. The child gets this JVM's java, class path
- * and heap and {@code -XX} options (so {@code java -Xmx64m -jar hil.jar bench analyze} measures a
- * 64 MB {@code hil analyze}), nothing else: no agents or debug ports of a test runner.
+ * class loading and the JIT's first compilations included. The child gets this JVM's java and class
+ * path, the options the launcher gives {@code hil analyze} ({@link AnalyzeJvmOptions}), and this JVM's
+ * heap and {@code -XX} options merged with them as the launcher merges {@code HIL_JAVA_OPTS} (so
+ * {@code java -Xmx64m -jar hil.jar bench analyze} measures a 64 MB {@code hil analyze}); nothing else:
+ * no agents or debug ports of a test runner.
  */
 final class AnalyzeCommandRun {
     private static final Pattern FILE_LINES = Pattern.compile("\"lines\":([0-9]+)");
@@ -33,14 +36,17 @@ final class AnalyzeCommandRun {
      */
     static AnalyzeBenchmark.CommandRun run(Path log, Path output) throws IOException, InterruptedException {
         try {
-            AnalyzeBenchmark.Timed timed = TimedProcess.run(command(log), ProcessBuilder.Redirect.to(output.toFile()), Set.of(0));
-            return counted(timed, output);
+            List<String> options = jvmOptions();
+            AnalyzeBenchmark.Timed timed = TimedProcess.run(command(options, log), ProcessBuilder.Redirect.to(output.toFile()),
+                    Set.of(0));
+            return counted(timed, options, output);
         } finally {
             Files.deleteIfExists(output);
         }
     }
 
-    private static AnalyzeBenchmark.CommandRun counted(AnalyzeBenchmark.Timed timed, Path output) throws IOException {
+    private static AnalyzeBenchmark.CommandRun counted(AnalyzeBenchmark.Timed timed, List<String> options, Path output)
+            throws IOException {
         long sessions = 0;
         long lines = -1;
         try (BufferedReader in = Files.newBufferedReader(output, StandardCharsets.UTF_8)) {
@@ -53,18 +59,25 @@ final class AnalyzeCommandRun {
                 }
             }
         }
-        return new AnalyzeBenchmark.CommandRun(timed, lines, sessions);
+        return new AnalyzeBenchmark.CommandRun(timed, options, lines, sessions);
     }
 
-    static List<String> command(Path log) {
+    /** The child's JVM options: {@code hil analyze}'s, merged with this JVM's heap and {@code -XX} options. */
+    private static List<String> jvmOptions() {
+        List<String> own = new ArrayList<>();
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-XX:")) {
+                own.add(arg);
+            }
+        }
+        return AnalyzeJvmOptions.merged(AnalyzeJvmOptions.shipped(), own);
+    }
+
+    private static List<String> command(List<String> jvmOptions, Path log) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("-Xmx") || arg.startsWith("-Xms") || arg.startsWith("-XX:")) {
-                cmd.add(arg);
-            }
-        }
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), HilCli.class.getName(),
                 "analyze", "--json", log.toString()));
         return cmd;

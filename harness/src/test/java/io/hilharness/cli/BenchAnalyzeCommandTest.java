@@ -3,6 +3,7 @@ package io.hilharness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.analyze.AnalyzeJvmOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,6 +26,8 @@ class BenchAnalyzeCommandTest {
     void analyzesEveryGeneratedLineAndSessionAndPrintsGrepBesideIt() throws Exception {
         String table = benchAnalyze("--size", "64k", "--dir", dir.toString());
         assertTrue(table.contains("\n| hil analyze --json > file, own JVM |"), table);
+        assertTrue(table.contains("JVM options: hil analyze's own JVM "
+                + String.join(" ", AnalyzeJvmOptions.shipped())), "timed as the launcher runs it: " + table);
         assertTrue(Files.notExists(dir.resolve("bench-mbedtls.log")), "the log is deleted without --keep");
         assertTrue(Files.notExists(dir.resolve("bench-analyze.jsonl")), "and so is the command's output");
     }
