@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hil bench analyze}: {@code hil analyze}'s pipeline next to {@code grep -c} on one generated log. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze",
         description = "Log analysis throughput: hil analyze vs grep -c on the same generated mbedTLS log, same run.")
 final class BenchAnalyzeCommand implements Callable<Integer> {
     @Spec

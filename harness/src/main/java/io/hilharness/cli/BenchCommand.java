@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
  * {@code hil bench NAME}: performance figures, each printed next to its baseline from the same run
  * (see docs/performance.md). Never part of the tests' assertions: timings are measured, not asserted.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
         description = "Benchmarks, each side by side with its baseline from the same run (see docs/performance.md).",
         subcommands = {
                 BenchFetchCommand.class,

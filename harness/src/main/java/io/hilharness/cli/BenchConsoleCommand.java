@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hil bench console}: the reference board floods its console; the harness's capture next to a bare read loop. */
-@Command(name = "console", mixinStandardHelpOptions = true,
+@Command(name = "console",
         description = "Console capture under flood: harness console path vs a bare jSerialComm read loop, same run.")
 final class BenchConsoleCommand implements Callable<Integer> {
     @Spec

@@ -4,8 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code hil} command line. Exit codes: 0 all passed, 1 some rounds failed, 2 harness or config error. */
-@Command(name = "hil", mixinStandardHelpOptions = true, version = "hil-harness 0.1.0",
+/**
+ * The {@code hil} command line. Exit codes: 0 all passed, 1 some rounds failed, 2 harness or config error.
+ * Its attributes are inherited, so every subcommand answers {@code --help} and {@code --version} too.
+ */
+@Command(name = "hil", mixinStandardHelpOptions = true, version = "hil-harness 0.1.0", scope = CommandLine.ScopeType.INHERIT,
         description = "Hardware-in-the-loop test harness for embedded HTTPS servers.",
         subcommands = {DemoCommand.class, RunCommand.class, ImagesCommand.class, CertsCommand.class,
                 ReportCommand.class, DiagnoseCommand.class, AnalyzeCommand.class,

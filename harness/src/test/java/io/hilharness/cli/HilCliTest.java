@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -49,6 +52,34 @@ class HilCliTest {
 
         Result unknownOption = run("run", "--image", "lab-ca", "--bogus");
         assertEquals(2, unknownOption.exitCode());
+    }
+
+    /** Every command, at every level, answers --help with its usage and exit code 0. */
+    @Test
+    void everyCommandHasHelp() {
+        List<List<String>> commands = new ArrayList<>();
+        collect(HilCli.commandLine(), List.of("hil"), commands);
+        assertTrue(commands.size() > 15, "commands found: " + commands);
+        for (List<String> command : commands) {
+            CommandLine cli = HilCli.commandLine();
+            StringWriter out = new StringWriter();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(new StringWriter()));
+            List<String> args = new ArrayList<>(command.subList(1, command.size()));
+            args.add("--help");
+            assertEquals(0, cli.execute(args.toArray(String[]::new)), String.join(" ", command) + " --help");
+            assertTrue(out.toString().startsWith("Usage: " + String.join(" ", command) + " "), out.toString());
+        }
+    }
+
+    /** {@code command} (its names from "hil" on) and every command below it. */
+    private static void collect(CommandLine command, List<String> names, List<List<String>> into) {
+        into.add(names);
+        for (CommandLine sub : new LinkedHashSet<>(command.getSubcommands().values())) { // aliases map to one command
+            List<String> subNames = new ArrayList<>(names);
+            subNames.add(sub.getCommandName());
+            collect(sub, subNames, into);
+        }
     }
 
     @Test
