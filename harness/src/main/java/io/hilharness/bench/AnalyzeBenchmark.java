@@ -32,12 +32,14 @@ public final class AnalyzeBenchmark {
      * @param generatedSessions sessions the generator wrote
      * @param command           {@code hil analyze --json} in a JVM of its own, as a user runs it: JVM start,
      *                          class loading and the cold JIT included
+     * @param startUp           the same command on a log of one line: what every {@code hil analyze} costs
+     *                          before it reads (JVM start, the command line, the classes)
      * @param first             the analysis alone, in this JVM, the JIT cold: the command less JVM start
      * @param again             the same analysis again in the same JVM, as the second file of a
      *                          {@code hil analyze a.log b.log} gets it: the JIT warm
      */
     public record Result(Path log, long bytes, long generatedLines, long generatedSessions, CommandRun command,
-                         Analysis first, Analysis again, String jvmPeak, Timed grep) {
+                         CommandRun startUp, Analysis first, Analysis again, String jvmPeak, Timed grep) {
     }
 
     /**
@@ -87,6 +89,7 @@ public final class AnalyzeBenchmark {
         try {
             GeneratedLog.Counts generated = GeneratedLog.write(log, size, dumpRows);
             long bytes = Files.size(log);
+            CommandRun startUp = startUp(folder);
             CommandRun command = AnalyzeCommandRun.run(log, folder.resolve("bench-analyze.jsonl"));
             Analysis first = analyze(log);
             Analysis again = analyze(log);
@@ -94,11 +97,23 @@ public final class AnalyzeBenchmark {
             // grep -c exits 1 when nothing matches: a count of 0 is an answer too.
             Timed grep = TimedProcess.run(List.of("grep", "-c", "handshake", log.toString()), ProcessBuilder.Redirect.PIPE,
                     Set.of(0, 1));
-            return new Result(log, bytes, generated.lines(), generated.sessions(), command, first, again, jvmPeak, grep);
+            return new Result(log, bytes, generated.lines(), generated.sessions(), command, startUp, first, again,
+                    jvmPeak, grep);
         } finally {
             if (!keep) {
                 Files.deleteIfExists(log);
             }
+        }
+    }
+
+    /** The command on a log of the generator's first line alone: its fixed cost, timed the same way. */
+    private static CommandRun startUp(Path folder) throws IOException, InterruptedException {
+        Path oneLine = folder.resolve("bench-start-up.log");
+        try {
+            Files.writeString(oneLine, GeneratedLog.FIRST_LINE + "\r\n", StandardCharsets.US_ASCII);
+            return AnalyzeCommandRun.run(oneLine, folder.resolve("bench-start-up.jsonl"));
+        } finally {
+            Files.deleteIfExists(oneLine);
         }
     }
 
@@ -140,6 +155,9 @@ public final class AnalyzeBenchmark {
         Timed command = r.command().run();
         row(sb, "hil analyze --json > file, own JVM", mb, command.seconds(), command.cpuSeconds(), command.peak(),
                 r.command().lines() + " lines, " + r.command().sessions() + " sessions");
+        Timed startUp = r.startUp().run();
+        row(sb, "start-up: the same command on a one-line log", Double.NaN, startUp.seconds(), startUp.cpuSeconds(),
+                startUp.peak(), r.startUp().lines() + " lines, " + r.startUp().sessions() + " sessions");
         row(sb, "hil analyze pipeline, first run in this JVM", mb, r.first(), r.jvmPeak() + " (this JVM's VmHWM)");
         row(sb, "hil analyze pipeline again, same JVM", mb, r.again(), "");
         row(sb, "grep -c handshake", mb, r.grep().seconds(), r.grep().cpuSeconds(), r.grep().peak(),
@@ -149,6 +167,10 @@ public final class AnalyzeBenchmark {
         sb.append(String.format(Locale.ROOT, "hil analyze / grep: %s of grep's speed (wall), %s (per CPU second): "
                         + "one command, JVM start included%n",
                 rate(r.grep().seconds(), command.seconds()), rate(r.grep().cpuSeconds(), command.cpuSeconds())));
+        sb.append(String.format(Locale.ROOT, "hil analyze less its start-up / grep: %s (wall), %s (per CPU second): "
+                        + "the command's time minus the one-line log's%n",
+                rate(r.grep().seconds(), command.seconds() - startUp.seconds()),
+                rate(r.grep().cpuSeconds(), command.cpuSeconds() - startUp.cpuSeconds())));
         sb.append(String.format(Locale.ROOT, "first run / grep: %s (wall), %s (per CPU second): the pipeline alone, JIT cold%n",
                 rate(r.grep().seconds(), r.first().seconds()), rate(r.grep().cpuSeconds(), r.first().cpuSeconds())));
         sb.append(String.format(Locale.ROOT, "again / grep: %s (wall), %s (per CPU second): the pipeline alone, JIT warm%n",
@@ -220,6 +242,7 @@ public final class AnalyzeBenchmark {
 
     /** Writes a log in the reference firmware's mbedtls format: boots of many sessions with ports. */
     static final class GeneratedLog {
+        static final String FIRST_LINE = "main.c:169: |3| boot 1, reset cause: power-on, image bench, firmware refboard 0.1.0";
         private final OutputStream out;
         private final int dumpRows;
         private static final HexFormat HEX = HexFormat.of();
@@ -253,7 +276,7 @@ public final class AnalyzeBenchmark {
             long written = 0;
             long sessions = 0;
             int boot = 1;
-            written += line(out, "main.c:169: |3| boot 1, reset cause: power-on, image bench, firmware refboard 0.1.0");
+            written += line(out, FIRST_LINE);
             while (written < size) {
                 int port = 32768 + (int) (sessions % 28000);
                 String ctx = "0x7f1a3c00" + (sessions % 2 == 0 ? "0d50" : "1350");

@@ -33,6 +33,19 @@ class BenchAnalyzeCommandTest {
     }
 
     @Test
+    void timesTheCommandsStartUpOnALogOfOneLine() throws Exception {
+        String table = benchAnalyze("--size", "64k", "--dir", dir.toString());
+        Matcher startUp = Pattern.compile("\\| start-up: the same command on a one-line log \\| ([0-9.]+) \\| n/a \\|.*"
+                + "\\| 1 lines, 0 sessions \\|").matcher(table);
+        assertTrue(startUp.find(), "the command read the one line and found no session: " + table);
+        assertTrue(Double.parseDouble(startUp.group(1)) > 0, table);
+        assertTrue(table.contains("hil analyze less its start-up / grep: "), table);
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "the one-line log and its output are deleted");
+        }
+    }
+
+    @Test
     void withRecordDumpsEachSessionHasItsRowsOfRandomBytes() throws Exception {
         String table = benchAnalyze("--size", "64k", "--dump-rows", "5", "--dir", dir.toString(), "--keep");
         List<String> log = Files.readAllLines(dir.resolve("bench-mbedtls.log"));
