@@ -25,31 +25,28 @@ public final class JournalReader {
 
     public static List<ClientConnection> read(Path journal) throws IOException, JournalException {
         List<ClientConnection> clients = new ArrayList<>();
-        List<String> lines = JsonLines.read(journal);
-        for (int i = 0; i < lines.size(); i++) {
-            int lineNo = i + 1;
-            String line = lines.get(i);
+        JsonLines.<JournalException>forEach(journal, (lineNo, line, last) -> {
             if (line.isBlank()) {
-                continue;
+                return;
             }
             JsonNode record;
             try {
                 record = Json.mapper().readTree(line);
             } catch (IOException e) {
-                if (i == lines.size() - 1) {
-                    break; // a killed run's last record, cut short: everything before it stands
+                if (last) {
+                    return; // a killed run's last record, cut short: everything before it stands
                 }
                 throw new JournalException(journal + ":" + lineNo + ": not a JSON record");
             }
             if (!"round".equals(record.path("type").asText())) {
-                continue;
+                return;
             }
             try {
                 addClients(record.path("data"), clients);
             } catch (RuntimeException e) {
                 throw new JournalException(journal + ":" + lineNo + ": data.connections: " + e.getMessage());
             }
-        }
+        });
         return clients;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
+import io.hilharness.campaign.RoundsInMemory;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.json.Json;
 import io.hilharness.json.ParserMessages;
@@ -33,57 +34,55 @@ public final class JournalEvidence {
         if (!Files.isRegularFile(file)) {
             throw new JournalFormatException(file + ": no such journal (expected a run folder holding " + FILE_NAME + ")");
         }
-        List<String> lines = JsonLines.read(file);
         ObjectMapper mapper = Json.mapper();
-        String image = null;
-        CampaignSpec spec = null;
+        String[] image = new String[1];
+        CampaignSpec[] spec = new CampaignSpec[1];
         List<BootRecord> boots = new ArrayList<>();
-        List<RoundRecord> rounds = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+        // A soak's journal is larger than a heap: passed rounds far from any failure keep their client records only.
+        RoundsInMemory rounds = new RoundsInMemory(0);
+        JsonLines.forEach(file, (lineNo, line, last) -> {
             if (line.isBlank()) {
-                continue;
+                return;
             }
-            boolean last = i == lines.size() - 1;
             JsonNode record;
             try {
                 record = mapper.readTree(line);
             } catch (JsonProcessingException e) {
                 if (last) {
-                    break; // the run was killed while writing its last record: everything before it stands
+                    return; // the run was killed while writing its last record: everything before it stands
                 }
-                throw new JournalFormatException(file + ":" + (i + 1) + ": not a JSON record ("
+                throw new JournalFormatException(file + ":" + lineNo + ": not a JSON record ("
                         + e.getOriginalMessage() + ")");
             }
             String type = record.path("type").asText("");
             JsonNode data = record.path("data");
             if ((type.equals("boot") || type.equals("round")) && !data.isObject()) {
-                throw new JournalFormatException(file + ":" + (i + 1) + ": " + type + " record: field \"data\" is missing or not an object");
+                throw new JournalFormatException(file + ":" + lineNo + ": " + type + " record: field \"data\" is missing or not an object");
             }
             try {
                 switch (type) {
                     case "campaign" -> {
-                        image = data.path("image").asText(null);
-                        spec = data.hasNonNull("spec") ? mapper.treeToValue(data.get("spec"), CampaignSpec.class) : null;
+                        image[0] = data.path("image").asText(null);
+                        spec[0] = data.hasNonNull("spec") ? mapper.treeToValue(data.get("spec"), CampaignSpec.class) : null;
                     }
                     case "boot" -> boots.add(mapper.treeToValue(data, BootRecord.class));
-                    case "round" -> rounds.add(withOutcomes(mapper.treeToValue(data, RoundRecord.class), file, i + 1));
-                    case "" -> throw new JournalFormatException(file + ":" + (i + 1) + ": field \"type\" is missing");
+                    case "round" -> rounds.add(withOutcomes(mapper.treeToValue(data, RoundRecord.class), file, lineNo));
+                    case "" -> throw new JournalFormatException(file + ":" + lineNo + ": field \"type\" is missing");
                     default -> {
                         // flash, diagnosis, end and record types of newer harnesses carry no evidence
                     }
                 }
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                throw new JournalFormatException(file + ":" + (i + 1) + ": " + type + " record: " + why);
+                throw new JournalFormatException(file + ":" + lineNo + ": " + type + " record: " + why);
             }
-        }
-        if (image == null) {
+        });
+        if (image[0] == null) {
             throw new JournalFormatException(file + ":1: no campaign record (is this a hil journal?)");
         }
         // The capture lives beside the journal; its conversations join the connections by client port.
         Path runDir = file.toAbsolutePath().getParent();
-        Evidence evidence = Evidence.of(image, spec, boots, rounds);
+        Evidence evidence = Evidence.of(image[0], spec[0], boots, rounds.rounds());
         return runDir == null ? evidence : evidence.withWireOf(runDir);
     }
 

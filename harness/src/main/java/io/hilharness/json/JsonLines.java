@@ -7,28 +7,40 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** The lines of a JSON-lines file such as a journal. */
+/**
+ * The lines of a JSON-lines file such as a journal, one at a time: a soak's journal holds gigabytes,
+ * more than a heap, so no reader of it holds all its lines.
+ */
 public final class JsonLines {
     private JsonLines() {
     }
 
+    /** Receives the lines in order; may stop the read with its own exception {@code E}. */
+    public interface LineVisitor<E extends Exception> {
+        /**
+         * @param lineNo from 1
+         * @param last   whether it is the file's last line (a killed run cuts at most that one short)
+         */
+        void line(int lineNo, String line, boolean last) throws IOException, E;
+    }
+
     /**
-     * Lines as UTF-8, replacing bytes that are not: a killed write can cut a character in half, and a
-     * damaged byte should make one record fail to parse (with its line number), not the whole read.
+     * Hands {@code visitor} each line as UTF-8, replacing bytes that are not: a killed write can cut a
+     * character in half, and a damaged byte should make one record fail to parse (with its line
+     * number), not the whole read.
      */
-    public static List<String> read(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
+    public static <E extends Exception> void forEach(Path file, LineVisitor<E> visitor) throws IOException, E {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                lines.add(line);
+            int lineNo = 0;
+            for (String line = reader.readLine(); line != null; ) {
+                String next = reader.readLine(); // one ahead: a line knows whether it is the last
+                visitor.line(++lineNo, line, next == null);
+                line = next;
             }
         }
-        return lines;
     }
 }

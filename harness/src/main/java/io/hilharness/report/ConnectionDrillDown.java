@@ -8,6 +8,8 @@ import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.correlate.DeviceSession;
 import io.hilharness.devlog.DeviceEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +39,16 @@ final class ConnectionDrillDown {
     private ConnectionDrillDown() {
     }
 
-    static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts) {
-        render(html, result, facts, PASSED_IN_DETAIL);
+    static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, int passedInDetail) {
+        try {
+            render(html, result, facts, passedInDetail, () -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // nothing was written anywhere
+        }
     }
 
-    static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, int passedInDetail) {
+    static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, int passedInDetail,
+                       HtmlReport.Drain afterEachRound) throws IOException {
         html.append("<h2 id=\"connections\">Connections</h2>\n<p class=\"muted\">Failed connections are open; "
                 + "click any line to open or close it. Times are ms from the connection's start, by the host clock.</p>\n");
         WireSection wire = WireSection.load(result.runDir());
@@ -75,6 +82,7 @@ final class ConnectionDrillDown {
                         .append(Html.text(round.sessionsWithoutEnd().stream().sorted().map(String::valueOf)
                                 .collect(Collectors.joining(", ")))).append("</p>\n");
             }
+            afterEachRound.drain();
         }
     }
 
@@ -91,7 +99,10 @@ final class ConnectionDrillDown {
         if (f != null) {
             html.append(", connection ").append(f.indexSinceBoot()).append(" since boot, ").append(f.concurrency()).append(" open");
         }
-        html.append(", ").append(c.device().size()).append(" device lines");
+        if (inDetail) {
+            // Of a passed connection shown by its summary, memory may not hold the lines (RoundsInMemory): not counted.
+            html.append(", ").append(c.device().size()).append(" device lines");
+        }
         if (client.outcomeDetail() != null) {
             html.append(" <span class=\"detail\">").append(Html.text(client.outcomeDetail())).append("</span>");
         }

@@ -4,6 +4,10 @@ import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RoundRecord;
 import io.hilharness.client.Outcome;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,20 @@ public final class HtmlReport {
     }
 
     public static String render(CampaignResult result, List<String> notes, List<Finding> findings) {
+        StringWriter page = new StringWriter();
+        try {
+            write(result, notes, findings, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return page.toString();
+    }
+
+    /**
+     * Writes the page to {@code out}, the connections a round at a time: a soak's page is tens of MB,
+     * which a small heap should not hold whole.
+     */
+    public static void write(CampaignResult result, List<String> notes, List<Finding> findings, Writer out) throws IOException {
         List<ConnectionFacts> facts = ConnectionFacts.of(result);
         StringBuilder html = new StringBuilder(1 << 16);
         String title = "hil report: " + result.image() + " on " + result.board();
@@ -32,12 +50,23 @@ public final class HtmlReport {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
                 .append("<title>").append(Html.text(title)).append("</title>\n<style>").append(CSS).append("</style></head><body>\n")
                 .append("<h1>").append(Html.text(title)).append("</h1>\n");
+        Drain drain = () -> {
+            out.append(html);
+            html.setLength(0);
+        };
         header(html, result, notes);
         summary(html, result);
         findings(html, findings);
-        charts(html, result, facts);
-        ConnectionDrillDown.render(html, result, facts);
-        return html.append("</body></html>\n").toString();
+        drain.drain();
+        charts(html, result, facts, drain);
+        ConnectionDrillDown.render(html, result, facts, ConnectionDrillDown.PASSED_IN_DETAIL, drain);
+        out.append(html.append("</body></html>\n"));
+        out.flush();
+    }
+
+    /** Moves what the page's builder holds so far to where the page goes. */
+    interface Drain {
+        void drain() throws IOException;
     }
 
     private static void header(StringBuilder html, CampaignResult result, List<String> notes) {
@@ -95,18 +124,21 @@ public final class HtmlReport {
         }
     }
 
-    private static void charts(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts) {
+    private static void charts(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, Drain drain)
+            throws IOException {
         html.append("<h2 id=\"charts\">Charts</h2>\n");
         EnumSet<Outcome> seen = EnumSet.noneOf(Outcome.class);
         facts.forEach(f -> seen.add(f.outcome()));
         html.append("<h3>Connections per boot</h3>\n").append(SvgCharts.legend(List.copyOf(seen))).append('\n');
+        Map<Integer, List<ConnectionFacts>> byBoot = facts.stream().collect(Collectors.groupingBy(ConnectionFacts::boot));
         for (BootRecord boot : result.boots()) {
             if (!boot.ready()) {
                 html.append("<p class=\"fail-text\">boot ").append(boot.boot()).append(" not ready: ")
                         .append(Html.text(boot.failure())).append("</p>\n");
                 continue;
             }
-            html.append(SvgCharts.timeline(boot.boot(), facts.stream().filter(f -> f.boot() == boot.boot()).toList())).append('\n');
+            html.append(SvgCharts.timeline(boot.boot(), byBoot.getOrDefault(boot.boot(), List.of()))).append('\n');
+            drain.drain();
         }
         html.append("<h3>Failure rate</h3>\n<div class=\"charts\">")
                 .append(SvgCharts.failureRate("failed connections per boot", bars(facts, ConnectionFacts::boot, "boot ")))

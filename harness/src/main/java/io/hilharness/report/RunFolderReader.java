@@ -7,6 +7,7 @@ import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.CampaignSpec;
 import io.hilharness.campaign.RoundRecord;
+import io.hilharness.campaign.RoundsInMemory;
 import io.hilharness.campaign.RunFolder;
 import io.hilharness.json.Json;
 import io.hilharness.json.JsonLines;
@@ -20,30 +21,58 @@ import java.util.List;
 /**
  * Reads a run folder's journal back into a {@link CampaignResult}, so every report can be rebuilt
  * after the fact, also from a run that was killed: the journal is fsync'ed record by record, so at
- * most its last line can be cut short, and everything before it is reported.
+ * most its last line can be cut short, and everything before it is reported. Reads line by line, and
+ * keeps of a long run what {@link RoundsInMemory} keeps: a soak's journal is larger than a heap.
  */
 public final class RunFolderReader {
     private final ObjectMapper json = Json.mapper();
 
+    /** Receives every round as the journal holds it, whole, in journal order. */
+    public interface RoundListener {
+        void round(String image, RoundRecord round) throws IOException;
+    }
+
+    /**
+     * The run as memory holds it: passed rounds far from any failure without their device lines and
+     * server chains ({@link RoundsInMemory}), except those the HTML report shows line by line.
+     */
     public RecordedRun read(RunFolder run) throws IOException {
+        return read(run, (image, round) -> { });
+    }
+
+    /** {@link #read(RunFolder)}, handing {@code everyRound} each round whole as it is read. */
+    public RecordedRun read(RunFolder run, RoundListener everyRound) throws IOException {
         Path file = run.journal();
         if (!Files.isRegularFile(file)) {
             throw new ReportInputException(file, 0, "no journal: not a run folder, or the run never started");
         }
-        List<String> lines = JsonLines.read(file);
-        List<String> notes = new ArrayList<>();
-        Header header = null;
-        Instant ended = null;
-        Integer bootsRun = null;
-        List<BootRecord> boots = new ArrayList<>();
-        List<RoundRecord> rounds = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            int lineNo = i + 1;
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+        Reading reading = new Reading(file, everyRound);
+        JsonLines.forEach(file, reading::line);
+        return reading.recorded(run);
+    }
+
+    /** One read of a journal, line by line. */
+    private final class Reading {
+        private final Path file;
+        private final RoundListener everyRound;
+        private final List<String> notes = new ArrayList<>();
+        private final List<BootRecord> boots = new ArrayList<>();
+        private final RoundsInMemory rounds = new RoundsInMemory(ConnectionDrillDown.PASSED_IN_DETAIL);
+        private int roundsRead;
+        private Header header;
+        private Instant ended;
+        private Integer bootsRun;
+        private boolean done;
+
+        Reading(Path file, RoundListener everyRound) {
+            this.file = file;
+            this.everyRound = everyRound;
+        }
+
+        void line(int lineNo, String line, boolean last) throws IOException {
+            if (done || line.isBlank()) {
+                return;
             }
-            boolean last = i == lines.size() - 1;
             JsonNode record;
             try {
                 record = json.readTree(line);
@@ -51,7 +80,8 @@ public final class RunFolderReader {
                 if (last) {
                     notes.add("journal line " + lineNo + " is cut short (" + line.length()
                             + " characters); the run was probably killed while writing it, so it is left out");
-                    break;
+                    done = true;
+                    return;
                 }
                 throw new ReportInputException(file, lineNo, "not a JSON record: " + firstLine(e));
             }
@@ -63,7 +93,14 @@ public final class RunFolderReader {
             switch (type) {
                 case "campaign" -> header = field(file, lineNo, "campaign", data, Header.class);
                 case "boot" -> boots.add(field(file, lineNo, "boot", data, BootRecord.class));
-                case "round" -> rounds.add(field(file, lineNo, "round", data, RoundRecord.class));
+                case "round" -> {
+                    RoundRecord round = field(file, lineNo, "round", data, RoundRecord.class);
+                    if (header != null) {
+                        everyRound.round(header.image(), round);
+                    }
+                    rounds.add(round);
+                    roundsRead++;
+                }
                 case "end" -> {
                     End end = field(file, lineNo, "end", data, End.class);
                     ended = end.at();
@@ -87,22 +124,25 @@ public final class RunFolderReader {
                 throw new ReportInputException(file, lineNo, "field 'type': the first record must be the campaign header, not '" + type + "'");
             }
         }
-        if (header == null) {
-            throw new ReportInputException(file, 0, "empty journal: the run never started");
+
+        RecordedRun recorded(RunFolder run) throws ReportInputException {
+            if (header == null) {
+                throw new ReportInputException(file, 0, "empty journal: the run never started");
+            }
+            if (header.image() == null || header.spec() == null) {
+                throw new ReportInputException(file, 1, "campaign header: field '" + (header.image() == null ? "image" : "spec") + "' is missing");
+            }
+            if (ended == null) {
+                notes.add("the journal has no end record: the run did not finish; "
+                        + boots.size() + " boots and " + roundsRead + " rounds were journaled");
+            }
+            if (!Files.isRegularFile(run.consoleCapture())) {
+                notes.add("no console.raw in the run folder: device lines come from the journal only");
+            }
+            CampaignSpec spec = bootsRun != null && bootsRun >= 1 ? header.spec().withBoots(bootsRun) : header.spec();
+            CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), spec, boots, rounds.rounds());
+            return new RecordedRun(result, header.started(), ended, notes);
         }
-        if (header.image() == null || header.spec() == null) {
-            throw new ReportInputException(file, 1, "campaign header: field '" + (header.image() == null ? "image" : "spec") + "' is missing");
-        }
-        if (ended == null) {
-            notes.add("the journal has no end record: the run did not finish; "
-                    + boots.size() + " boots and " + rounds.size() + " rounds were journaled");
-        }
-        if (!Files.isRegularFile(run.consoleCapture())) {
-            notes.add("no console.raw in the run folder: device lines come from the journal only");
-        }
-        CampaignSpec spec = bootsRun != null && bootsRun >= 1 ? header.spec().withBoots(bootsRun) : header.spec();
-        CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), spec, boots, rounds);
-        return new RecordedRun(result, header.started(), ended, notes);
     }
 
     private <T> T field(Path file, int lineNo, String type, JsonNode data, Class<T> shape) throws ReportInputException {

@@ -1,14 +1,18 @@
 package io.hilharness.report;
 
 import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.RoundRecord;
 import io.hilharness.campaign.RunFolder;
 import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.Diagnosis;
 import io.hilharness.diagnose.DiagnosisFiles;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.json.Json;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +39,7 @@ public final class RunReports {
 
     /** All reports, with the run's diagnosis in diagnosis.txt/json and in the HTML's findings. */
     public static void write(CampaignResult result, RunFolder run, List<String> notes) throws IOException {
-        Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
-        try {
-            DiagnosisFiles.write(diagnosis, run.diagnosisJson(), run.diagnosisText());
-        } catch (IOException e) {
-            throw cannotWrite(run, e);
-        }
-        write(result, run, notes, ReportFindings.of(diagnosis));
+        write(result, run, notes, diagnosed(result, run));
     }
 
     /**
@@ -51,10 +49,29 @@ public final class RunReports {
     public static void write(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
             throws IOException {
         try {
-            writeAll(result, run, notes, findings);
+            replace(run.timeline(), out -> {
+                try (Timeline.Writer timeline = new Timeline.Writer(out)) {
+                    for (RoundRecord round : result.rounds()) {
+                        timeline.round(result.image(), round);
+                    }
+                    timeline.finish(result.image());
+                }
+            });
         } catch (IOException e) {
             throw cannotWrite(run, e);
         }
+        writeAllButTimeline(result, run, notes, findings);
+    }
+
+    /** Diagnoses the run and writes diagnosis.txt/json; returns the findings for the HTML report. */
+    private static List<Finding> diagnosed(CampaignResult result, RunFolder run) throws IOException {
+        Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
+        try {
+            DiagnosisFiles.write(diagnosis, run.diagnosisJson(), run.diagnosisText());
+        } catch (IOException e) {
+            throw cannotWrite(run, e);
+        }
+        return ReportFindings.of(diagnosis);
     }
 
     /** A full disk says only "No space left on device"; name the folder. */
@@ -62,22 +79,30 @@ public final class RunReports {
         return new IOException("cannot write the reports into " + run.dir() + ": " + RunFolder.why(e), e);
     }
 
-    private static void writeAll(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
+    /** Summary, HTML and JUnit, from what the result holds (timeline.json needs every line of every round). */
+    private static void writeAllButTimeline(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
             throws IOException {
-        Files.writeString(run.summaryText(), SummaryTable.render(result));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("image", result.image());
-        summary.put("board", result.board());
-        summary.put("passed", result.allPassed());
-        summary.put("spec", result.spec());
-        summary.put("boots", SummaryTable.summaries(result));
-        if (!notes.isEmpty()) {
-            summary.put("notes", notes);
+        try {
+            Files.writeString(run.summaryText(), SummaryTable.render(result));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("image", result.image());
+            summary.put("board", result.board());
+            summary.put("passed", result.allPassed());
+            summary.put("spec", result.spec());
+            summary.put("boots", SummaryTable.summaries(result));
+            if (!notes.isEmpty()) {
+                summary.put("notes", notes);
+            }
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.summaryJson().toFile(), summary);
+            replace(run.dir().resolve(HTML), out -> {
+                Writer page = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                HtmlReport.write(result, notes, findings, page);
+                page.flush();
+            });
+            replace(run.dir().resolve(JUNIT), out -> JunitReport.write(result, notes, out));
+        } catch (IOException e) {
+            throw cannotWrite(run, e);
         }
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.summaryJson().toFile(), summary);
-        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(run.timeline().toFile(), Timeline.of(result));
-        replace(run.dir().resolve(HTML), out -> out.write(HtmlReport.render(result, notes, findings).getBytes(StandardCharsets.UTF_8)));
-        replace(run.dir().resolve(JUNIT), out -> JunitReport.write(result, notes, out));
     }
 
     /**
@@ -98,18 +123,39 @@ public final class RunReports {
         }
     }
 
-    /** Rebuilds every report of a run folder, diagnosis included, from its journal; returns what was read. */
+    /**
+     * Rebuilds every report of a run folder, diagnosis included, from its journal; returns what was
+     * read. timeline.json is written as the journal is read, with every line of every round; the
+     * other reports come from what memory kept of it ({@link RunFolderReader#read(RunFolder)}).
+     */
     public static RecordedRun rebuild(RunFolder run) throws IOException {
-        RecordedRun recorded = new RunFolderReader().read(run);
-        write(recorded.result(), run, recorded.notes());
+        RecordedRun recorded = readWritingTimeline(run);
+        writeAllButTimeline(recorded.result(), run, recorded.notes(), diagnosed(recorded.result(), run));
         return recorded;
     }
 
     /** Rebuilds the reports with the given findings instead of a fresh diagnosis. */
     public static RecordedRun rebuild(RunFolder run, List<Finding> findings) throws IOException {
-        RecordedRun recorded = new RunFolderReader().read(run);
-        write(recorded.result(), run, recorded.notes(), findings);
+        RecordedRun recorded = readWritingTimeline(run);
+        writeAllButTimeline(recorded.result(), run, recorded.notes(), findings);
         return recorded;
+    }
+
+    private static RecordedRun readWritingTimeline(RunFolder run) throws IOException {
+        RecordedRun[] recorded = new RecordedRun[1];
+        try {
+            replace(run.timeline(), out -> {
+                try (Timeline.Writer timeline = new Timeline.Writer(out)) {
+                    recorded[0] = new RunFolderReader().read(run, timeline::round);
+                    timeline.finish(recorded[0].result().image());
+                }
+            });
+        } catch (ReportInputException e) {
+            throw e; // the journal's fault, named by file and line
+        } catch (IOException e) {
+            throw cannotWrite(run, e);
+        }
+        return recorded[0];
     }
 
     private interface Content {

@@ -1,15 +1,23 @@
 package io.hilharness.report;
 
-import io.hilharness.campaign.CampaignResult;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hilharness.campaign.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Per connection, what the client saw and what the board logged for it, in one place: the view an
- * engineer otherwise builds by hand from a serial terminal and a packet capture.
+ * engineer otherwise builds by hand from a serial terminal and a packet capture. The shape of
+ * timeline.json, which {@link Writer} writes one round at a time (a soak's timeline is gigabytes,
+ * more than a heap holds at once).
  */
 public record Timeline(String image, List<Entry> connections) {
 
@@ -24,16 +32,54 @@ public record Timeline(String image, List<Entry> connections) {
         }
     }
 
-    public static Timeline of(CampaignResult result) {
-        List<Entry> entries = result.rounds().stream().flatMap(r -> r.connections().stream()
-                .map(c -> entry(r.boot(), r.round(), c))).toList();
-        return new Timeline(result.image(), entries);
-    }
-
     private static Entry entry(int boot, int round, CorrelatedConnection c) {
         ConnectionRecord client = c.client();
         return new Entry(client.id(), boot, round, client.localPort(), client.start(), client.end(),
                 client.outcome().name(), client.outcomeDetail(), client,
                 c.device().stream().map(DeviceLine::of).toList());
+    }
+
+    /** Writes a {@link Timeline} round by round, pretty-printed, as the rounds come (from the journal, or a result). */
+    static final class Writer implements AutoCloseable {
+        private final JsonGenerator json;
+        private final ObjectWriter entries = Json.mapper().writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        private boolean started;
+
+        Writer(OutputStream out) throws IOException {
+            json = Json.mapper().getFactory().createGenerator(out);
+            json.useDefaultPrettyPrinter();
+        }
+
+        void round(String image, RoundRecord round) throws IOException {
+            start(image);
+            for (CorrelatedConnection c : round.connections()) {
+                entries.writeValue(json, entry(round.boot(), round.round(), c));
+            }
+        }
+
+        /** Ends the file; {@code image} is written if no round came before. */
+        void finish(String image) throws IOException {
+            start(image);
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+        }
+
+        private void start(String image) throws IOException {
+            if (started) {
+                return;
+            }
+            started = true;
+            json.writeStartObject();
+            if (image != null) {
+                json.writeStringField("image", image);
+            }
+            json.writeArrayFieldStart("connections");
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.close();
+        }
     }
 }

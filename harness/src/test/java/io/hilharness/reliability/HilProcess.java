@@ -17,9 +17,14 @@ final class HilProcess {
     }
 
     static Process start(ProjectLayout layout, Path output, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+        return start(layout, output, List.of(), args);
+    }
+
+    /** With JVM options, such as a small heap. */
+    static Process start(ProjectLayout layout, Path output, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dhil.projectRoot=" + layout.root(),
                 "io.hilharness.cli.HilCli"));
         command.addAll(List.of(args));

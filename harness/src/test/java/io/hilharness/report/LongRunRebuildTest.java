@@ -1,0 +1,100 @@
+package io.hilharness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hilharness.campaign.RoundRecord;
+import io.hilharness.campaign.RunFolder;
+import io.hilharness.diagnose.ConnectionFacts;
+import io.hilharness.diagnose.Evidence;
+import io.hilharness.diagnose.JournalEvidence;
+import io.hilharness.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rebuilding the reports of a run longer than memory should hold: what memory keeps is thinned
+ * ({@code RoundsInMemory}), what the files say is not.
+ */
+class LongRunRebuildTest {
+    @TempDir
+    Path dir;
+
+    /** 15 boots x 10 rounds x 2 connections; the second connection of boot 8 round 5 fails. */
+    private final LongJournal journal = new LongJournal(15, 3, 8, 5);
+
+    @Test
+    void timelineJsonHasEveryLineOfEveryConnection() throws Exception {
+        RunFolder run = journal.write(dir);
+
+        RunReports.rebuild(run);
+
+        JsonNode timeline = Json.mapper().readTree(run.timeline().toFile());
+        assertEquals("good", timeline.path("image").asText());
+        JsonNode connections = timeline.path("connections");
+        assertEquals(2 * journal.rounds(), connections.size());
+        for (JsonNode c : connections) {
+            assertEquals(3, c.path("deviceLines").size(), c.path("id").asText());
+            assertFalse(c.path("client").path("peerChain").isEmpty(), c.path("id").asText());
+        }
+        assertEquals("SERVER_ALERT", connections.get(2 * (7 * 10 + 4) + 1).path("outcome").asText());
+    }
+
+    @Test
+    void memoryKeepsLinesOnlyWhereReportsAndDiagnosisReadThem() throws Exception {
+        RunFolder run = journal.write(dir);
+
+        RecordedRun recorded = RunReports.rebuild(run);
+
+        Map<String, RoundRecord> rounds = recorded.result().rounds().stream()
+                .collect(Collectors.toMap(r -> r.boot() + "." + r.round(), Function.identity()));
+        assertEquals(journal.rounds(), rounds.size());
+        assertTrue(whole(rounds.get("1.1")) && whole(rounds.get("11.1")), "the first 200 passed connections: shown line by line");
+        assertFalse(whole(rounds.get("11.2")), "after them, a passed round far from the failure keeps its client records only");
+        assertFalse(whole(rounds.get("15.10")));
+        assertEquals(2, rounds.get("15.10").connections().size());
+        assertTrue(whole(rounds.get("8.5")), "the failed round");
+        assertTrue(whole(rounds.get("8.1")) && whole(rounds.get("8.10")), "its neighbours in the same boot");
+        assertEquals(299 + " of " + journal.rounds() * 2, passedOfAll(recorded));
+
+        String html = Files.readString(run.dir().resolve(RunReports.HTML));
+        assertTrue(html.contains("299 connections passed; the first 200 are shown line by line"), "the count covers thinned rounds too");
+        assertTrue(Files.readString(run.summaryText()).contains("total: 149 of 150 rounds ok"), Files.readString(run.summaryText()));
+        assertTrue(Files.readString(run.diagnosisText()).contains("1 of 300 connections failed"), Files.readString(run.diagnosisText()));
+    }
+
+    @Test
+    void hilDiagnoseReadsTheJournalTheSameWay() throws Exception {
+        RunFolder run = journal.write(dir);
+
+        Evidence evidence = JournalEvidence.read(run.dir());
+
+        assertEquals(2 * journal.rounds(), evidence.connections().size());
+        assertEquals(1, evidence.connections().stream().filter(ConnectionFacts::failed).count());
+        Map<String, RoundRecord> rounds = evidence.rounds().stream()
+                .collect(Collectors.toMap(r -> r.boot() + "." + r.round(), Function.identity()));
+        assertTrue(whole(rounds.get("8.5")) && whole(rounds.get("8.1")) && whole(rounds.get("8.10")), "the failure and its neighbours");
+        assertFalse(whole(rounds.get("7.10")), "a neighbour in another boot is not kept");
+        assertFalse(whole(rounds.get("1.1")), "no report shows lines here: passed rounds far from the failure are thinned from the start");
+    }
+
+    private static String passedOfAll(RecordedRun recorded) {
+        List<RoundRecord> rounds = recorded.result().rounds();
+        long all = rounds.stream().mapToLong(r -> r.connections().size()).sum();
+        long passed = rounds.stream().flatMap(r -> r.connections().stream())
+                .filter(c -> c.client().outcome() == io.hilharness.client.Outcome.OK).count();
+        return passed + " of " + all;
+    }
+
+    private static boolean whole(RoundRecord round) {
+        return round.connections().stream().allMatch(c -> !c.device().isEmpty() && !c.client().peerChain().isEmpty());
+    }
+}
