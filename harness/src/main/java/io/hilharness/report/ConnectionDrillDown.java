@@ -9,7 +9,6 @@ import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.correlate.DeviceSession;
 import io.hilharness.devlog.DeviceEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,14 +36,6 @@ final class ConnectionDrillDown {
     static final int PASSED_IN_DETAIL = 200;
 
     private ConnectionDrillDown() {
-    }
-
-    static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, int passedInDetail) {
-        try {
-            render(html, result, facts, passedInDetail, () -> { });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // nothing was written anywhere
-        }
     }
 
     static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, int passedInDetail,

@@ -5,8 +5,6 @@ import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RoundRecord;
 import io.hilharness.client.Outcome;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,19 +26,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static String render(CampaignResult result, List<String> notes, List<Finding> findings) {
-        StringWriter page = new StringWriter();
-        try {
-            write(result, notes, findings, page);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return page.toString();
-    }
-
     /**
-     * Writes the page to {@code out}, the connections a round at a time: a soak's page is tens of MB,
-     * which a small heap should not hold whole.
+     * Writes the page to {@code out} a part at a time (each boot's chart, each round's connections):
+     * a soak's page is tens of MB, which a small heap should not hold whole.
      */
     public static void write(CampaignResult result, List<String> notes, List<Finding> findings, Writer out) throws IOException {
         List<ConnectionFacts> facts = ConnectionFacts.of(result);

@@ -117,11 +117,14 @@ class HtmlReportTest {
     void passedConnectionsBeyondTheDetailBudgetShowTheirSummaryOnlyAndFailedOnesStayWhole() throws Exception {
         CampaignResult result = new RunFolderReader().read(new RunFolder(dir)).result();
         StringBuilder out = new StringBuilder();
-        ConnectionDrillDown.render(out, result, ConnectionFacts.of(result), 1);
+        ConnectionDrillDown.render(out, result, ConnectionFacts.of(result), 1, () -> { });
         String page = out.toString();
         assertTrue(page.contains("5 connections passed; the first 1 are shown line by line"), page);
         assertTrue(page.contains("accepted connection from 127.0.0.1, port 40111"), "the first passed connection in full");
         assertTrue(page.contains("b1r1c2 port 40112"), "a later passed one keeps its summary line");
+        String summary = page.substring(page.indexOf("b1r1c2 port 40112"));
+        assertFalse(summary.substring(0, summary.indexOf("</summary>")).contains("device lines"),
+                "without a count of lines memory may not hold: " + summary);
         assertFalse(page.contains("accepted connection from 127.0.0.1, port 40112"), "but not its lines");
         assertTrue(page.contains("accepted connection from 127.0.0.1, port 40122"), "the failed connection in full");
     }
