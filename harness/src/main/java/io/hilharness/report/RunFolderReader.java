@@ -58,11 +58,9 @@ public final class RunFolderReader {
         private final List<String> notes = new ArrayList<>();
         private final List<BootRecord> boots = new ArrayList<>();
         private final RoundsInMemory rounds = new RoundsInMemory(ConnectionDrillDown.PASSED_IN_DETAIL);
-        private int roundsRead;
         private Header header;
         private Instant ended;
         private Integer bootsRun;
-        private boolean done;
 
         Reading(Path file, RoundListener everyRound) {
             this.file = file;
@@ -70,7 +68,7 @@ public final class RunFolderReader {
         }
 
         void line(int lineNo, String line, boolean last) throws IOException {
-            if (done || line.isBlank()) {
+            if (line.isBlank()) {
                 return;
             }
             JsonNode record;
@@ -80,7 +78,6 @@ public final class RunFolderReader {
                 if (last) {
                     notes.add("journal line " + lineNo + " is cut short (" + line.length()
                             + " characters); the run was probably killed while writing it, so it is left out");
-                    done = true;
                     return;
                 }
                 throw new ReportInputException(file, lineNo, "not a JSON record: " + firstLine(e));
@@ -99,7 +96,6 @@ public final class RunFolderReader {
                         everyRound.round(header.image(), round);
                     }
                     rounds.add(round);
-                    roundsRead++;
                 }
                 case "end" -> {
                     End end = field(file, lineNo, "end", data, End.class);
@@ -132,15 +128,16 @@ public final class RunFolderReader {
             if (header.image() == null || header.spec() == null) {
                 throw new ReportInputException(file, 1, "campaign header: field '" + (header.image() == null ? "image" : "spec") + "' is missing");
             }
+            List<RoundRecord> kept = rounds.rounds();
             if (ended == null) {
                 notes.add("the journal has no end record: the run did not finish; "
-                        + boots.size() + " boots and " + roundsRead + " rounds were journaled");
+                        + boots.size() + " boots and " + kept.size() + " rounds were journaled");
             }
             if (!Files.isRegularFile(run.consoleCapture())) {
                 notes.add("no console.raw in the run folder: device lines come from the journal only");
             }
             CampaignSpec spec = bootsRun != null && bootsRun >= 1 ? header.spec().withBoots(bootsRun) : header.spec();
-            CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), spec, boots, rounds.rounds());
+            CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), spec, boots, kept);
             return new RecordedRun(result, header.started(), ended, notes);
         }
     }
