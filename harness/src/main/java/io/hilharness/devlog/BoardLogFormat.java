@@ -1,7 +1,6 @@
 package io.hilharness.devlog;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The reference board's console format: {@code <ms since boot>: [WARNING: |ERROR: ]<file> <line>: <message>},
@@ -13,8 +12,9 @@ public final class BoardLogFormat implements LogFormat {
 
     // Searched, not anchored, so noise before the timestamp (NULs, a half line) does not hide it;
     // the look-behind keeps a digit of that noise from being glued onto the timestamp.
-    private static final Pattern PREFIX = Pattern.compile(
-            "(?<![0-9])([0-9]{1,12}): (?:(WARNING|ERROR): )?([\\w./\\\\-]{1,200}\\.\\w{1,6}) ([0-9]{1,7}):");
+    static final PrefixPattern PREFIX = new PrefixPattern(
+            "(?<![0-9])([0-9]{1,12}): (?:(WARNING|ERROR): )?([\\w./\\\\-]{1,200}\\.\\w{1,6}) ([0-9]{1,7}):",
+            ": ", PrefixPattern.DIGITS, null);
 
     @Override
     public String name() {
@@ -77,7 +77,7 @@ public final class BoardLogFormat implements LogFormat {
     }
 
     private static Prefix prefixByRegex(String text) {
-        Matcher m = LineText.findPrefix(PREFIX, text);
+        Matcher m = PREFIX.find(text);
         return m == null ? null : new Prefix(m.group(1), m.group(2), m.group(3), m.group(4), m.end());
     }
 }

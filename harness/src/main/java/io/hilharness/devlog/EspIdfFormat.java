@@ -13,8 +13,8 @@ public final class EspIdfFormat implements LogFormat {
 
     public static final String NAME = "esp-idf";
 
-    private static final Pattern PREFIX = Pattern.compile(
-            "(?<![A-Za-z])([EWIDV]) \\(([0-9]{1,12}|[0-9:.]{5,20})\\) ([^:\\s]{1,32}): ?");
+    static final PrefixPattern PREFIX = new PrefixPattern(
+            "(?<![A-Za-z])([EWIDV]) \\(([0-9]{1,12}|[0-9:.]{5,20})\\) ([^:\\s]{1,32}): ?", " (", "EWIDV", null);
     private static final Pattern MBEDTLS_SOURCE = Pattern.compile("([\\w./\\\\-]{1,200}\\.\\w{1,6}):([0-9]{1,7}) ");
 
     @Override
@@ -24,7 +24,7 @@ public final class EspIdfFormat implements LogFormat {
 
     @Override
     public LogLine parse(String text) {
-        Matcher m = LineText.findPrefix(PREFIX, text);
+        Matcher m = PREFIX.find(text);
         if (m == null) {
             return null;
         }

@@ -133,27 +133,30 @@ final class LineText {
     }
 
     /**
-     * Whether {@code text} lower-cased (Locale.ROOT) contains {@code lowerWord} (lower-case ASCII):
-     * without building the lower-cased copy when the text is ASCII, which it nearly always is.
+     * Whether {@code text} contains {@code lowerWord} (lower-case ASCII) in any ASCII case: what
+     * {@link java.util.regex.Pattern#CASE_INSENSITIVE} without {@code UNICODE_CASE} finds, so it can
+     * stand before such a regex. No character outside ASCII is part of a match, and none makes a
+     * lower-cased copy: a console at the wrong baud rate prints little else, and a copy per word and
+     * line was most of what analyzing such a capture cost.
      */
     static boolean containsIgnoreCase(String text, String lowerWord) {
         char first = lowerWord.charAt(0);
         int last = text.length() - lowerWord.length();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                return text.toLowerCase(java.util.Locale.ROOT).contains(lowerWord);
-            }
-            if (i <= last && lower(c) == first && asciiRegionMatches(text, i, lowerWord)) {
+        for (int i = 0; i <= last; i++) {
+            if (lower(text.charAt(i)) == first && asciiRegionMatches(text, i, lowerWord)) {
                 return true;
             }
         }
         return false;
     }
 
-    // Not String.regionMatches(ignoreCase): it also matches non-ASCII letters such as U+0130 to 'i',
-    // which String.toLowerCase does not turn into a plain 'i'.
-    private static boolean asciiRegionMatches(String text, int at, String lowerWord) {
+    // Not String.regionMatches(ignoreCase): it also matches letters outside ASCII, the Kelvin sign
+    // U+212A to 'k' for one, which an ASCII case-insensitive regex does not.
+    /** Whether {@code lowerWord} (lower-case ASCII) stands at {@code at} in any ASCII case. */
+    static boolean asciiRegionMatches(String text, int at, String lowerWord) {
+        if (text.length() - at < lowerWord.length()) {
+            return false;
+        }
         for (int k = 0; k < lowerWord.length(); k++) {
             char c = text.charAt(at + k);
             if (c >= 0x80 || lower(c) != lowerWord.charAt(k)) {

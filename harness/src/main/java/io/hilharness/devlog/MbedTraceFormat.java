@@ -1,7 +1,6 @@
 package io.hilharness.devlog;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Mbed OS mbed-trace lines: {@code [DBG ][TLSW]: <message>} (levels {@code DBG }, {@code INFO},
@@ -13,7 +12,8 @@ public final class MbedTraceFormat implements LogFormat {
 
     public static final String NAME = "mbed-trace";
 
-    private static final Pattern PREFIX = Pattern.compile("\\[(DBG |INFO|WARN|ERR |CMD )\\]\\[([^\\]\\[]{1,8})\\]: ?");
+    static final PrefixPattern PREFIX = new PrefixPattern(
+            "\\[(DBG |INFO|WARN|ERR |CMD )\\]\\[([^\\]\\[]{1,8})\\]: ?", "][", " ON", null);
 
     private final MbedtlsNativeFormat inner = new MbedtlsNativeFormat();
 
@@ -24,7 +24,7 @@ public final class MbedTraceFormat implements LogFormat {
 
     @Override
     public LogLine parse(String text) {
-        Matcher m = LineText.findPrefix(PREFIX, text);
+        Matcher m = PREFIX.find(text);
         if (m == null) {
             return null;
         }

@@ -2,7 +2,6 @@ package io.hilharness.devlog;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * mbedTLS debug output as the sample programs print it: {@code <file>:<line>: |<level>| <message>}
@@ -13,8 +12,8 @@ public final class MbedtlsNativeFormat implements LogFormat {
 
     public static final String NAME = "mbedtls";
 
-    private static final Pattern PREFIX = Pattern.compile(
-            "([\\w./\\\\-]{1,200}\\.\\w{1,6}):([0-9]{1,7}):(?: \\|([0-9])\\|)?");
+    static final PrefixPattern PREFIX = new PrefixPattern(
+            "([\\w./\\\\-]{1,200}\\.\\w{1,6}):([0-9]{1,7}):(?: \\|([0-9])\\|)?", ":", null, PrefixPattern.DIGITS);
 
     @Override
     public String name() {
@@ -67,7 +66,7 @@ public final class MbedtlsNativeFormat implements LogFormat {
     }
 
     private static Prefix prefixByRegex(String text) {
-        Matcher m = LineText.findPrefix(PREFIX, text);
+        Matcher m = PREFIX.find(text);
         return m == null ? null : new Prefix(m.group(1), m.group(2), m.group(3), m.end());
     }
 

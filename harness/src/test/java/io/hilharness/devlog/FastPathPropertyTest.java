@@ -3,9 +3,12 @@ package io.hilharness.devlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -22,8 +25,11 @@ class FastPathPropertyTest {
         "./library/ssl_msg.c", "ssl_tls.c", "main.c", "a.toolongext", "x.c", "lib\\ssl.c", "-.h", "..c", ".c",
         ":", ": ", " ", "4698", "12345678", "0", ": |2| ", " |1|", " |x| ", "|3|", "WARNING: ", "ERROR: ",
         "682374: ", "1234567890123: ", "0x7ffd413c27e0: ", "0X1: ", "0x: ", "(nil): ", "0x12345678901234567: ",
-        "got an alert message", "ALERT", "AlErT", "al\u0130rt", "\u0130", "\u212A", "\u017F", "\u00e9", "port ",
+        "got an alert message", "ALERT", "AlErT", "al\u0130rt", "PAN\u0130C", "pani", "c", "Hard Fault", "oK",
+        "o\u212A", "s\u0130", "\ufffd", "\u0130", "\u212A", "\u017F", "\u00e9", "port ",
         ", port 4242", "\u2028", "abc", "_", "/", "\\", "-", "\t",
+        "I (123) ", "E (12:00:01.500) ", "V (", ")", " (", "mbedtls: ", "esp-tls: ", "[DBG ]", "[ERR ]", "[TLSW]",
+        "][", "]: ", "[", "]", "\u001B[32m", "\ufffd\ufffd", "\u0000",
     };
 
     @Provide
@@ -49,10 +55,47 @@ class FastPathPropertyTest {
     }
 
     @Property(tries = 3000)
-    void caseInsensitiveSearchMatchesLowerCasing(@ForAll("lines") String line) {
-        for (String word : new String[] {"alert", "panic", "assert", "fault"}) {
-            assertEquals(line.toLowerCase(Locale.ROOT).contains(word), LineText.containsIgnoreCase(line, word), word);
+    void caseInsensitiveSearchMatchesTheRegexItStandsBefore(@ForAll("lines") String line) {
+        List<String> words = new ArrayList<>(MessageClassifier.DEATH_WORDS);
+        words.addAll(List.of("alert", "ok", "si"));
+        for (String word : words) {
+            boolean regex = Pattern.compile(Pattern.quote(word), Pattern.CASE_INSENSITIVE).matcher(line).find();
+            assertEquals(regex, LineText.containsIgnoreCase(line, word), word);
         }
+    }
+
+    /** Whole prefixes of each built-in format and their near misses, between bits of noise. */
+    @Provide
+    Arbitrary<String> prefixedLines() {
+        Arbitrary<String> prefix = Arbitraries.of("ssl_tls.c:4698: |2| ", "./library/ssl_msg.c:0: ", "x.c:12:",
+                "x.c::12:", "x.c: 12:", "682379: ssl_tls.c 4253: ", "682379: x.c 4:", "0: WARNING: main.c 9:", "1:  main.c 9:",
+                "I (123) mbedtls: ", "V (12:00:01.500) tag: ", "W (0) x:", "E(0) x:", "D  (0) x:", "[DBG ][TLSW]: ",
+                "[WARN][x]:", "[INFO][abcdefgh]: ", "[CMD ][a]", "[ERR ][]: ", "[DBG] [x]:", "");
+        Arbitrary<String> noise = Arbitraries.of(PIECES).list().ofMaxSize(3).map(parts -> String.join("", parts));
+        return Combinators.combine(noise, prefix, noise).as((a, b, c) -> a + b + c);
+    }
+
+    @Property(tries = 3000)
+    void prefixLiteralCheckSkipsOnlyLinesTheRegexDoesNotMatch(@ForAll("prefixedLines") String line) {
+        for (PrefixPattern prefix : List.of(MbedtlsNativeFormat.PREFIX, BoardLogFormat.PREFIX, EspIdfFormat.PREFIX,
+                MbedTraceFormat.PREFIX)) {
+            boolean regex = LineText.findPrefix(prefix.pattern(), line) != null;
+            assertEquals(regex, prefix.find(line) != null, prefix.pattern().pattern());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> deathLines() {
+        Arbitrary<String> death = Arbitraries.of("panic", "PANIC", "xpanic", "Hard Fault", "HARDFAULT", "fault",
+                "watchdog", "Watchdog timeout", "WATCHDOG bite", "assert", "Assertion", " failed", "Guru Meditation",
+                "guru", "abort() was called", "ABORT", "stack overflow", "Overflow", "MemManage", "memmanag",
+                "bus fault", "usagefault", "P\u0130NIC", "\u212Aernel panic", "pan", "ic");
+        return Arbitraries.oneOf(death, Arbitraries.of(PIECES)).list().ofMaxSize(6).map(parts -> String.join("", parts));
+    }
+
+    @Property(tries = 3000)
+    void deathPreCheckAnswersAsTheRegex(@ForAll("deathLines") String line) {
+        assertEquals(MessageClassifier.DEATH.matcher(line).find(), MessageClassifier.isDeath(line));
     }
 
     @Example
