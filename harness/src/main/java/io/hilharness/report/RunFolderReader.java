@@ -114,6 +114,9 @@ public final class RunFolderReader {
                 case "flash" -> {
                     // nothing to rebuild from it: the header names the image
                 }
+                case "diagnosis" -> {
+                    // made again from the rounds, by the rules of the harness that reads them
+                }
                 default -> notes.add("journal line " + lineNo + ": unknown record type '" + type + "' skipped");
             }
             if (header == null) {

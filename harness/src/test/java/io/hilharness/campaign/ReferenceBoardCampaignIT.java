@@ -15,6 +15,8 @@ import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.json.Json;
+import io.hilharness.report.RecordedRun;
+import io.hilharness.report.RunReports;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,5 +156,11 @@ class ReferenceBoardCampaignIT {
         JsonNode timeline = Json.mapper().readTree(dir.resolve("timeline.json").toFile());
         assertTrue(timeline.get("connections").size() >= rounds);
         assertTrue(Files.size(dir.resolve("console.raw")) > 0);
+
+        // hil report on the finished run: nothing to note, and the same summary the campaign wrote.
+        String summary = Files.readString(dir.resolve("summary.json"));
+        RecordedRun rebuilt = RunReports.rebuild(new RunFolder(dir));
+        assertEquals(List.of(), rebuilt.notes());
+        assertEquals(summary, Files.readString(dir.resolve("summary.json")));
     }
 }

@@ -40,7 +40,9 @@ class RunFolderReaderTest {
     void aFinishedRunIsComplete() throws Exception {
         RunFolder run = new CraftedRun().write(dir);
         List<String> lines = new ArrayList<>(Files.readAllLines(run.journal()));
-        lines.set(lines.size() - 1, "{\"type\":\"end\",\"data\":{\"at\":\"2026-11-27T10:01:00Z\",\"passed\":false}}");
+        // The last two records as Campaign writes them: the diagnosis, then the end.
+        lines.set(lines.size() - 1, "{\"type\":\"diagnosis\",\"data\":{\"findings\":[]}}");
+        lines.add("{\"type\":\"end\",\"data\":{\"at\":\"2026-11-27T10:01:00Z\",\"passed\":false}}");
         Files.write(run.journal(), lines);
 
         RecordedRun recorded = reader.read(run);
