@@ -17,6 +17,16 @@ public record CampaignResult(String image, String board, Path runDir, CampaignSp
                 && rounds.stream().allMatch(RoundRecord::ok);
     }
 
+    /**
+     * The resets between boots as they were done: the spec's kind in lower case, or {@code alternate}
+     * when soft and hard resets took turns ({@code hil soak}). Boot 1 follows the power-on, not a reset
+     * of the run's choosing, so it does not count.
+     */
+    public String resets() {
+        boolean mixed = boots.stream().skip(1).map(BootRecord::reset).distinct().count() > 1;
+        return mixed ? "alternate" : spec.reset().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** 0 when every round passed, 1 when some failed (harness and config errors exit 2 elsewhere). */
     public int exitCode() {
         return allPassed() ? 0 : 1;

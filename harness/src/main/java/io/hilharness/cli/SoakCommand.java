@@ -50,7 +50,7 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "sequential", description = "sequential (default), keepalive or parallel.")
     String mode;
 
-    @Option(names = "--print-every", defaultValue = "1m", description = "Sample and print every, default ${DEFAULT-VALUE}.")
+    @Option(names = "--print-every", description = "Sample and print every, default 1m, or a tenth of --duration when that is shorter.")
     String printEvery;
 
     @Option(names = "--runs-dir", description = "Where the run folder goes (default: runs/ in the project).")
@@ -59,7 +59,7 @@ final class SoakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration length = parseDuration("--duration", duration);
-        Duration every = parseDuration("--print-every", printEvery);
+        Duration every = printEvery == null ? defaultInterval(length) : parseDuration("--print-every", printEvery);
         boolean alternate = reset.equalsIgnoreCase("alternate");
         ResetKind kind = alternate ? ResetKind.SOFT : CampaignOptions.parseEnum(ResetKind.class, "--reset", reset);
         ProjectLayout layout = ProjectLayout.locate();
@@ -93,6 +93,13 @@ final class SoakCommand implements Callable<Integer> {
             return StopOnSignals.EXIT_STOPPED;
         }
         return verdict.flat() && result.allPassed() ? 0 : 1;
+    }
+
+    /** A minute, or a tenth of a short soak: the verdict compares samples from its first fifth and last third. */
+    static Duration defaultInterval(Duration length) {
+        Duration tenth = length.dividedBy(10);
+        return tenth.compareTo(Duration.ofMinutes(1)) >= 0 ? Duration.ofMinutes(1)
+                : tenth.compareTo(Duration.ofSeconds(1)) <= 0 ? Duration.ofSeconds(1) : tenth;
     }
 
     /** 30m, 2h, 1h30m, 45s: picocli's own Duration converter wants ISO-8601 (PT30M). */

@@ -63,7 +63,7 @@ public final class HtmlReport {
                 .append(passed ? "PASSED" : "FAILED").append("</span> ")
                 .append(Html.text(result.spec().boots() + " boots x " + result.spec().rounds() + " rounds, "
                         + result.spec().mode().name().toLowerCase() + " fetches of " + String.join(" ", result.spec().paths())
-                        + ", " + result.spec().reset().name().toLowerCase() + " reset"))
+                        + ", " + SummaryTable.resetPhrase(result)))
                 .append("<br/><span class=\"muted\">run folder ").append(Html.text(result.runDir()))
                 .append("; evidence: journal.jsonl, console.raw (every console byte; device lines below give their byte offset in it)</span></p>\n");
         if (!notes.isEmpty()) {

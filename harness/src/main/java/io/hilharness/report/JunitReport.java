@@ -109,7 +109,7 @@ public final class JunitReport {
             property("image", result.image());
             property("board", result.board());
             property("mode", result.spec().mode().name().toLowerCase());
-            property("reset", result.spec().reset().name().toLowerCase());
+            property("reset", result.resets());
             property("paths", String.join(" ", result.spec().paths()));
             property("runDir", String.valueOf(result.runDir()));
             xml.writeEndElement();

@@ -20,7 +20,7 @@ public final class SummaryTable {
         out.append("Campaign ").append(result.image()).append(" on ").append(result.board())
                 .append(": ").append(result.spec().boots()).append(" boots x ").append(result.spec().rounds())
                 .append(" rounds, ").append(result.spec().mode().name().toLowerCase()).append(" fetches, ")
-                .append(result.spec().reset().name().toLowerCase()).append(" reset\n");
+                .append(resetPhrase(result)).append("\n");
         String format = "%-5s %-6s %-7s %-9s %-7s %-5s %-13s %-13s %s%n";
         out.append(String.format(format, "boot", "reset", "device", "ready ms", "rounds", "ok", "handshake p50",
                 "handshake p95", "failures by class"));
@@ -43,5 +43,11 @@ public final class SummaryTable {
 
     private static String ms(Long value) {
         return value == null ? "-" : value + " ms";
+    }
+
+    /** "soft reset", "hard reset", or "soft and hard resets in turn". */
+    static String resetPhrase(CampaignResult result) {
+        String resets = result.resets();
+        return resets.equals("alternate") ? "soft and hard resets in turn" : resets + " reset";
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.ToLongFunction;
 /**
  * Whether heap, descriptors and threads stayed flat over a soak. Flat means: the highest value in the
  * last third of the soak is at most a fixed margin above the highest value in its first fifth (for
- * 30 minutes: last 10 minutes against the first 6). Comparing window maxima, not single samples,
+ * 30 minutes: last 10 minutes against the first 6), the baseline taken before the board ran left out
+ * (when the first fifth holds no other sample, the first one after it stands in). Comparing window maxima, not single samples,
  * ignores one-off peaks (a GC that came late, a connection in the middle of closing); the start
  * window absorbs warm-up (class loading, JIT, pools filling). A leak of one descriptor or one thread
  * per boot or per round exceeds the margins within minutes.
@@ -38,7 +39,10 @@ public record SoakVerdict(List<Resource> resources) {
             throw new IllegalArgumentException("a soak verdict needs at least one sample");
         }
         Duration total = samples.get(samples.size() - 1).elapsed();
-        List<SoakSample> start = window(samples, s -> s.elapsed().compareTo(total.dividedBy(5)) <= 0, samples.get(0));
+        // The first sample is taken before the board is flashed: the campaign's own threads and
+        // descriptors (console, board process) are not open yet, so it cannot stand for the start.
+        List<SoakSample> running = samples.size() > 1 ? samples.subList(1, samples.size()) : samples;
+        List<SoakSample> start = window(running, s -> s.elapsed().compareTo(total.dividedBy(5)) <= 0, running.get(0));
         List<SoakSample> end = window(samples, s -> s.elapsed().compareTo(total.minus(total.dividedBy(3))) >= 0,
                 samples.get(samples.size() - 1));
         List<Resource> resources = new ArrayList<>();

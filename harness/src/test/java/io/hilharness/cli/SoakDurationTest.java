@@ -10,6 +10,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SoakDurationTest {
     @Test
+    void samplesEveryMinuteOrTenTimesInAShortSoak() {
+        assertEquals(Duration.ofMinutes(1), SoakCommand.defaultInterval(Duration.ofMinutes(30)));
+        assertEquals(Duration.ofMinutes(1), SoakCommand.defaultInterval(Duration.ofMinutes(10)));
+        assertEquals(Duration.ofSeconds(12), SoakCommand.defaultInterval(Duration.ofMinutes(2)));
+        assertEquals(Duration.ofSeconds(1), SoakCommand.defaultInterval(Duration.ofSeconds(5)));
+    }
+
+    @Test
     void readsHoursMinutesAndSeconds() {
         assertEquals(Duration.ofMinutes(30), SoakCommand.parseDuration("--duration", "30m"));
         assertEquals(Duration.ofMinutes(90), SoakCommand.parseDuration("--duration", "1h30m"));

@@ -60,6 +60,23 @@ class SoakVerdictTest {
     }
 
     @Test
+    void theBaselineTakenBeforeTheBoardRanIsNotTheStart() {
+        // hil soak --duration 2m --print-every 1m: the first fifth holds only the baseline, taken before
+        // the campaign opened its console and started the board.
+        List<SoakSample> samples = List.of(new SoakSample(Duration.ZERO, 0, 0, 0, 8 * MB, 45, 6),
+                new SoakSample(Duration.ofMinutes(1), 6, 60, 0, 12 * MB, 51, 10),
+                new SoakSample(Duration.ofMinutes(2), 12, 120, 0, 12 * MB, 51, 10));
+        SoakVerdict verdict = SoakVerdict.of(samples);
+        assertTrue(verdict.flat(), verdict.toString());
+        assertEquals(45, verdict.resources().get(1).first());
+
+        // ... but a leak after the first running sample is still one.
+        List<SoakSample> leaking = new ArrayList<>(samples);
+        leaking.set(2, new SoakSample(Duration.ofMinutes(2), 12, 120, 0, 12 * MB, 57, 10));
+        assertFalse(SoakVerdict.of(leaking).flat());
+    }
+
+    @Test
     void oneSampleIsItsOwnStartAndEnd() {
         SoakVerdict verdict = SoakVerdict.of(List.of(new SoakSample(Duration.ZERO, 0, 0, 0, MB, 40, 6)));
         assertTrue(verdict.flat());
