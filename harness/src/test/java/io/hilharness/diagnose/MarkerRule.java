@@ -9,7 +9,7 @@ import java.util.Map;
  * for its own image name, so it stays out of every other test's diagnosis.
  */
 public final class MarkerRule implements DiagnosisRule {
-    static final String IMAGE = "user-rule-demo";
+    public static final String IMAGE = "user-rule-demo";
 
     @Override
     public String name() {
