@@ -2,12 +2,11 @@ package io.hilharness.board.container;
 
 import io.hilharness.board.Board;
 import io.hilharness.board.ConsoleCommandReset;
+import io.hilharness.board.LoopbackPorts;
 import io.hilharness.board.PowerCycleReset;
 import io.hilharness.console.Console;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class ContainerBoard {
         Files.createDirectories(workDir);
         LocalImages images = new LocalImages();
         DialInConsole consoleLine = DialInConsole.onLoopback();
-        int httpsPort = freeLoopbackPort();
+        int httpsPort = LoopbackPorts.free();
         ContainerPower power = new ContainerPower(images, httpsPort, consoleLine);
         // Listening before the first power-on: the board dials in as it boots, and the pty keeps
         // what the firmware printed before that, so no boot line is missed.
@@ -51,9 +50,4 @@ public final class ContainerBoard {
                 Optional.of(power), Board.DEFAULT_READY);
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,12 +2,12 @@ package io.hilharness.board.host;
 
 import io.hilharness.board.Board;
 import io.hilharness.board.ConsoleCommandReset;
+import io.hilharness.board.LoopbackPorts;
 import io.hilharness.board.PowerCycleReset;
 import io.hilharness.console.Console;
 import io.hilharness.console.SerialTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class HostBoard {
             throws IOException {
         Files.createDirectories(dir);
         HostBoardFolder folder = new HostBoardFolder(dir.toAbsolutePath());
-        int boardPort = port == 0 ? freeLoopbackPort() : port;
+        int boardPort = port == 0 ? LoopbackPorts.free() : port;
         HostProcessPower power = new HostProcessPower(folder, boardPort, consoleTee);
         // Opened before the first power-on: the reader waits for the device, so no boot line is missed.
         Console console = Console.open(SerialTransport.byPath(folder.consoleLink()), rawCapture).start();
@@ -42,9 +42,4 @@ public final class HostBoard {
                 Optional.of(power), Board.DEFAULT_READY);
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }
