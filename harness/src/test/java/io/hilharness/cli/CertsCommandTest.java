@@ -3,6 +3,7 @@ package io.hilharness.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,15 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +253,75 @@ class CertsCommandTest {
         assertTrue(with.out().contains("the private key matches the leaf"), with.out());
         assertNoKeyBytes(pki.resolve("key.pem"), without.all(), wrong.all(), with.all());
         assertFalse(with.all().contains("bench"), "the password is not echoed");
+    }
+
+    /** --key takes DER too, PKCS#8 or traditional, EC or RSA: each is matched with the leaf, none is printed. */
+    @Test
+    void derKeysInEveryFormAreMatchedWithTheLeaf() throws Exception {
+        Path rsa = dir.resolve("rsa");
+        Run issue = hil("certs", "issue", "--out", rsa.toString(), "--ip", "127.0.0.1", "--key-type", "rsa-2048");
+        assertEquals(0, issue.exit(), issue.all());
+        PrivateKey ecKey = PemPrivateKeys.read(pki.resolve("key.pem"));
+        PrivateKey rsaKey = PemPrivateKeys.read(rsa.resolve("key.pem"));
+        Map<Path, Path> keysAndTheirPki = new LinkedHashMap<>();
+        keysAndTheirPki.put(derKey("ec-pkcs8.der", ecKey.getEncoded()), pki);
+        keysAndTheirPki.put(derKey("ec-sec1.der", traditionalDer(ecKey, "EC PRIVATE KEY")), pki);
+        keysAndTheirPki.put(derKey("rsa-pkcs8.der", rsaKey.getEncoded()), rsa);
+        keysAndTheirPki.put(derKey("rsa-pkcs1.der", traditionalDer(rsaKey, "RSA PRIVATE KEY")), rsa);
+
+        for (Map.Entry<Path, Path> key : keysAndTheirPki.entrySet()) {
+            Path issued = key.getValue();
+            Run run = hil("certs", "doctor", issued.resolve("chain.pem").toString(), "--key", key.getKey().toString(),
+                    "--trust", issued.resolve("ca.pem").toString());
+
+            assertEquals(0, run.exit(), key.getKey() + ": " + run.all());
+            assertTrue(run.out().contains("the private key matches the leaf"), run.out());
+            assertNoKeyBytes(issued.resolve("key.pem"), run.all());
+            assertNoDerBytes(key.getKey(), run.all());
+        }
+    }
+
+    @Test
+    void garbageGivenAsADerKeyIsBadInput() throws Exception {
+        Path garbage = Files.write(dir.resolve("garbage.der"), new byte[] {0x30, 0x03, 0x02, 0x01, 0x05, 0x7f, 0x00});
+
+        Run run = hil("certs", "doctor", file("chain.pem"), "--key", garbage.toString(), "--trust", file("ca.pem"));
+
+        assertBadInput(run, "garbage.der: not a readable private key");
+    }
+
+    private Path derKey(String name, byte[] der) throws Exception {
+        Path file = Files.write(dir.resolve(name), der);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    /**
+     * What {@code openssl ec|rsa -outform DER} writes: the body of the traditional PEM block. The key goes
+     * through Bouncy Castle first: the JDK's EC encoding leaves the curve out of the inner SEC1 structure,
+     * which openssl never does in a SEC1 file.
+     */
+    private static byte[] traditionalDer(PrivateKey key, String expectedType) throws Exception {
+        PrivateKey bcKey = KeyFactory.getInstance(key.getAlgorithm(), new BouncyCastleProvider())
+                .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+        PemObject block = new JcaMiscPEMGenerator(bcKey).generate();
+        assertEquals(expectedType, block.getType());
+        if (expectedType.startsWith("EC")) {
+            assertNotNull(ECPrivateKey.getInstance(block.getContent()).getParametersObject(), "SEC1 with its curve");
+        }
+        return block.getContent();
+    }
+
+    /** Neither hex nor base64 of any 12-byte run of a DER key file may be printed. */
+    private static void assertNoDerBytes(Path derFile, String... outputs) throws Exception {
+        byte[] der = Files.readAllBytes(derFile);
+        for (int i = 0; i + 12 <= der.length; i += 12) {
+            byte[] chunk = java.util.Arrays.copyOfRange(der, i, i + 12);
+            for (String output : outputs) {
+                assertFalse(output.contains(HexFormat.of().formatHex(chunk)), "key bytes in the output (hex)");
+                assertFalse(output.contains(Base64.getEncoder().encodeToString(chunk)), "key bytes in the output (base64)");
+            }
+        }
     }
 
     @Test

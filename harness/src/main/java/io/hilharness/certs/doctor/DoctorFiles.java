@@ -16,9 +16,19 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -33,8 +43,9 @@ import org.bouncycastle.util.io.pem.PemReader;
 
 /**
  * Reads what users hand the doctor: certificates as PEM (one or many blocks) or DER, private keys as PEM or
- * DER, plain or encrypted. Every problem is one {@link PemFormatException} line naming the file, and a
- * message about a key file never quotes its content.
+ * DER, PKCS#8 (plain or encrypted) or traditional (PKCS#1 RSA, SEC1 EC; encrypted only in PEM). Every
+ * problem is one {@link PemFormatException} line naming the file, and a message about a key file never
+ * quotes its content.
  */
 public final class DoctorFiles {
 
@@ -131,13 +142,39 @@ public final class DoctorFiles {
         }
     }
 
+    /**
+     * A DER key in any form openssl and mbedTLS write. PEM says the form in its header; DER has none, so
+     * the structure says it: after the version, PKCS#8 has an AlgorithmIdentifier, PKCS#1 RSA the modulus,
+     * SEC1 EC the private key's octets; encrypted PKCS#8 starts with its AlgorithmIdentifier. The
+     * traditional forms become the PrivateKeyInfo PEMParser makes of an "RSA PRIVATE KEY" or
+     * "EC PRIVATE KEY" block, so every form is converted the same way.
+     */
     private static Object derKeyItem(byte[] bytes) throws IOException {
-        ASN1Primitive asn1 = ASN1Primitive.fromByteArray(bytes);
-        try {
-            return PrivateKeyInfo.getInstance(asn1);
-        } catch (IllegalArgumentException notPlain) {
-            return new PKCS8EncryptedPrivateKeyInfo(EncryptedPrivateKeyInfo.getInstance(asn1));
+        ASN1Sequence key = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(bytes));
+        if (key.size() < 2) {
+            throw new IllegalArgumentException("too few fields for a private key");
         }
+        ASN1Encodable second = key.getObjectAt(1);
+        if (key.size() == 2 && key.getObjectAt(0) instanceof ASN1Sequence) {
+            return new PKCS8EncryptedPrivateKeyInfo(EncryptedPrivateKeyInfo.getInstance(key));
+        }
+        if (second instanceof ASN1Sequence) {
+            return PrivateKeyInfo.getInstance(key);
+        }
+        if (second instanceof ASN1Integer) {
+            return new PrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                    RSAPrivateKey.getInstance(key));
+        }
+        if (second instanceof ASN1OctetString) {
+            ECPrivateKey ec = ECPrivateKey.getInstance(key);
+            // Only inside PKCS#8 may the curve be left out (its AlgorithmIdentifier names it): alone, it is a must.
+            if (ec.getParametersObject() == null) {
+                throw new IllegalArgumentException("SEC1 EC key without its curve");
+            }
+            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
+                    ec.getParametersObject()), ec);
+        }
+        throw new IllegalArgumentException("neither PKCS#8, PKCS#1 nor SEC1");
     }
 
     private static PemObject readBlock(Path file, PemReader reader, int number) throws PemFormatException {
@@ -164,7 +201,7 @@ public final class DoctorFiles {
 
     private static boolean looksLikeDerKey(byte[] bytes) {
         try {
-            PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(bytes));
+            derKeyItem(bytes);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
