@@ -274,7 +274,8 @@ static void run_command(const char *cmd)
         pthread_mutex_unlock(&g_tx_lock);
         LOG_INFO("bootloader: %s%s", rc == 0 ? "" : "failed: ", msg);
     } else if (strcmp(cmd, "help") == 0) {
-        LOG_INFO("commands: reboot (soft reset), status (one status line), flood BYTES, help");
+        LOG_INFO("commands: reboot (soft reset), status (one status line), "
+                 "bootloader (receive one file by YMODEM), flood BYTES, help");
     } else {
         LOG_INFO("unknown command: %s", cmd);
     }
