@@ -1,7 +1,7 @@
 package io.hilharness.board;
 
 /** A board action (flash, reset, power) that did not complete; the message says what and why. */
-public final class BoardException extends Exception {
+public class BoardException extends Exception {
     public BoardException(String message) {
         super(message);
     }

@@ -2,6 +2,7 @@ package io.hilharness.board.container;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.hilharness.board.BoardException;
+import io.hilharness.board.NothingFlashedException;
 import io.hilharness.board.PowerSwitch;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class ContainerPower implements PowerSwitch {
 
     @Override
     public synchronized void powerOn() throws BoardException {
-        String image = images.flashed().orElseThrow(() -> new BoardException("nothing flashed on the container board"));
+        String image = images.flashed().orElseThrow(() -> new NothingFlashedException("nothing flashed on the container board"));
         if (isOn()) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.hilharness.board.host;
 
 import io.hilharness.board.BoardException;
+import io.hilharness.board.NothingFlashedException;
 import io.hilharness.board.PowerSwitch;
 import io.hilharness.image.FirmwareImage;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class HostProcessPower implements PowerSwitch {
         Path flash = board.flashLink();
         Path binary = flash.resolve(FirmwareImage.BINARY_NAME);
         if (!Files.isExecutable(binary)) {
-            throw new BoardException("nothing flashed on board " + board.dir() + ": " + binary + " is missing");
+            throw new NothingFlashedException("nothing flashed on board " + board.dir() + ": " + binary + " is missing");
         }
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--flash", flash.toString(),
                 "--board", board.dir().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1"));
