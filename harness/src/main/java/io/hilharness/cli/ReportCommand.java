@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hil report RUN_FOLDER}: rebuild every report of a run, also of one that was killed. */
-@Command(name = "report", description = "Rebuild summary, timeline, report.html and junit.xml of a run folder from its journal.")
+@Command(name = "report", description = "Rebuild summary, timeline, report.html, junit.xml and the diagnosis of a run folder from its journal.")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +36,8 @@ final class ReportCommand implements Callable<Integer> {
         out.print(SummaryTable.render(recorded.result()));
         out.println("reports: " + run.dir().resolve(RunReports.HTML) + ", " + run.dir().resolve(RunReports.JUNIT)
                 + ", " + run.summaryText().getFileName() + ", " + run.summaryJson().getFileName() + ", "
-                + run.timeline().getFileName());
+                + run.timeline().getFileName() + ", " + run.diagnosisText().getFileName() + ", "
+                + run.diagnosisJson().getFileName());
         out.flush();
         return recorded.result().exitCode();
     }
