@@ -34,14 +34,25 @@ public record Board(String name,
     /** Closes the console and leaves the board unpowered. */
     @Override
     public void close() throws BoardException {
+        closeConsole();
+        if (power.isPresent()) {
+            power.get().close();
+        }
+    }
+
+    /** Closes the console and lets go of the board, which stays powered where it can ({@link PowerSwitch#release}). */
+    public void release() throws BoardException {
+        closeConsole();
+        if (power.isPresent()) {
+            power.get().release();
+        }
+    }
+
+    private void closeConsole() {
         try {
             console.close();
         } catch (java.io.IOException e) {
             // the console is going away with the board: nothing left to save
-        } finally {
-            if (power.isPresent()) {
-                power.get().close();
-            }
         }
     }
 }

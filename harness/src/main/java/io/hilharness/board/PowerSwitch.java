@@ -13,4 +13,13 @@ public interface PowerSwitch extends AutoCloseable {
     default void close() throws BoardException {
         powerOff();
     }
+
+    /**
+     * The harness lets go of a board someone goes on using (an interactive console closes). A board that
+     * cannot outlive the harness (a process or container it runs) is powered off as by {@link #close};
+     * a switch in front of a real board overrides this to leave its power as it is.
+     */
+    default void release() throws BoardException {
+        close();
+    }
 }

@@ -56,9 +56,10 @@ final class ConsoleCommand implements Callable<Integer> {
         ImageBuilder builder = new ImageBuilder(layout);
         try (BoardLock lock = BoardLock.acquire(config.lockDir(), board.name(), "hil console " + board.name())) {
             RunFolder run = RunFolder.create(runsDir == null ? layout.runsDir() : runsDir, "console-" + board.name());
-            // Closing the board powers it off, as after a campaign: a reference board this command powered
-            // (on opening, by --flash or by ~R) stops with the console.
-            try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
+            // Released, not closed: a real board stays powered for whoever uses it next, while a reference
+            // board (a process of this command's) stops with the console.
+            Board b = LabBoards.open(board, run.dir(), run.consoleCapture());
+            try {
                 ConsoleSession session = new ConsoleSession(b, board.spec().logFormat() == null ? "auto" : board.spec().logFormat(),
                         System.out, builder::build);
                 if (image != null) {
@@ -70,6 +71,8 @@ final class ConsoleCommand implements Callable<Integer> {
                 }
                 awaitConsole(b);
                 session.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            } finally {
+                b.release();
             }
             System.out.println("[hil] console capture: " + run.consoleCapture());
         }

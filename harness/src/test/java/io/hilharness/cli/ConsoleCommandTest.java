@@ -58,7 +58,7 @@ class ConsoleCommandTest {
         assertTrue(Files.isDirectory(dir.resolve("boards/ref-2")), "the board folder is the lab file's dir:");
     }
 
-    /** A real board is on when plugged in: its console is read at once, and its power commands are left alone. */
+    /** A real board is on when plugged in: its console is read at once, and its power is left alone, also at the end. */
     @Test
     void aSerialBoardsConsoleOpensWithNoPowerAction() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
@@ -77,14 +77,15 @@ class ConsoleCommandTest {
             server.setDaemon(true);
             server.start();
             Path on = dir.resolve("powered-on");
+            Path off = dir.resolve("powered-off");
             Path lab = lab("""
                       bench-1:
                         kind: serial
                         console: {tcp: "tcp://127.0.0.1:%d"}
                         endpoint: 127.0.0.1:1
                         flash: {method: command, command: [touch, %s]}
-                        power: {on: [touch, %s], off: [true]}
-                    """.formatted(ser2net.getLocalPort(), dir.resolve("flashed"), on));
+                        power: {on: [touch, %s], off: [touch, %s]}
+                    """.formatted(ser2net.getLocalPort(), dir.resolve("flashed"), on, off));
             int exit;
             String shown;
             try (PipedConsole console = new PipedConsole("console", "bench-1", "--lab", lab.toString(),
@@ -100,6 +101,7 @@ class ConsoleCommandTest {
             assertTrue(received.contains("hello board"), received + "\n" + shown);
             assertTrue(shown.contains("bench-1: unknown command: hello board"), shown);
             assertFalse(Files.exists(on), "no power-on for a board that is plugged in");
+            assertFalse(Files.exists(off), "and no power-off when its console closes");
             assertFalse(Files.exists(dir.resolve("flashed")), "nor a flash");
             assertFalse(shown.contains("was off"), shown);
         }
