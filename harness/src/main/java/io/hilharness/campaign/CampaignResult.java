@@ -1,5 +1,6 @@
 package io.hilharness.campaign;
 
+import io.hilharness.board.ResetKind;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,13 +19,18 @@ public record CampaignResult(String image, String board, Path runDir, CampaignSp
     }
 
     /**
-     * The resets between boots as they were done: the spec's kind in lower case, or {@code alternate}
-     * when soft and hard resets took turns ({@code hil soak}). Boot 1 follows the power-on, not a reset
-     * of the run's choosing, so it does not count.
+     * The resets between boots as they were done: the spec's kind in lower case, or {@code mixed} when
+     * both kinds were done (soft and hard in turn in {@code hil soak}; a watchdog's power cycle in a soft
+     * run). Boot 1 follows the power-on, not a reset of the run's choosing, so it does not count.
      */
     public String resets() {
-        boolean mixed = boots.stream().skip(1).map(BootRecord::reset).distinct().count() > 1;
-        return mixed ? "alternate" : spec.reset().name().toLowerCase(java.util.Locale.ROOT);
+        return resetsDone(ResetKind.SOFT) > 0 && resetsDone(ResetKind.HARD) > 0 ? "mixed"
+                : spec.reset().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Boots after the first that began with a reset of this kind. */
+    public long resetsDone(ResetKind kind) {
+        return boots.stream().skip(1).filter(b -> b.reset() == kind).count();
     }
 
     /** 0 when every round passed, 1 when some failed (harness and config errors exit 2 elsewhere). */

@@ -150,9 +150,11 @@ final class LineText {
         return false;
     }
 
-    // Not String.regionMatches(ignoreCase): it also matches letters outside ASCII, the Kelvin sign
-    // U+212A to 'k' for one, which an ASCII case-insensitive regex does not.
-    /** Whether {@code lowerWord} (lower-case ASCII) stands at {@code at} in any ASCII case. */
+    /**
+     * Whether {@code lowerWord} (lower-case ASCII) stands at {@code at} in any ASCII case. Not
+     * String.regionMatches(ignoreCase): that also matches letters outside ASCII, the Kelvin sign U+212A
+     * to 'k' for one, which an ASCII case-insensitive regex does not.
+     */
     static boolean asciiRegionMatches(String text, int at, String lowerWord) {
         if (text.length() - at < lowerWord.length()) {
             return false;

@@ -1,5 +1,6 @@
 package io.hilharness.report;
 
+import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RoundRecord;
 import java.util.List;
@@ -45,9 +46,11 @@ public final class SummaryTable {
         return value == null ? "-" : value + " ms";
     }
 
-    /** "soft reset", "hard reset", or "soft and hard resets in turn". */
+    /** "soft reset", "hard reset", or, when both were done, "soft and hard resets (6 soft, 7 hard)". */
     static String resetPhrase(CampaignResult result) {
         String resets = result.resets();
-        return resets.equals("alternate") ? "soft and hard resets in turn" : resets + " reset";
+        return resets.equals("mixed")
+                ? "soft and hard resets (" + result.resetsDone(ResetKind.SOFT) + " soft, " + result.resetsDone(ResetKind.HARD) + " hard)"
+                : resets + " reset";
     }
 }

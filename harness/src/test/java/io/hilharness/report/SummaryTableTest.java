@@ -25,10 +25,10 @@ class SummaryTableTest {
         alternating.set(2, new BootRecord(3, ResetKind.HARD, third.resetAt(), 3, "power-on", 20L, null));
         CampaignResult soak = result(crafted, alternating);
 
-        assertEquals("alternate", soak.resets());
-        assertTrue(SummaryTable.render(soak).lines().findFirst().orElseThrow().endsWith(", soft and hard resets in turn"),
+        assertEquals("mixed", soak.resets());
+        assertTrue(SummaryTable.render(soak).lines().findFirst().orElseThrow().endsWith(", soft and hard resets (1 soft, 1 hard)"),
                 SummaryTable.render(soak));
-        assertTrue(JunitReport.render(soak, List.of()).contains("<property name=\"reset\" value=\"alternate\""), JunitReport.render(soak, List.of()));
+        assertTrue(JunitReport.render(soak, List.of()).contains("<property name=\"reset\" value=\"mixed\""), JunitReport.render(soak, List.of()));
     }
 
     private static CampaignResult result(CraftedRun crafted, List<BootRecord> boots) {
