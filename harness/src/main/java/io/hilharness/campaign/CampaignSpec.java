@@ -36,11 +36,25 @@ public record CampaignSpec(int boots,
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("a round needs at least one path to fetch");
         }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallel connections must be at least 1, not " + parallelism);
+        }
+        // Zero would not be a short wait but none at all: OkHttp reads a timeout of 0 as "wait forever".
+        if (readyTimeout == null || readyTimeout.isNegative() || readyTimeout.isZero()) {
+            throw new IllegalArgumentException("the ready timeout must be above 0 s, not " + seconds(readyTimeout));
+        }
+        if (fetchTimeout == null || fetchTimeout.isNegative() || fetchTimeout.isZero()) {
+            throw new IllegalArgumentException("the fetch timeout must be above 0 s, not " + seconds(fetchTimeout));
+        }
         paths = List.copyOf(paths);
         roundInterval = roundInterval == null ? Duration.ZERO : roundInterval;
         if (roundInterval.isNegative()) {
             throw new IllegalArgumentException("the round interval cannot be negative");
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d == null ? "none" : d.toSeconds() + "";
     }
 
     /** Rounds back to back. */

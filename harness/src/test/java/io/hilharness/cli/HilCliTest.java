@@ -50,6 +50,18 @@ class HilCliTest {
         assertEquals(2, boots.exitCode());
         assertTrue(boots.err().contains("boots must be at least 1"), boots.err());
 
+        // A timeout of 0 would mean no timeout at all (a request to a hung board waits forever), and a
+        // parallel run of 0 connections fetches nothing: each is refused before a run folder exists.
+        for (List<String> bad : List.of(List.of("--fetch-timeout", "0"), List.of("--ready-timeout", "0"),
+                List.of("--parallel", "0"))) {
+            List<String> args = new ArrayList<>(List.of("run", "--image", "lab-ca", "--runs-dir", runs.toString()));
+            args.addAll(bad);
+            Result r = run(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), bad + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+        assertFalse(java.nio.file.Files.exists(runs) && runs.toFile().list().length > 0, "no run folder for bad options");
+
         Result unknownOption = run("run", "--image", "lab-ca", "--bogus");
         assertEquals(2, unknownOption.exitCode());
     }
