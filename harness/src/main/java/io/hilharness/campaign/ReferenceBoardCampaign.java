@@ -100,7 +100,7 @@ public final class ReferenceBoardCampaign {
                     wire.get().finish(); // done already unless the campaign stopped before its diagnosis
                 }
             }
-            RunReports.writeAfterCampaign(result, run, isLongRun(spec));
+            RunReports.writeAfterCampaign(run);
             return result;
         }
     }

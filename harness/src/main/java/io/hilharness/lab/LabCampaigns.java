@@ -107,7 +107,7 @@ public final class LabCampaigns {
                     campaign.forgettingPassedRoundEvidence(); // a nightly run of thousands of rounds, boards in parallel
                 }
                 CampaignResult result = campaign.run();
-                RunReports.writeAfterCampaign(result, run, longRun);
+                RunReports.writeAfterCampaign(run);
                 return result;
             }
         }

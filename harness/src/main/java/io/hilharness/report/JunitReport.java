@@ -28,7 +28,7 @@ import javax.xml.stream.XMLStreamWriter;
  * The run as JUnit XML in the Surefire/Jenkins shape that Jenkins, GitLab and GitHub render: one
  * testsuite for the board and image, one testcase per boot x round. A failed round carries its
  * outcome classes as the message and its failing connections with their device lines as the body.
- * A boot that never got ready errors its rounds; rounds a killed run never reached are skipped.
+ * A boot that never got ready errors its rounds; rounds never run (a killed run, a boot the watchdog cut short) are skipped.
  */
 public final class JunitReport {
     /** Per failing connection, at most this many device lines go into the failure body. */
@@ -135,7 +135,10 @@ public final class JunitReport {
                 xml.writeEndElement();
             } else if (record.isEmpty()) {
                 xml.writeEmptyElement("skipped");
-                attr("message", "not run: the journal ends before this round");
+                boolean wentOn = result.boots().stream().anyMatch(b -> b.boot() > boot);
+                attr("message", wentOn
+                        ? "not run: the campaign went on to the next boot without it (the watchdog skips the rest of a boot that hangs)"
+                        : "not run: the campaign ended before this round (stopped, aborted or killed: see the notes)");
             } else if (!record.get().ok()) {
                 failure(record.get());
             }

@@ -106,17 +106,14 @@ public final class RunReports {
     }
 
     /**
-     * The reports of a campaign that just ended: from its result, or rebuilt from the journal for a
-     * long run (its result kept passed rounds' evidence only there). A failure (a full disk) says how
-     * to get them once there is space: the journal is complete.
+     * The reports of a campaign that just ended, built from its journal as {@code hil report} builds
+     * them: the same reports whatever the run's length, with the journal's notes (a watchdog's power
+     * cycle, an operator's stop), and a long run's passed rounds need not be in memory. A failure (a
+     * full disk) says how to get them once there is space: the journal is complete.
      */
-    public static void writeAfterCampaign(CampaignResult result, RunFolder run, boolean longRun) throws IOException {
+    public static void writeAfterCampaign(RunFolder run) throws IOException {
         try {
-            if (longRun) {
-                rebuild(run);
-            } else {
-                write(result, run);
-            }
+            rebuild(run);
         } catch (IOException e) {
             throw new IOException(e.getMessage() + " (the journal is complete: hil report " + run.dir()
                     + " rebuilds them once there is space)", e);

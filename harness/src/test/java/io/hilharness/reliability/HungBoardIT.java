@@ -77,6 +77,10 @@ class HungBoardIT {
         assertTrue(watchdog.get(0).path("action").asText().startsWith("power cycle"));
         JsonNode end = records(result.runDir(), "end").get(0);
         assertFalse(end.has("aborted"), end.toString());
+        // The reports the campaign wrote say so, as hil report's would, and name the rounds not run.
+        JsonNode summary = Json.mapper().readTree(result.runDir().resolve("summary.json").toFile());
+        assertTrue(summary.path("notes").toString().contains("watchdog: boot 1 round 4"), summary.toString());
+        assertTrue(Files.readString(result.runDir().resolve("junit.xml")).contains("went on to the next boot"));
     }
 
     @Test

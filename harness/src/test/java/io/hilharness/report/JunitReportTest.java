@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.campaign.CampaignResult;
+import io.hilharness.campaign.RoundRecord;
 import io.hilharness.campaign.RunFolder;
 import java.io.StringReader;
 import java.net.URL;
@@ -69,7 +71,20 @@ class JunitReportTest {
         assertEquals(0, ((Element) cases.item(0)).getChildNodes().getLength(), "a passed round has no children");
         assertEquals("boot_failed", child(cases.item(2), "error").getAttribute("type"));
         assertEquals("boot_failed", child(cases.item(3), "error").getAttribute("type"));
-        assertTrue(child(cases.item(5), "skipped").getAttribute("message").contains("journal ends"));
+        assertTrue(child(cases.item(5), "skipped").getAttribute("message").contains("the campaign ended before this round"));
+    }
+
+    @Test
+    void aRoundSkippedInABootTheCampaignLeftSaysItWentOn() throws Exception {
+        CraftedRun crafted = new CraftedRun();
+        // As after a watchdog: boot 1's second round never ran, and boots 2 and 3 followed.
+        List<RoundRecord> rounds = crafted.rounds.stream().filter(r -> !(r.boot() == 1 && r.round() == 2)).toList();
+        CampaignResult watchdog = new CampaignResult("lab-ca", "reference", dir, crafted.spec, crafted.boots, rounds);
+
+        Element skipped = child(HtmlReportTest.parse(JunitReport.render(watchdog, List.of()))
+                .getElementsByTagName("testcase").item(1), "skipped");
+
+        assertTrue(skipped.getAttribute("message").contains("went on to the next boot"), skipped.getAttribute("message"));
     }
 
     @Test
