@@ -46,6 +46,12 @@ public final class SessionTracker {
     private final Map<String, SessionBuilder> open = new LinkedHashMap<>();
     /** The open sessions keyed by a port, by that port: the lookup of nearly every line of a log with ports. */
     private SessionBuilder[] byPort;
+    /**
+     * Ports whose session the firmware's own line ended ("connection closed"), until a new connection
+     * starts on them: the lines it logs after that end (the heap left, a close after a failed setup)
+     * belong to the connection that ended, not to a session of their own.
+     */
+    private boolean[] endedByFirmware;
     private final Map<String, Integer> contextUses = new HashMap<>();
     private final Map<SessionOutcome, Long> outcomes = new EnumMap<>(SessionOutcome.class);
     /** Events per type in the current boot, by ordinal: a map merge per line was a hot spot. */
@@ -82,6 +88,12 @@ public final class SessionTracker {
                 || e.type() == EventType.TCP_CONNECTION_CLOSED;
         if (firmwareEnd) {
             close(s);
+            if (s.portSlot >= 0) {
+                if (endedByFirmware == null) {
+                    endedByFirmware = new boolean[PORTS];
+                }
+                endedByFirmware[s.portSlot] = true;
+            }
         }
     }
 
@@ -99,6 +111,9 @@ public final class SessionTracker {
             }
             String slot = portSlot(p);
             SessionBuilder s = open.get(slot);
+            if (s == null && afterFirmwareEnd(p, e.type())) {
+                return null;
+            }
             if (s == null) {
                 s = newSession(slot, e);
                 open.put(slot, s);
@@ -152,6 +167,21 @@ public final class SessionTracker {
         }
         return null;
     }
+
+    /** Whether a line of port {@code p} only trails the connection the firmware just ended there. */
+    private boolean afterFirmwareEnd(int p, EventType type) {
+        if (endedByFirmware == null || p < 0 || p >= PORTS || !endedByFirmware[p]) {
+            return false;
+        }
+        if (CONNECTION_STARTS.contains(type)) {
+            endedByFirmware[p] = false; // a new connection on the same port
+            return false;
+        }
+        return true;
+    }
+
+    private static final Set<EventType> CONNECTION_STARTS = Set.of(EventType.CONNECTION_ACCEPTED,
+            EventType.HANDSHAKE_START, EventType.TCP_CONNECTION_REQUEST);
 
     private SessionBuilder newSession(String slot, LineFacts e) {
         if (e.context() != null && e.port() == null && !awaitingContext.isEmpty()) {
@@ -265,6 +295,9 @@ public final class SessionTracker {
         contextUses.clear();
         outcomes.clear();
         java.util.Arrays.fill(eventCounts, 0);
+        if (endedByFirmware != null) {
+            java.util.Arrays.fill(endedByFirmware, false);
+        }
         lastTouched = null;
         awaitingContext.clear();
         bootLines = 0;
