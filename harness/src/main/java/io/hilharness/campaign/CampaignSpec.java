@@ -2,6 +2,7 @@ package io.hilharness.campaign;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hilharness.board.ResetKind;
+import io.hilharness.client.ClientTrust;
 import io.hilharness.client.FetchMode;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param roundInterval least time from one round's start to the next one's (zero: back to back). A
  *                      failed handshake takes milliseconds, so without pacing a whole boot's rounds can
  *                      fall inside a fault's first second; users reload at a human pace.
+ * @param trust        what the clients trusted; null when not known (a journal of an older harness)
  */
 public record CampaignSpec(int boots,
                            int rounds,
@@ -25,7 +27,8 @@ public record CampaignSpec(int boots,
                            int parallelism,
                            Duration readyTimeout,
                            Duration fetchTimeout,
-                           Duration roundInterval) {
+                           Duration roundInterval,
+                           ClientTrust trust) {
     public CampaignSpec {
         if (boots < 1) {
             throw new IllegalArgumentException("boots must be at least 1, not " + boots);
@@ -57,6 +60,12 @@ public record CampaignSpec(int boots,
         return d == null ? "none" : d.toSeconds() + "";
     }
 
+    /** Trust not given: the runner records it when it resolves the campaign's trust. */
+    public CampaignSpec(int boots, int rounds, FetchMode mode, ResetKind reset, List<String> paths, int parallelism,
+                        Duration readyTimeout, Duration fetchTimeout, Duration roundInterval) {
+        this(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval, null);
+    }
+
     /** Rounds back to back. */
     public CampaignSpec(int boots, int rounds, FetchMode mode, ResetKind reset, List<String> paths, int parallelism,
                         Duration readyTimeout, Duration fetchTimeout) {
@@ -72,12 +81,17 @@ public record CampaignSpec(int boots,
 
     /** The same campaign with another number of boots. */
     public CampaignSpec withBoots(int boots) {
-        return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval);
+        return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval, trust);
+    }
+
+    /** The same campaign, its clients trusting {@code trust}. */
+    public CampaignSpec withTrust(ClientTrust trust) {
+        return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval, trust);
     }
 
     /** The same campaign with another ready timeout (a board that boots slower). */
     public CampaignSpec withReadyTimeout(Duration readyTimeout) {
-        return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval);
+        return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval, trust);
     }
 
     /** Whether it has more rounds than {@link #LONG_RUN_ROUNDS}. */

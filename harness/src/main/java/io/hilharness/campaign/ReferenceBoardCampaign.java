@@ -84,10 +84,11 @@ public final class ReferenceBoardCampaign {
      * @param trust "system" (what a browser trusts), "image" (the image's lab CA), or a PEM file of
      *              trust anchors
      */
-    public CampaignResult run(String imageName, CampaignSpec spec, String trust, CampaignListener listener)
+    public CampaignResult run(String imageName, CampaignSpec asked, String trust, CampaignListener listener)
             throws ManifestException, IOException, BoardException, InterruptedException {
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
         TrustConfig trustConfig = resolveTrust(trust, image);
+        CampaignSpec spec = asked.withTrust(trustConfig.recorded());
         RunFolder run = RunFolder.create(runsDir, image.name());
         try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), consoleTee)) {
             Optional<WireCapture> wire = capture.isPresent()

@@ -85,6 +85,16 @@ public final class TrustConfig {
         throw new GeneralSecurityException("the JDK offered no X509ExtendedTrustManager");
     }
 
+    /** As the journal keeps it (see {@link ClientTrust}). */
+    public ClientTrust recorded() {
+        String recordedKind = switch (kind) {
+            case SYSTEM -> ClientTrust.SYSTEM;
+            case CA_FILE -> ClientTrust.CA;
+            case PINNED -> ClientTrust.PINNED;
+        };
+        return new ClientTrust(description, recordedKind, anchors.stream().map(PemCertificates::encode).toList());
+    }
+
     @Override
     public String toString() {
         return description;

@@ -91,7 +91,8 @@ public final class LabCampaigns {
             RunFolder run = RunFolder.create(runsDir, board.name() + "-" + image.name());
             FirmwareImage parsedAs = withLogFormat(image, board.spec().logFormat());
             Integer readySeconds = board.spec().readyTimeout();
-            CampaignSpec boardSpec = readySeconds == null ? spec : spec.withReadyTimeout(Duration.ofSeconds(readySeconds));
+            CampaignSpec boardSpec = (readySeconds == null ? spec : spec.withReadyTimeout(Duration.ofSeconds(readySeconds)))
+                    .withTrust(trust.recorded());
             try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
                 HttpsDriver driver = HttpsDriver.builder(b.endpoint().getHostString(), b.endpoint().getPort())
                         .trust(trust)

@@ -1,6 +1,7 @@
 package io.hilharness.diagnose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -75,5 +76,14 @@ class ScenarioDiagnosisIT {
         assertEquals(expectedRule, diagnosis.top().map(Finding::rule).orElse("no finding"), report);
         assertTrue(diagnosis.top().orElseThrow().evidence().stream().anyMatch(e -> e.connection() != null
                 && e.port() != null && !e.deviceLines().isEmpty()), "the top finding cites connections, ports and lines\n" + report);
+        if (scenario.equals("pathlen0")) {
+            // The clients trusted the image's lab CA: the doctor judges the chain by that CA, live and from
+            // the journal alone, and names the path length, not a trust the clients did not use.
+            for (Diagnosis d : List.of(diagnosis, Diagnoser.standard().diagnose(JournalEvidence.read(result.runDir())))) {
+                String doctor = d.top().orElseThrow().facts().get("certificate doctor");
+                assertFalse(doctor.contains("system trust store"), doctor);
+                assertTrue(doctor.toLowerCase(java.util.Locale.ROOT).contains("pathlen"), doctor);
+            }
+        }
     }
 }

@@ -46,6 +46,14 @@ public final class TrustSource {
         return new TrustSource(Kind.PINNED, pinned.subList(0, 1), file, "pinned certificate " + file);
     }
 
+    /**
+     * Anchors kept elsewhere than in a file of theirs (a campaign's journal), judged as a CA file or a
+     * pin and named as the user named them ("CA file runs/.../ca.pem").
+     */
+    public static TrustSource recorded(Kind kind, List<X509Certificate> anchors, String description) {
+        return new TrustSource(kind, kind == Kind.PINNED ? anchors.subList(0, 1) : anchors, null, description);
+    }
+
     public Kind kind() {
         return kind;
     }

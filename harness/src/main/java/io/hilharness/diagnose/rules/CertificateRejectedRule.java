@@ -3,6 +3,8 @@ package io.hilharness.diagnose.rules;
 import io.hilharness.certs.doctor.CertDoctor;
 import io.hilharness.certs.doctor.DoctorInput;
 import io.hilharness.certs.doctor.Severity;
+import io.hilharness.certs.doctor.TrustSource;
+import io.hilharness.client.ClientTrust;
 import io.hilharness.client.Outcome;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
@@ -98,7 +100,8 @@ public final class CertificateRejectedRule implements DiagnosisRule {
         chain.flatMap(ChainFacts::problem).ifPresent(p -> facts.put("certificate", p));
         chain.ifPresent(c -> facts.put("chain sent", c.length() + " certificate(s), leaf " + c.leafSubject()));
         attempted.stream().filter(c -> !c.client().peerChain().isEmpty()).findFirst()
-                .flatMap(c -> doctorSays(c.client().peerChain(), c.client().start()))
+                .flatMap(c -> doctorSays(c.client().peerChain(), c.client().start(),
+                        evidence.spec() == null ? null : evidence.spec().trust()))
                 .ifPresent(d -> facts.put("certificate doctor", d));
         if (evidence.captured()) {
             facts.put("on the wire", onTheWire(counted));
@@ -151,18 +154,38 @@ public final class CertificateRejectedRule implements DiagnosisRule {
      * The certificate doctor's errors on the chain as the client received it, most specific first: a
      * constraint or name problem explains more than "not trusted by the system store".
      */
-    private static Optional<String> doctorSays(List<String> pemChain, java.time.Instant at) {
-        return ChainFacts.parse(pemChain).map(certs -> CertDoctor.standard()
-                        .examine(DoctorInput.builder("the chain the board sent", certs).clientTime(at).build()))
+    /**
+     * The certificate doctor's errors for the chain, judged against what the campaign's clients trusted
+     * (the system store when the journal does not say; an SPKI pin gives it nothing to judge trust by).
+     */
+    private static Optional<String> doctorSays(List<String> pemChain, java.time.Instant at, ClientTrust trust) {
+        Optional<TrustSource> source = trustSource(trust);
+        boolean judgeTrust = trust == null || !ClientTrust.PINNED.equals(trust.kind()) || !trust.anchors().isEmpty();
+        return ChainFacts.parse(pemChain).map(certs -> {
+                    DoctorInput.Builder input = DoctorInput.builder("the chain the board sent", certs).clientTime(at);
+                    source.ifPresent(input::trust);
+                    return CertDoctor.standard().examine(input.build());
+                })
                 .flatMap(report -> {
                     List<io.hilharness.certs.doctor.Finding> errors = report.findings().stream()
                             .filter(f -> f.severity() == Severity.ERROR)
+                            .filter(f -> judgeTrust || !f.check().equals(DOCTOR_TRUST_CHECK))
                             .sorted(java.util.Comparator.comparing(f -> f.check().equals(DOCTOR_TRUST_CHECK) ? 1 : 0))
                             .limit(3).toList();
                     return errors.isEmpty() ? Optional.empty() : Optional.of(errors.stream()
-                            .map(f -> (f.cert() == null ? "" : "#" + f.cert() + " ") + f.message())
+                            .map(f -> (f.cert() == null || f.message().startsWith("#") ? "" : "#" + f.cert() + " ")
+                                    + f.message())
                             .collect(java.util.stream.Collectors.joining("; ")));
                 });
+    }
+
+    private static Optional<TrustSource> trustSource(ClientTrust trust) {
+        if (trust == null || ClientTrust.SYSTEM.equals(trust.kind()) || trust.anchors().isEmpty()) {
+            return Optional.empty(); // the doctor's default: the system store
+        }
+        return ChainFacts.parse(trust.anchors()).map(anchors -> TrustSource.recorded(
+                ClientTrust.PINNED.equals(trust.kind()) ? TrustSource.Kind.PINNED : TrustSource.Kind.CA_FILE,
+                anchors, trust.description()));
     }
 
     private static Optional<ChainFacts.Reason> alertReason(List<Rejection> rejections) {
