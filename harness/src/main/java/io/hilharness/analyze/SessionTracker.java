@@ -2,6 +2,7 @@ package io.hilharness.analyze;
 
 import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.LineFacts;
+import io.hilharness.secrets.KeyRedaction;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ public final class SessionTracker {
         bootLines++;
         eventCounts[e.type().ordinal()]++;
         if (e.type() == EventType.CRASH && crashLine == null) {
-            crashLine = e.raw();
+            crashLine = KeyRedaction.line(e.raw());
         }
         SessionBuilder s = route(e);
         if (s == null) {

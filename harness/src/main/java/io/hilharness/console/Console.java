@@ -1,5 +1,6 @@
 package io.hilharness.console;
 
+import io.hilharness.secrets.KeyRedaction;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,8 @@ public final class Console implements Closeable {
     private final RawCapture capture;
     private final RawCapture txLog; // may be null
     private final LineFramer framer;
+    /** Where a key block is, line to line; used by the reader thread only. */
+    private final KeyRedaction keys = new KeyRedaction();
     private final LineHistory history;
     private final ConnectionStatus status = new ConnectionStatus();
     private final StopSignal stop = new StopSignal();
@@ -353,7 +356,14 @@ public final class Console implements Closeable {
         history.publish();
     }
 
-    private void deliver(ConsoleLine line) {
+    /**
+     * Every line the harness hands on has a device's private key replaced (see {@link KeyRedaction}):
+     * history, listeners, the journal and the reports built on them. The raw capture has every byte.
+     */
+    private void deliver(ConsoleLine framed) {
+        String text = keys.next(framed.text());
+        ConsoleLine line = text.equals(framed.text()) ? framed
+                : new ConsoleLine(framed.seq(), framed.offset(), framed.hostTime(), text, framed.truncated());
         history.add(line);
         for (Consumer<ConsoleLine> l : listeners) {
             try {

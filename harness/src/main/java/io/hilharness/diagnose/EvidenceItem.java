@@ -42,11 +42,11 @@ public record EvidenceItem(String connection, Integer port, Integer boot, Intege
             detail = detail.substring(0, MAX_DETAIL) + "...";
         }
         return new EvidenceItem(c.id(), c.port(), c.boot(), c.round(), c.outcome().name(), detail, note,
-                lines.stream().map(LogRef::of).toList());
+                LogRef.of(lines));
     }
 
     /** Device lines that belong to no connection of ours (or a boot-level observation). */
     public static EvidenceItem ofDevice(Integer boot, String note, List<DeviceEvent> lines) {
-        return new EvidenceItem(null, null, boot, null, null, null, note, lines.stream().map(LogRef::of).toList());
+        return new EvidenceItem(null, null, boot, null, null, null, note, LogRef.of(lines));
     }
 }

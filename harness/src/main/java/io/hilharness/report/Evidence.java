@@ -3,6 +3,7 @@ package io.hilharness.report;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.Severity;
+import io.hilharness.secrets.KeyRedaction;
 import java.util.List;
 
 /** Which device lines explain a connection, and how they read in a report. */
@@ -21,7 +22,7 @@ final class Evidence {
 
     /** The device lines as text, private keys redacted, one line per event. */
     static List<String> texts(List<DeviceEvent> events) {
-        return Redaction.lines(events.stream().map(Evidence::text).toList());
+        return KeyRedaction.lines(events.stream().map(Evidence::text).toList());
     }
 
     private static String text(DeviceEvent e) {

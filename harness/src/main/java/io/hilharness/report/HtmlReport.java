@@ -4,6 +4,7 @@ import io.hilharness.campaign.BootRecord;
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RoundRecord;
 import io.hilharness.client.Outcome;
+import io.hilharness.secrets.KeyRedaction;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.EnumSet;
@@ -105,7 +106,7 @@ public final class HtmlReport {
                     .append(" <span class=\"confidence\">confidence: ").append(Html.text(f.confidence())).append("</span></h3>");
             if (!f.evidence().isEmpty()) {
                 html.append("<pre class=\"evidence\">");
-                Redaction.lines(f.evidence()).forEach(line -> html.append(Html.text(line)).append('\n'));
+                KeyRedaction.lines(f.evidence()).forEach(line -> html.append(Html.text(line)).append('\n'));
                 html.append("</pre>");
             }
             html.append("</section>\n");

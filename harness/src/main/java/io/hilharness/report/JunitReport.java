@@ -179,8 +179,16 @@ public final class JunitReport {
                 out.append(": ").append(client.outcomeDetail());
             }
             out.append('\n');
-            List<DeviceEvent> significant = c.device().stream().filter(Evidence::significant).toList();
-            List<String> lines = Evidence.texts(significant);
+            // Redacted before the choice, which may drop a key block's BEGIN line and keep its body.
+            List<String> all = Evidence.texts(c.device());
+            List<DeviceEvent> significant = new java.util.ArrayList<>();
+            List<String> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (Evidence.significant(c.device().get(i))) {
+                    significant.add(c.device().get(i));
+                    lines.add(all.get(i));
+                }
+            }
             if (lines.isEmpty()) {
                 out.append("  (no device lines for this port)\n");
             }

@@ -8,6 +8,7 @@ import io.hilharness.client.ConnectionRecord;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.json.Json;
+import io.hilharness.secrets.KeyRedaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -27,8 +28,15 @@ public record Timeline(String image, List<Entry> connections) {
     }
 
     public record DeviceLine(long line, long offset, Instant hostTime, Long deviceMs, String type, String text) {
-        static DeviceLine of(DeviceEvent e) {
-            return new DeviceLine(e.seq(), e.offset(), e.hostTime(), e.deviceMs(), e.type().name(), e.message());
+        /** The lines of one connection, private keys redacted. */
+        static List<DeviceLine> of(List<DeviceEvent> events) {
+            List<String> texts = KeyRedaction.lines(events.stream().map(DeviceEvent::message).toList());
+            List<DeviceLine> lines = new java.util.ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                DeviceEvent e = events.get(i);
+                lines.add(new DeviceLine(e.seq(), e.offset(), e.hostTime(), e.deviceMs(), e.type().name(), texts.get(i)));
+            }
+            return lines;
         }
     }
 
@@ -36,7 +44,7 @@ public record Timeline(String image, List<Entry> connections) {
         ConnectionRecord client = c.client();
         return new Entry(client.id(), boot, round, client.localPort(), client.start(), client.end(),
                 client.outcome().name(), client.outcomeDetail(), client,
-                c.device().stream().map(DeviceLine::of).toList());
+                DeviceLine.of(c.device()));
     }
 
     /** Writes a {@link Timeline} round by round, pretty-printed, as the rounds come (from the journal, or a result). */

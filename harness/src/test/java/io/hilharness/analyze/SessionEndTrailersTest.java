@@ -50,6 +50,15 @@ class SessionEndTrailersTest {
         assertEquals(List.of("1:SETUP_FAILED", "1:SETUP_FAILED"), c.outcomes());
     }
 
+    /** hil analyze prints a crashed boot's line: not when it holds a private key. */
+    @Test
+    void aCrashLineHoldingAKeyIsRedacted() throws Exception {
+        FixtureSessionsTest.Collected c = analyze(BANNER
+                + "102: main.c 52: PANIC key=-----BEGIN EC PRIVATE KEY----- MHcCAQEEIKEYBODY -----END EC PRIVATE KEY-----\n");
+
+        assertEquals(io.hilharness.secrets.KeyRedaction.REDACTED, c.boots.get(0).crashLine());
+    }
+
     private FixtureSessionsTest.Collected analyze(String log) throws Exception {
         Path file = Files.writeString(dir.resolve("board.log"), log);
         FixtureSessionsTest.Collected c = new FixtureSessionsTest.Collected();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hilharness.campaign.CampaignResult;
 import io.hilharness.campaign.RunFolder;
 import io.hilharness.client.Outcome;
+import io.hilharness.secrets.KeyRedaction;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class HtmlReportTest {
     @Test
     void privateKeysInDeviceLinesAreRedacted() {
         assertFalse(html.contains(CraftedRun.KEY_BODY));
-        assertTrue(html.contains(Redaction.REDACTED));
+        assertTrue(html.contains(KeyRedaction.REDACTED));
     }
 
     @Test

@@ -51,6 +51,22 @@ class RunFolderReaderTest {
         assertEquals(List.of(), recorded.notes());
     }
 
+    /** A journal that holds a device's key (an older harness journaled it): no report built from it shows it. */
+    @Test
+    void noReportQuotesAKeyTheJournalHolds() throws Exception {
+        RunFolder run = new CraftedRun().write(dir);
+        RunReports.rebuild(run);
+
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!file.getFileName().toString().equals("journal.jsonl")) {
+                    assertFalse(Files.readString(file).contains(CraftedRun.KEY_BODY), file.getFileName().toString());
+                }
+            }
+        }
+        assertTrue(Files.readString(run.timeline()).contains(io.hilharness.secrets.KeyRedaction.REDACTED));
+    }
+
     @Test
     void aBrokenRecordBeforeTheLastLineIsAnErrorNamingFileAndLine() throws Exception {
         RunFolder run = new CraftedRun().write(dir);

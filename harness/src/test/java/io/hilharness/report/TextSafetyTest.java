@@ -2,6 +2,7 @@ package io.hilharness.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.hilharness.secrets.KeyRedaction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +26,9 @@ class TextSafetyTest {
     void privateKeyBlocksAreRedactedLineForLine() {
         List<String> lines = List.of("before", "-----BEGIN " + "PRIVATE KEY-----", "MIGHAgEAMBMGByqGSM49", "-----END " + "PRIVATE KEY-----",
                 "-----BEGIN CERTIFICATE-----", "after");
-        assertEquals(List.of("before", Redaction.REDACTED, Redaction.REDACTED, Redaction.REDACTED,
-                "-----BEGIN CERTIFICATE-----", "after"), Redaction.lines(lines));
-        assertEquals(List.of(Redaction.REDACTED, Redaction.REDACTED),
-                Redaction.lines(List.of("0: -----BEGIN EC " + "PRIVATE KEY----- x", "secret")));
+        assertEquals(List.of("before", KeyRedaction.REDACTED, KeyRedaction.REDACTED, KeyRedaction.REDACTED,
+                "-----BEGIN CERTIFICATE-----", "after"), KeyRedaction.lines(lines));
+        assertEquals(List.of(KeyRedaction.REDACTED, KeyRedaction.REDACTED),
+                KeyRedaction.lines(List.of("0: -----BEGIN EC " + "PRIVATE KEY----- x", "secret")));
     }
 }
