@@ -36,6 +36,12 @@ public record CampaignSpec(int boots,
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, not " + rounds);
         }
+        if ((long) boots * rounds > MAX_ROUNDS) {
+            // Every planned round is a testcase in junit.xml, run or not: a stopped run of 10^8 rounds
+            // would never finish writing it.
+            throw new IllegalArgumentException(boots + " boots x " + rounds + " rounds is more than " + MAX_ROUNDS
+                    + " rounds; to run until a time, use hil soak --duration");
+        }
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("a round needs at least one path to fetch");
         }
@@ -78,6 +84,9 @@ public record CampaignSpec(int boots,
      * ({@link Campaign#forgettingPassedRoundEvidence}). A round's evidence is some 200 KB.
      */
     public static final int LONG_RUN_ROUNDS = 500;
+
+    /** Rounds one campaign may plan: at some 5 rounds a second, three weeks. */
+    public static final long MAX_ROUNDS = 10_000_000;
 
     /** The same campaign with another number of boots. */
     public CampaignSpec withBoots(int boots) {

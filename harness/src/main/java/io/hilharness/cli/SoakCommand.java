@@ -66,7 +66,8 @@ final class SoakCommand implements Callable<Integer> {
         ImageManifest manifest = layout.imageManifest(image);
         // An upper bound the deadline ends long before (a boot with its rounds takes well over 50 ms),
         // small enough that a report rebuilt from a killed soak's journal stays a sensible size.
-        int bootBound = (int) Math.max(1, Math.min(100_000, length.toSeconds() * 20));
+        int bootBound = (int) Math.max(1, Math.min(Math.min(100_000, length.toSeconds() * 20),
+                CampaignSpec.MAX_ROUNDS / Math.max(1, roundsPerBoot)));
         CampaignSpec spec = new CampaignSpec(bootBound, roundsPerBoot, CampaignOptions.parseEnum(FetchMode.class, "--mode", mode),
                 kind, List.of(manifest.page(), manifest.stylesheet()), 6, Duration.ofSeconds(20), Duration.ofSeconds(10),
                 Duration.ofMillis(roundIntervalMs));

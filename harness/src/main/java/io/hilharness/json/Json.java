@@ -16,7 +16,9 @@ public final class Json {
 
     /** Made on first use: most commands read no YAML, and SnakeYAML's start is theirs to skip. */
     private static final class Yaml {
-        static final ObjectMapper MAPPER = configure(new ObjectMapper(new YAMLFactory()))
+        // A key given twice (two boards of one name, tags: twice) would silently keep the last one.
+        static final ObjectMapper MAPPER = configure(new ObjectMapper(new YAMLFactory()
+                        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -32,7 +34,7 @@ public final class Json {
         return JSON;
     }
 
-    /** Strict YAML for configuration: an unknown key is a typo the user must hear about. */
+    /** Strict YAML for configuration: an unknown key, or one given twice, is a typo the user must hear about. */
     public static ObjectMapper yaml() {
         return Yaml.MAPPER;
     }

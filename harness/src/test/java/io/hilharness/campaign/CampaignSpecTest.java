@@ -2,6 +2,7 @@ package io.hilharness.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.board.ResetKind;
@@ -24,7 +25,15 @@ class CampaignSpecTest {
         assertFalse(spec(20, 25).isLongRun());
         assertTrue(spec(1, CampaignSpec.LONG_RUN_ROUNDS + 1).isLongRun());
         assertTrue(spec(100, 100).isLongRun());
-        assertTrue(spec(Integer.MAX_VALUE, Integer.MAX_VALUE).isLongRun(), "no overflow");
+        assertTrue(spec(1, (int) CampaignSpec.MAX_ROUNDS).isLongRun());
+    }
+
+    @Test
+    void moreRoundsThanACampaignMayPlanAreRefusedWithoutOverflow() {
+        spec(10, (int) CampaignSpec.MAX_ROUNDS / 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> spec(Integer.MAX_VALUE, Integer.MAX_VALUE));
+        assertTrue(e.getMessage().contains("use hil soak --duration"), e.getMessage());
     }
 
     @Test

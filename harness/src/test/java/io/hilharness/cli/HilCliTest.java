@@ -53,7 +53,7 @@ class HilCliTest {
         // A timeout of 0 would mean no timeout at all (a request to a hung board waits forever), and a
         // parallel run of 0 connections fetches nothing: each is refused before a run folder exists.
         for (List<String> bad : List.of(List.of("--fetch-timeout", "0"), List.of("--ready-timeout", "0"),
-                List.of("--parallel", "0"))) {
+                List.of("--parallel", "0"), List.of("--boots", "1", "--rounds", "100000000"))) {
             List<String> args = new ArrayList<>(List.of("run", "--image", "lab-ca", "--runs-dir", runs.toString()));
             args.addAll(bad);
             Result r = run(args.toArray(String[]::new));

@@ -147,6 +147,15 @@ class LabConfigTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsAnErrorNotTheLastOneSilently() throws Exception {
+        LabConfigException board = fails(GOOD.replace("  esp-1:\n", "  ref-1:\n"));
+        assertTrue(board.getMessage().startsWith(dir.resolve("lab.yaml") + ":"), board.getMessage());
+        assertTrue(board.getMessage().contains("Duplicate field 'ref-1'"), board.getMessage());
+        LabConfigException tags = fails(GOOD.replace("    tags: [nucleo]\n", "    tags: [nucleo]\n    tags: [stm32]\n"));
+        assertTrue(tags.getMessage().contains("Duplicate field 'tags'"), tags.getMessage());
+    }
+
+    @Test
     void aBadKindNamesItsLine() throws Exception {
         LabConfigException e = fails(GOOD.replace("    kind: serial\n    tags: [nucleo]", "    kind: usb\n    tags: [nucleo]"));
         assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference, container], not 'usb'"),
