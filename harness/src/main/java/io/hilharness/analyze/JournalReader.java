@@ -25,6 +25,7 @@ public final class JournalReader {
 
     public static List<ClientConnection> read(Path journal) throws IOException, JournalException {
         List<ClientConnection> clients = new ArrayList<>();
+        boolean[] headed = {false};
         JsonLines.<JournalException>forEach(journal, (lineNo, line, last) -> {
             if (line.isBlank()) {
                 return;
@@ -38,8 +39,20 @@ public final class JournalReader {
                 }
                 throw new JournalException(journal + ":" + lineNo + ": not a JSON record");
             }
-            if (!"round".equals(record.path("type").asText())) {
+            String type = record.path("type").asText();
+            if (!headed[0]) {
+                // Anything else is some other JSON-lines file: joining nothing would look like an answer.
+                if (!"campaign".equals(type)) {
+                    throw new JournalException(journal + ":" + lineNo + ": field 'type': not a campaign's journal: its first"
+                            + " record must be the campaign header, not '" + type + "'");
+                }
+                headed[0] = true;
+            }
+            if (!"round".equals(type)) {
                 return;
+            }
+            if (!record.path("data").path("connections").isArray()) {
+                throw new JournalException(journal + ":" + lineNo + ": field 'data.connections': not a list");
             }
             try {
                 addClients(record.path("data"), clients);

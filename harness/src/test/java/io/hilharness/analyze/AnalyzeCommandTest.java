@@ -64,7 +64,7 @@ class AnalyzeCommandTest {
     @Test
     void jsonLinesWithAJournalJoinByOrderWhenThereAreNoPorts(@TempDir Path dir) throws Exception {
         Path journal = dir.resolve("journal.jsonl");
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder("{\"type\":\"campaign\",\"data\":{\"image\":\"lab-ca\"}}\n");
         String[] outcomes = {"OK", "TLS_ALERT", "EOF", "OK"};
         for (int i = 0; i < outcomes.length; i++) {
             sb.append("{\"type\":\"round\",\"data\":{\"boot\":1,\"round\":").append(i + 1)
@@ -86,5 +86,29 @@ class AnalyzeCommandTest {
         assertEquals("ssl 0x7f1a3c000d50 #2", joins.get(1).path("session").path("key").asText());
         assertEquals("ALERT_RECEIVED", joins.get(1).path("session").path("outcome").asText());
         assertEquals(0.9, joins.get(0).path("confidence").asDouble());
+    }
+
+    /** Other JSON-lines files, and files that are not there, are one line naming what is wrong. */
+    @Test
+    void whatIsNoJournalIsAnErrorNotAnEmptyJoin(@TempDir Path dir) throws Exception {
+        String log = FixtureSessionsTest.fixture("refboard-mbedtls-noports.log").toString();
+        Path other = Files.writeString(dir.resolve("other.jsonl"), "{\"a\":1}\n");
+        Path badRound = Files.writeString(dir.resolve("journal.jsonl"),
+                "{\"type\":\"campaign\",\"data\":{}}\n{\"type\":\"round\",\"data\":{\"connections\":\"nope\"}}\n{}\n");
+
+        assertEquals(other + ":1: field 'type': not a campaign's journal: its first record must be the campaign header, not ''",
+                fails("analyze", "--journal", other.toString(), log));
+        assertEquals(badRound + ":2: field 'data.connections': not a list", fails("analyze", "--journal", badRound.toString(), log));
+        assertEquals("hil: " + dir.resolve("nope.jsonl") + ": no such file or folder",
+                fails("analyze", "--journal", dir.resolve("nope.jsonl").toString(), log));
+    }
+
+    /** The one line a failing command prints, its exit code checked to be 2. */
+    private static String fails(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cli = io.hilharness.cli.TestAccess.commandLine();
+        cli.setErr(new java.io.PrintWriter(err));
+        assertEquals(2, cli.execute(args), err.toString());
+        return err.toString().strip().replaceFirst("^hil: (?=/.*:[0-9]+: )", "");
     }
 }
