@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.hilharness.json.Json;
+import io.hilharness.json.ParserMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 /**
  * An image's manifest: what the firmware reads at boot (flat keys) plus what the harness needs to
@@ -141,9 +141,7 @@ public record ImageManifest(
     }
 
     private static String field(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        String path = ParserMessages.fieldPath(e);
         return path.isEmpty() ? null : path;
     }
 }

@@ -12,6 +12,16 @@ public final class ParserMessages {
     private ParserMessages() {
     }
 
+    /**
+     * Where in a document a mapping error is, as a user would name the field ({@code boards.nucleo-1.flash.configs},
+     * {@code connections.[0].client.localPort}); empty at the document's top.
+     */
+    public static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
+    }
+
     public static String oneLine(String message) {
         if (message == null) {
             return null;

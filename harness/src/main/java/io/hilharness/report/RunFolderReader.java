@@ -11,6 +11,7 @@ import io.hilharness.campaign.RoundsInMemory;
 import io.hilharness.campaign.RunFolder;
 import io.hilharness.json.Json;
 import io.hilharness.json.JsonLines;
+import io.hilharness.json.ParserMessages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +150,9 @@ public final class RunFolderReader {
         try {
             return json.treeToValue(data, shape);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ReportInputException(file, lineNo, "'" + type + "' record: " + firstLine(e));
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? ParserMessages.fieldPath(m) : "";
+            throw new ReportInputException(file, lineNo, "'" + type + "' record: "
+                    + (field.isEmpty() ? "" : "field '" + field + "': ") + firstLine(e));
         }
     }
 

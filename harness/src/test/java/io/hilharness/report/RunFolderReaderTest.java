@@ -76,7 +76,7 @@ class RunFolderReaderTest {
 
         ReportInputException e = assertThrows(ReportInputException.class, () -> reader.read(run));
 
-        assertTrue(e.getMessage().startsWith(run.journal() + ":3: 'boot' record: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(run.journal() + ":3: 'boot' record: field 'boot': "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
