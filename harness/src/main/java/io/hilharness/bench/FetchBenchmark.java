@@ -2,9 +2,9 @@ package io.hilharness.bench;
 
 import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.CampaignSpec;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.image.ProjectLayout;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.hilharness.bench;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.CampaignResult;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.image.ProjectLayout;

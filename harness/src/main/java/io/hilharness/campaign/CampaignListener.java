@@ -1,5 +1,9 @@
 package io.hilharness.campaign;
 
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.CampaignResult;
+
 /** Progress callbacks, e.g. for a terminal or CI log; all default to doing nothing. */
 public interface CampaignListener {
     default void flashed(String image) {

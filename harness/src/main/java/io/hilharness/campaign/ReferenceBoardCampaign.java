@@ -1,5 +1,9 @@
 package io.hilharness.campaign;
 
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RunFolder;
+
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.host.HostBoard;

@@ -1,9 +1,9 @@
 package io.hilharness.cli;
 
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
 import io.hilharness.campaign.ReferenceBoardCampaign;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.client.TrustConfig;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;

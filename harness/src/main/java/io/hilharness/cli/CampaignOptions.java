@@ -1,7 +1,7 @@
 package io.hilharness.cli;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.run.CampaignSpec;
 import io.hilharness.client.FetchMode;
 import io.hilharness.image.ImageManifest;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.hilharness.cli;
 
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.report.BootSummary;
 import io.hilharness.report.SummaryTable;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.hilharness.board.BoardException;
 import io.hilharness.board.NothingFlashedException;
 import io.hilharness.board.PowerSwitch;
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.lab.BoardLock;

@@ -1,9 +1,9 @@
 package io.hilharness.cli;
 
-import io.hilharness.campaign.BootRecord;
+import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.campaign.CampaignSpec;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import java.io.PrintStream;

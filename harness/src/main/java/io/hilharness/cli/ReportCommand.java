@@ -1,6 +1,6 @@
 package io.hilharness.cli;
 
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.report.RecordedRun;
 import io.hilharness.report.ReportInputException;
 import io.hilharness.report.RunReports;

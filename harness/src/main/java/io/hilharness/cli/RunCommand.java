@@ -1,9 +1,9 @@
 package io.hilharness.cli;
 
-import io.hilharness.campaign.CampaignResult;
+import io.hilharness.run.CampaignResult;
 import io.hilharness.capture.CaptureSettings;
 import io.hilharness.capture.WireEvidence;
-import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.run.CampaignSpec;
 import io.hilharness.campaign.ClientKind;
 import io.hilharness.campaign.OperatorStop;
 import io.hilharness.campaign.ReferenceBoardCampaign;

@@ -1,8 +1,8 @@
 package io.hilharness.cli;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
 import io.hilharness.campaign.OperatorStop;
 import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.client.FetchMode;

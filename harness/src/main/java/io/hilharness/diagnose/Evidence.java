@@ -1,9 +1,9 @@
 package io.hilharness.diagnose;
 
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.CampaignSpec;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.capture.WireEvidence;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.correlate.CorrelatedConnection;

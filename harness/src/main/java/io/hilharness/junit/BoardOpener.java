@@ -2,7 +2,7 @@ package io.hilharness.junit;
 
 import io.hilharness.board.Board;
 import io.hilharness.board.host.HostBoard;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.console.ConsoleTransport;
 import io.hilharness.lab.BoardBusyException;
 import io.hilharness.lab.BoardLock;

@@ -4,7 +4,7 @@ import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.ReferenceBoardCampaign;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.HttpsDriver;
 import io.hilharness.client.TrustConfig;

@@ -1,6 +1,6 @@
 package io.hilharness.lab;
 
-import io.hilharness.campaign.CampaignResult;
+import io.hilharness.run.CampaignResult;
 import java.util.Optional;
 
 /** One board's part of a multi-board run: its campaign result, or why it could not run (busy, flash failed...). */

@@ -1,8 +1,8 @@
 package io.hilharness.lab;
 
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 import java.util.List;
 
 /** One line per board of a multi-board run: boots ready, rounds passed, verdict and run folder. */

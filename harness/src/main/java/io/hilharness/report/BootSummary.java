@@ -1,7 +1,7 @@
 package io.hilharness.report;
 
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;

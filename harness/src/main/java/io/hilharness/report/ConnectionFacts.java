@@ -1,7 +1,7 @@
 package io.hilharness.report;
 
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;

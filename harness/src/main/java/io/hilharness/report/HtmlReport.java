@@ -1,8 +1,8 @@
 package io.hilharness.report;
 
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.secrets.KeyRedaction;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.hilharness.report;
 
-import io.hilharness.campaign.CampaignResult;
+import io.hilharness.run.CampaignResult;
 import java.time.Instant;
 import java.util.List;
 

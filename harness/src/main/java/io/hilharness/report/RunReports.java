@@ -1,8 +1,8 @@
 package io.hilharness.report;
 
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.RoundRecord;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.Diagnosis;
 import io.hilharness.diagnose.DiagnosisFiles;

@@ -1,8 +1,8 @@
 package io.hilharness.report;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -3,7 +3,7 @@ package io.hilharness.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;

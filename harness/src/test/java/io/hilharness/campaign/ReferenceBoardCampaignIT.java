@@ -1,5 +1,11 @@
 package io.hilharness.campaign;
 
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RunFolder;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
 import io.hilharness.campaign.ClientKind;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;

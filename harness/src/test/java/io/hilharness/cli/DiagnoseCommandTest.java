@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.Journal;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.Journal;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.capture.CloseKind;
 import io.hilharness.capture.Direction;
 import io.hilharness.capture.Side;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.analyze.AnalyzeJvmOptions;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.diagnose.DiagnosisRule;
 import io.hilharness.diagnose.MarkerRule;
 import io.hilharness.image.ProjectLayout;

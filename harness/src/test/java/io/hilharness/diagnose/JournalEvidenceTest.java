@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.Journal;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.Journal;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.json.Json;
 import java.nio.charset.StandardCharsets;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
 import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.client.FetchMode;
 import io.hilharness.image.ProjectLayout;

@@ -1,8 +1,8 @@
 package io.hilharness.diagnose;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Exchange;
 import io.hilharness.client.Outcome;

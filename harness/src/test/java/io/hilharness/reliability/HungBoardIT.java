@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.BootRecord;
+import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.CampaignSpec;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
 import io.hilharness.campaign.ReferenceBoardCampaign;
-import io.hilharness.campaign.RoundRecord;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.cli.TestAccess;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;

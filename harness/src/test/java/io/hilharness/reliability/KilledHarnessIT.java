@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.cli.TestAccess;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.json.Json;

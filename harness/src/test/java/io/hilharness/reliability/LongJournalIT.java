@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.LongJournal;
 import java.nio.file.Files;

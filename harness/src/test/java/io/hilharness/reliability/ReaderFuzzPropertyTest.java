@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.hilharness.analyze.JournalReader;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.certs.CredentialFiles;
 import io.hilharness.certs.CredentialWriter;
 import io.hilharness.certs.LabCa;

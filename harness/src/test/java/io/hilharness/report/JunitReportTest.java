@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.RoundRecord;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.hilharness.report;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.CampaignSpec;
-import io.hilharness.campaign.RoundRecord;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Exchange;
 import io.hilharness.client.FetchMode;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hilharness.campaign.RoundRecord;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.diagnose.JournalEvidence;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.RunFolder;
 import io.hilharness.client.Outcome;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;

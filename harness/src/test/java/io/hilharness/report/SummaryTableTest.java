@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.BootRecord;
-import io.hilharness.campaign.CampaignResult;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

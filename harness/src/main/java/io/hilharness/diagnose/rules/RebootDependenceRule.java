@@ -1,6 +1,6 @@
 package io.hilharness.diagnose.rules;
 
-import io.hilharness.campaign.BootRecord;
+import io.hilharness.run.BootRecord;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.DiagnosisRule;
 import io.hilharness.diagnose.Evidence;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hilharness.board.Board;
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.BootRecord;
+import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.campaign.CampaignResult;
-import io.hilharness.campaign.CampaignSpec;
-import io.hilharness.campaign.RoundRecord;
-import io.hilharness.campaign.RunFolder;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.HttpsDriver;
 import io.hilharness.client.TrustConfig;

@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hilharness.client.Outcome;

@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.run;
 
 import io.hilharness.json.Json;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.run;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

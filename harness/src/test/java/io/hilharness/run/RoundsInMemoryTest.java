@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hilharness.board.ResetKind;
@@ -81,7 +81,7 @@ public record CampaignSpec(int boots,
     /**
      * Campaigns of more rounds than this (boots x rounds) are long runs: a passed round's evidence is
      * kept only in the journal, not in memory, and the reports are built from the journal at the end
-     * ({@link Campaign#forgettingPassedRoundEvidence}). A round's evidence is some 200 KB.
+     * ({@link io.hilharness.campaign.Campaign#forgettingPassedRoundEvidence}). A round's evidence is some 200 KB.
      */
     public static final int LONG_RUN_ROUNDS = 500;
 

@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.run;
 
 import io.hilharness.board.ResetKind;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.run;
 
 import io.hilharness.client.Outcome;
 import java.util.ArrayDeque;
