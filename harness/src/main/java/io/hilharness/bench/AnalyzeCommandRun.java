@@ -1,7 +1,6 @@
 package io.hilharness.bench;
 
 import io.hilharness.analyze.AnalyzeJvmOptions;
-import io.hilharness.cli.HilCli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -23,6 +22,8 @@ import java.util.regex.Pattern;
  * no agents or debug ports of a test runner.
  */
 final class AnalyzeCommandRun {
+    /** The command line's main class, by name as the launcher (bin/hil) and the jar's manifest give it. */
+    static final String HIL_MAIN_CLASS = "io.hilharness.cli.HilCli";
     private static final Pattern FILE_LINES = Pattern.compile("\"lines\":([0-9]+)");
     private static final String SESSION = "{\"type\":\"session\"";
     private static final String FILE = "{\"type\":\"file\"";
@@ -78,7 +79,7 @@ final class AnalyzeCommandRun {
         cmd.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), HilCli.class.getName(),
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), HIL_MAIN_CLASS,
                 "analyze", "--json", log.toString()));
         return cmd;
     }

@@ -7,7 +7,7 @@ import io.hilharness.board.host.HostBoard;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RunFolder;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.HttpsDriver;
@@ -45,7 +45,7 @@ final class BenchBoard implements AutoCloseable {
 
     static BenchBoard create(ProjectLayout layout, String imageName, Path workDir) throws IOException, ManifestException {
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
-        TrustConfig trust = ReferenceBoardCampaign.resolveTrust("image", image);
+        TrustConfig trust = ReferenceBoardRunner.resolveTrust("image", image);
         RunFolder run = RunFolder.create(workDir, image.name());
         Board board = HostBoard.create("bench-" + image.name(), run.boardDir(), 0, run.consoleCapture(), Optional.empty());
         return new BenchBoard(image, trust, run, board);

@@ -5,7 +5,7 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.TrustConfig;
@@ -13,7 +13,7 @@ import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.lab.BoardOutcome;
-import io.hilharness.lab.LabCampaigns;
+import io.hilharness.runner.LabRunner;
 import io.hilharness.lab.LabConfig;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -70,7 +70,7 @@ public final class BoardsBenchmark {
     public Result run(String imageName, List<Integer> boardCounts, int boots, int rounds, Duration roundInterval,
                       PrintStream progress) throws Exception {
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
-        TrustConfig trust = ReferenceBoardCampaign.resolveTrust("image", image);
+        TrustConfig trust = ReferenceBoardRunner.resolveTrust("image", image);
         CampaignSpec spec = new CampaignSpec(boots, rounds, FetchMode.SEQUENTIAL, ResetKind.SOFT,
                 List.of(image.manifest().page(), image.manifest().stylesheet()), 1, BenchBoard.READY_TIMEOUT,
                 BenchBoard.FETCH_TIMEOUT, roundInterval);
@@ -108,7 +108,7 @@ public final class BoardsBenchmark {
             throws Exception {
         Files.createDirectories(dir);
         LabConfig lab = LabConfig.read(labFile(dir, n));
-        return new LabCampaigns(lab, dir.resolve("runs"), "hil bench boards")
+        return new LabRunner(lab, dir.resolve("runs"), "hil bench boards")
                 .runAll(lab.select("tag:bench"), image, spec, trust, board -> new CampaignListener() { });
     }
 

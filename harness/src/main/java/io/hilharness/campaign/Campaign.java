@@ -24,8 +24,6 @@ import io.hilharness.devlog.DeviceLogParser;
 import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.LogFormat;
 import io.hilharness.devlog.LogFormats;
-import io.hilharness.diagnose.Diagnoser;
-import io.hilharness.diagnose.Evidence;
 import io.hilharness.image.FirmwareImage;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -61,13 +58,9 @@ public final class Campaign {
     private Instant deadline;
     private boolean alternateResets;
     private boolean keepPassedEvidence = true;
-    private EvidenceStep beforeDiagnosis = () -> { };
-
-    /** Evidence that is complete only once the rounds are over, such as a packet capture to stop and read back. */
-    @FunctionalInterface
-    public interface EvidenceStep {
-        void finish() throws IOException, InterruptedException;
-    }
+    private FinishingStep finishing = FinishingStep.NONE;
+    private StopRequest stop = StopRequest.never();
+    private CampaignClock clock = CampaignClock.system();
 
     public Campaign(CampaignSpec spec, Board board, FirmwareImage image, HttpsDriver driver, RunFolder run,
                     CampaignListener listener) {
@@ -111,20 +104,28 @@ public final class Campaign {
      * Keeps the device events and server chains of passed rounds only in the journal, not in memory.
      * A round's evidence is hundreds of events (some 200 KB), so a campaign of thousands of rounds would
      * otherwise hold hundreds of MB until its end; whoever uses this builds the reports from the
-     * journal ({@code RunReports.rebuild}). Rounds that did not pass keep theirs for the diagnosis.
+     * journal. Rounds that did not pass keep theirs for the diagnosis.
      */
     public Campaign forgettingPassedRoundEvidence() {
         this.keepPassedEvidence = false;
         return this;
     }
 
-    /**
-     * Runs {@code step} after the last round and before the diagnosis is made and journaled, so that the
-     * journal's {@code diagnosis} record sees what the step leaves in the run folder ({@code wire.json}),
-     * as the reports do.
-     */
-    public Campaign finishingBeforeDiagnosis(EvidenceStep step) {
-        this.beforeDiagnosis = step;
+    /** Runs {@code step} after the last round and before the end record (see {@link FinishingStep}). */
+    public Campaign finishingWith(FinishingStep step) {
+        this.finishing = step;
+        return this;
+    }
+
+    /** Ends the campaign after the round in flight once {@code stop} has a reason; the end record keeps it. */
+    public Campaign stoppingOn(StopRequest stop) {
+        this.stop = stop;
+        return this;
+    }
+
+    /** Takes timestamps, the deadline and the pacing from {@code clock} instead of the wall clock. */
+    public Campaign timedBy(CampaignClock clock) {
+        this.clock = clock;
         return this;
     }
 
@@ -138,24 +139,23 @@ public final class Campaign {
         try (Journal journal = new Journal(run.journal())) {
             journal.append("campaign", header());
             board.flasher().flash(image);
-            journal.append("flash", Map.of("image", image.name(), "at", Instant.now()));
+            journal.append("flash", Map.of("image", image.name(), "at", clock.now()));
             listener.flashed(image.name());
             CampaignResult result;
             try {
                 String aborted = runBoots(journal, boots, rounds);
-                beforeDiagnosis.finish();
                 // A campaign that ran for a time is reported as the boots it ran, not as the upper bound;
                 // also when it was stopped or aborted before its deadline.
                 boolean timed = deadline != null;
                 CampaignSpec ran = timed && boots.size() < spec.boots() ? spec.withBoots(Math.max(1, boots.size())) : spec;
                 result = new CampaignResult(image.name(), board.name(), run.dir(), ran, boots, rounds);
-                journal.append("diagnosis", Diagnoser.standard().diagnose(Evidence.of(result)));
-                Map<String, Object> end = new LinkedHashMap<>(Map.of("at", Instant.now(), "passed", result.allPassed()));
+                finishing.finish(result, journal);
+                Map<String, Object> end = new LinkedHashMap<>(Map.of("at", clock.now(), "passed", result.allPassed()));
                 if (timed) {
                     end.put("deadline", deadline);
                     end.put("boots", boots.size());
                 }
-                OperatorStop.process().reason().ifPresent(why -> end.put("stopped", why));
+                stop.reason().ifPresent(why -> end.put("stopped", why));
                 if (aborted != null) {
                     end.put("aborted", aborted);
                 }
@@ -230,7 +230,7 @@ public final class Campaign {
     private IOException stoppedByStorage(Journal journal, IOException cause, List<BootRecord> boots, List<RoundRecord> rounds) {
         String why = cause.getMessage();
         try {
-            journal.append("end", Map.of("at", Instant.now(), "passed", false, "aborted", "run folder full or unwritable: " + why));
+            journal.append("end", Map.of("at", clock.now(), "passed", false, "aborted", "run folder full or unwritable: " + why));
         } catch (IOException endFailed) {
             cause.addSuppressed(endFailed);
         }
@@ -239,11 +239,11 @@ public final class Campaign {
     }
 
     private boolean pastDeadline() {
-        return deadline != null && !Instant.now().isBefore(deadline);
+        return deadline != null && !clock.now().isBefore(deadline);
     }
 
-    private static boolean stopRequested() {
-        return OperatorStop.process().reason().isPresent();
+    private boolean stopRequested() {
+        return stop.reason().isPresent();
     }
 
     private Map<String, Object> header() {
@@ -252,7 +252,7 @@ public final class Campaign {
         header.put("board", board.name());
         header.put("endpoint", board.endpoint().getHostString() + ":" + board.endpoint().getPort());
         header.put("spec", spec);
-        header.put("started", Instant.now());
+        header.put("started", clock.now());
         return header;
     }
 
@@ -264,7 +264,7 @@ public final class Campaign {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("boot", boot);
         record.put("round", round);
-        record.put("at", Instant.now());
+        record.put("at", clock.now());
         record.put("reason", "every connection of the round timed out: the board hangs");
         record.put("action", board.power().isPresent() ? "power cycle before the next boot"
                 : spec.reset().name().toLowerCase() + " reset before the next boot (no power switch)");
@@ -281,7 +281,7 @@ public final class Campaign {
         Console console = board.console();
         long mark = console.lastSeq();
         deviceLog.forgetThrough(mark);
-        Instant resetAt = Instant.now();
+        Instant resetAt = clock.now();
         lastResetFailed = false;
         try {
             resetter.reset();
@@ -315,9 +315,9 @@ public final class Campaign {
      * page, not a wait for an event: nothing on the board is awaited here.
      */
     private void paceAfter(Instant previousStart) throws InterruptedException {
-        long remaining = Duration.between(Instant.now(), previousStart.plus(spec.roundInterval())).toNanos();
-        if (remaining > 0) {
-            TimeUnit.NANOSECONDS.sleep(remaining);
+        Duration remaining = Duration.between(clock.now(), previousStart.plus(spec.roundInterval()));
+        if (remaining.compareTo(Duration.ZERO) > 0) {
+            clock.sleep(remaining);
         }
     }
 
@@ -325,7 +325,7 @@ public final class Campaign {
         long mark = board.console().lastSeq();
         // Earlier events are journaled already; keeping them would grow the heap with every round.
         deviceLog.forgetThrough(mark);
-        Instant start = Instant.now();
+        Instant start = clock.now();
         List<ConnectionRecord> clients = new ArrayList<>();
         int n = 1;
         for (ConnectionRecord record : driver.runRound(spec.roundRequests())) {
@@ -336,7 +336,7 @@ public final class Campaign {
                 .map(ConnectionRecord::localPort).toList();
         Set<Integer> withoutEnd = deviceLog.awaitSessionsEnded(boardSawThem, mark, SESSION_END_GRACE);
         Correlation correlation = correlator.correlate(clients, deviceLog.since(mark));
-        return new RoundRecord(boot, round, start, Instant.now(), correlation.connections(),
+        return new RoundRecord(boot, round, start, clock.now(), correlation.connections(),
                 correlation.unmatchedDevice(), withoutEnd);
     }
 }

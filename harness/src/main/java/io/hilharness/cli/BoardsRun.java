@@ -1,9 +1,5 @@
 package io.hilharness.cli;
 
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
-import io.hilharness.run.RunFolder;
 import io.hilharness.client.TrustConfig;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
@@ -11,9 +7,14 @@ import io.hilharness.image.ProjectLayout;
 import io.hilharness.lab.BoardOutcome;
 import io.hilharness.lab.CombinedSummary;
 import io.hilharness.lab.LabBoard;
-import io.hilharness.lab.LabCampaigns;
 import io.hilharness.lab.LabConfig;
 import io.hilharness.report.SummaryTable;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RunFolder;
+import io.hilharness.runner.LabRunner;
+import io.hilharness.runner.ReferenceBoardRunner;
+import io.hilharness.runner.RunSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,9 @@ final class BoardsRun {
                    LabConfig lab, String selector, String commandLine, PrintStream out) throws Exception {
         List<LabBoard> boards = lab.select(selector);
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
-        TrustConfig trustConfig = ReferenceBoardCampaign.resolveTrust(trust, image);
-        List<BoardOutcome> outcomes = new LabCampaigns(lab, runsDir, commandLine)
+        TrustConfig trustConfig = ReferenceBoardRunner.resolveTrust(trust, image);
+        List<BoardOutcome> outcomes = new LabRunner(lab, runsDir, commandLine)
+                .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()))
                 .runAll(boards, image, spec, trustConfig, board -> new ProgressPrinter(out, board.name()));
         if (outcomes.size() == 1 && outcomes.get(0).error().isPresent()) {
             // One board asked for by name: its problem is the command's one error line.

@@ -1,17 +1,16 @@
 package io.hilharness.cli;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
-import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.DiagnosisText;
-import io.hilharness.diagnose.Evidence;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.SummaryTable;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.runner.CampaignOutcome;
+import io.hilharness.runner.ReferenceBoardRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,25 +30,27 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProjectLayout layout = ProjectLayout.locate();
-        ReferenceBoardCampaign campaigns = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir);
+        ReferenceBoardRunner campaigns = new ReferenceBoardRunner(layout, runsDir == null ? layout.runsDir() : runsDir);
 
-        CampaignResult selfsigned;
+        CampaignOutcome selfsignedRun;
         try (ProgressPrinter progress = ProgressPrinter.create(System.out, "selfsigned", spec())) {
-            selfsigned = campaigns.run("selfsigned", spec(), "system", progress);
+            selfsignedRun = campaigns.run("selfsigned", spec(), "system", progress);
         }
-        CampaignResult labCa;
+        CampaignOutcome labCaRun;
         try (ProgressPrinter progress = ProgressPrinter.create(System.out, "lab-ca", spec())) {
-            labCa = campaigns.run("lab-ca", spec(), "image", progress);
+            labCaRun = campaigns.run("lab-ca", spec(), "image", progress);
         }
+        CampaignResult selfsigned = selfsignedRun.result();
+        CampaignResult labCa = labCaRun.result();
 
         System.out.println();
         System.out.println("== selfsigned (clients trust the system store, as a browser does) ==");
         System.out.print(SummaryTable.render(selfsigned));
-        System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(selfsigned)), 1));
+        System.out.print(DiagnosisText.brief(selfsignedRun.diagnosis(), 1));
         System.out.println();
         System.out.println("== lab-ca (clients trust the image's lab CA) ==");
         System.out.print(SummaryTable.render(labCa));
-        System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(labCa)), 1));
+        System.out.print(DiagnosisText.brief(labCaRun.diagnosis(), 1));
         System.out.println();
 
         boolean selfsignedAsExpected = everyConnectionRejectedForItsCertificate(selfsigned);

@@ -1,19 +1,18 @@
 package io.hilharness.cli;
 
-import io.hilharness.run.CampaignResult;
 import io.hilharness.capture.CaptureSettings;
 import io.hilharness.capture.WireEvidence;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ClientKind;
-import io.hilharness.campaign.OperatorStop;
-import io.hilharness.campaign.ReferenceBoardCampaign;
-import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.DiagnosisText;
-import io.hilharness.diagnose.Evidence;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.lab.LabConfig;
 import io.hilharness.report.SummaryTable;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.runner.CampaignOutcome;
+import io.hilharness.runner.ClientKind;
+import io.hilharness.runner.ReferenceBoardRunner;
+import io.hilharness.runner.RunSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,20 +80,22 @@ final class RunCommand implements Callable<Integer> {
                 break;
             }
             String label = clients.size() == 1 ? image : image + "/" + kind.label();
-            CampaignResult result;
+            CampaignOutcome outcome;
             try (ProgressPrinter progress = ProgressPrinter.create(System.out, label, spec)) {
-                result = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir)
+                outcome = new ReferenceBoardRunner(layout, runsDir == null ? layout.runsDir() : runsDir)
                         .withClient(kind)
                         .withCapture(capture ? Optional.of(CaptureSettings.loopback()) : Optional.empty())
+                        .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()))
                         .run(image, spec, trust, progress);
             }
+            CampaignResult result = outcome.result();
             results.put(kind.label(), result);
             System.out.println();
             System.out.print(SummaryTable.render(result));
-            System.out.print(DiagnosisText.brief(Diagnoser.standard().diagnose(Evidence.of(result)), 3));
+            System.out.print(DiagnosisText.brief(outcome.diagnosis(), 3));
             System.out.println("run folder: " + result.runDir() + " (report.html, junit.xml, diagnosis.txt)");
             if (capture) {
-                System.out.println(WireEvidence.read(result.runDir()).map(WireEvidence::headline).orElse("wire: no wire.json"));
+                System.out.println(outcome.wire().map(WireEvidence::headline).orElse("wire: no wire.json"));
             }
         }
         if (results.size() > 1) {

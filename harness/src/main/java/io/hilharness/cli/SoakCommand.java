@@ -1,14 +1,14 @@
 package io.hilharness.cli;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.OperatorStop;
-import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.client.FetchMode;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.SummaryTable;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.runner.ReferenceBoardRunner;
+import io.hilharness.runner.RunSettings;
 import io.hilharness.soak.SoakMonitor;
 import io.hilharness.soak.SoakReport;
 import io.hilharness.soak.SoakVerdict;
@@ -72,16 +72,16 @@ final class SoakCommand implements Callable<Integer> {
                 kind, List.of(manifest.page(), manifest.stylesheet()), 6, Duration.ofSeconds(20), Duration.ofSeconds(10),
                 Duration.ofMillis(roundIntervalMs));
         StopOnSignals.install(System.err);
-        Instant deadline = Instant.now().plus(length);
+        RunSettings settings = RunSettings.defaults().stoppingOn(OperatorStop.process()).asLongRun()
+                .endingAt(Instant.now().plus(length));
         System.out.println("soak: image " + image + " for " + duration + ", reboot every " + roundsPerBoot + " rounds ("
                 + (alternate ? "soft and hard in turn" : kind.name().toLowerCase(Locale.ROOT)) + ")");
         CampaignResult result;
         SoakMonitor monitor = new SoakMonitor(System.out, every).start();
         try (monitor) {
-            result = new ReferenceBoardCampaign(layout, runsDir == null ? layout.runsDir() : runsDir)
-                    .longRun()
-                    .withCampaign(c -> alternate ? c.endingAt(deadline).alternatingResets() : c.endingAt(deadline))
-                    .run(image, spec, trust, monitor);
+            result = new ReferenceBoardRunner(layout, runsDir == null ? layout.runsDir() : runsDir)
+                    .withSettings(alternate ? settings.withAlternatingResets() : settings)
+                    .run(image, spec, trust, monitor).result();
         }
         SoakVerdict verdict = SoakVerdict.of(monitor.samples());
         System.out.println();

@@ -1,6 +1,5 @@
 package io.hilharness.cli;
 
-import io.hilharness.campaign.OperatorStop;
 import java.io.PrintStream;
 import java.util.List;
 import sun.misc.Signal;

@@ -3,7 +3,7 @@ package io.hilharness.junit;
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RunFolder;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.HttpsDriver;
@@ -120,7 +120,7 @@ final class BoardSession implements AutoCloseable {
         if (trust.isBlank()) {
             return image.trustFile().isPresent() ? TrustConfig.caFile(image.trustFile().get()) : TrustConfig.system();
         }
-        return ReferenceBoardCampaign.resolveTrust(trust, image);
+        return ReferenceBoardRunner.resolveTrust(trust, image);
     }
 
     /**

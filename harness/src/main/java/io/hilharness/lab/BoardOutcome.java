@@ -6,11 +6,11 @@ import java.util.Optional;
 /** One board's part of a multi-board run: its campaign result, or why it could not run (busy, flash failed...). */
 public record BoardOutcome(String board, Optional<CampaignResult> result, Optional<String> error) {
 
-    static BoardOutcome of(String board, CampaignResult result) {
+    public static BoardOutcome of(String board, CampaignResult result) {
         return new BoardOutcome(board, Optional.of(result), Optional.empty());
     }
 
-    static BoardOutcome failed(String board, String error) {
+    public static BoardOutcome failed(String board, String error) {
         return new BoardOutcome(board, Optional.empty(), Optional.of(error));
     }
 

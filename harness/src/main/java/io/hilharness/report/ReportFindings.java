@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** The diagnosis as the HTML report's findings section shows it. */
-final class ReportFindings {
+public final class ReportFindings {
     private ReportFindings() {
     }
 
-    static List<Finding> of(Diagnosis diagnosis) {
+    public static List<Finding> of(Diagnosis diagnosis) {
         return diagnosis.findings().stream()
                 .map(f -> new Finding(f.rule() + ": " + f.rootCause(),
                         String.format(Locale.ROOT, "%.2f", f.confidence()), DiagnosisText.details(f)))

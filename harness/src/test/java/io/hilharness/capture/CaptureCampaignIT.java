@@ -10,7 +10,7 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.FetchMode;
@@ -131,9 +131,9 @@ class CaptureCampaignIT {
 
     @Test
     void jsseRejectionOfASelfsignedChainIsAlert46FromClientToServerOnTheWire() throws Exception {
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
                 .withCapture(Optional.of(CaptureSettings.loopback()))
-                .run("selfsigned", spec(FetchMode.SEQUENTIAL, 2), "system", new CampaignListener() { });
+                .run("selfsigned", spec(FetchMode.SEQUENTIAL, 2), "system", new CampaignListener() { }).result();
 
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();
         assertTrue(wire.captured(), wire.reason());
@@ -208,9 +208,9 @@ class CaptureCampaignIT {
 
     @Test
     void tinyHeapCutsParallelConnectionsAndTheWireShowsWhoClosed() throws Exception {
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
                 .withCapture(Optional.of(CaptureSettings.loopback()))
-                .run("tiny-heap", spec(FetchMode.PARALLEL, 3), "image", new CampaignListener() { });
+                .run("tiny-heap", spec(FetchMode.PARALLEL, 3), "image", new CampaignListener() { }).result();
 
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();
         assertTrue(wire.captured(), wire.reason());
@@ -254,9 +254,9 @@ class CaptureCampaignIT {
 
     @Test
     void partialWriteShowsTheBoardClosingMidBodyOnTheWire() throws Exception {
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
                 .withCapture(Optional.of(CaptureSettings.loopback()))
-                .run("partial-write", spec(FetchMode.SEQUENTIAL, 1), "image", new CampaignListener() { });
+                .run("partial-write", spec(FetchMode.SEQUENTIAL, 1), "image", new CampaignListener() { }).result();
 
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();
         assertTrue(wire.captured(), wire.reason());
@@ -317,7 +317,7 @@ class CaptureCampaignIT {
         }
     }
 
-    /** A captured campaign on an image folder of the test's own (ReferenceBoardCampaign takes image names). */
+    /** A captured campaign on an image folder of the test's own (ReferenceBoardRunner takes image names). */
     private CampaignResult capturedCampaign(FirmwareImage image, CampaignSpec spec, Function<Board, CampaignListener> listener)
             throws Exception {
         RunFolder run = RunFolder.create(runs, image.name());
@@ -372,9 +372,9 @@ class CaptureCampaignIT {
 
     @Test
     void withoutDumpcapTheCampaignRunsAndWireJsonSaysWhy() throws Exception {
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
                 .withCapture(Optional.of(CaptureSettings.loopback().withDumpcap("/nonexistent/dumpcap")))
-                .run("lab-ca", spec(FetchMode.SEQUENTIAL, 1), "image", new CampaignListener() { });
+                .run("lab-ca", spec(FetchMode.SEQUENTIAL, 1), "image", new CampaignListener() { }).result();
 
         assertTrue(result.allPassed());
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();

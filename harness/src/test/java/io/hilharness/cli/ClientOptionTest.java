@@ -9,7 +9,7 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ClientKind;
+import io.hilharness.runner.ClientKind;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.FetchMode;

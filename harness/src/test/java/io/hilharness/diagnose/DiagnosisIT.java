@@ -8,7 +8,7 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.client.FetchMode;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.json.Json;
@@ -40,8 +40,8 @@ class DiagnosisIT {
 
     @Test
     void selfsignedIsDiagnosedAsARejectedSelfSignedCertificate() throws Exception {
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
-                .run("selfsigned", spec(), "system", new CampaignListener() { });
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
+                .run("selfsigned", spec(), "system", new CampaignListener() { }).result();
 
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
         Finding top = diagnosis.top().orElseThrow(() -> new AssertionError("no finding"));
@@ -78,8 +78,8 @@ class DiagnosisIT {
 
     @Test
     void labCaHasNoFinding() throws Exception {
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
-                .run("lab-ca", spec(), "image", new CampaignListener() { });
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
+                .run("lab-ca", spec(), "image", new CampaignListener() { }).result();
         assertTrue(result.allPassed(), () -> io.hilharness.report.SummaryTable.render(result));
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
         assertTrue(diagnosis.findings().isEmpty(), DiagnosisText.render(diagnosis));

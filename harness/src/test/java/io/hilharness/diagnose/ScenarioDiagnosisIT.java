@@ -9,7 +9,7 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.client.FetchMode;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.testing.ReferenceFirmware;
@@ -66,7 +66,7 @@ class ScenarioDiagnosisIT {
         CampaignSpec spec = new CampaignSpec(boots, rounds, mode, reset, List.of("/dashboard.html", "/style.css"),
                 6, Duration.ofSeconds(20), Duration.ofSeconds(fetchTimeoutSeconds),
                 Duration.ofMillis(scenario.equals("boot-race") ? 100 : 0));
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs).run(scenario, spec, trust, new CampaignListener() { });
+        CampaignResult result = new ReferenceBoardRunner(layout, runs).run(scenario, spec, trust, new CampaignListener() { }).result();
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
         String report = io.hilharness.report.SummaryTable.render(result) + DiagnosisText.render(diagnosis);
         if (expectedRule == null) {

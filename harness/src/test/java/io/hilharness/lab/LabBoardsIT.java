@@ -16,7 +16,9 @@ import io.hilharness.board.host.HostProcessPower;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.LabRunner;
+import io.hilharness.runner.ReferenceBoardRunner;
+import io.hilharness.runner.RunSettings;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.FetchMode;
 import io.hilharness.correlate.CorrelatedConnection;
@@ -128,10 +130,10 @@ class LabBoardsIT {
     }
 
     /**
-     * Above the long-run size (here 3 rounds instead of 500) a lab campaign keeps the evidence of passed
-     * rounds only in the journal, as {@code hil run} and {@code hil soak} do on the reference board, and
-     * its reports are built from the journal: nightly lab runs of thousands of rounds, several boards at
-     * once, stay within memory.
+     * A long lab campaign (as one of more than 500 rounds is) keeps the evidence of passed rounds only in
+     * the journal, as {@code hil run} and {@code hil soak} do on the reference board, and its reports are
+     * built from the journal: nightly lab runs of thousands of rounds, several boards at once, stay within
+     * memory.
      */
     @Test
     void aLongLabCampaignKeepsPassedRoundsOnlyInTheJournal() throws Exception {
@@ -139,9 +141,10 @@ class LabBoardsIT {
         FirmwareImage image = new ImageBuilder(layout).build("lab-ca");
         CampaignSpec spec = new CampaignSpec(2, 2, FetchMode.SEQUENTIAL, ResetKind.SOFT, List.of("/dashboard.html", "/style.css"),
                 6, BOOT, Duration.ofSeconds(10), Duration.ofMillis(100));
-        CampaignResult result = new LabCampaigns(lab, dir.resolve("runs"), "LabBoardsIT", 3)
-                .run(lab.select("ref-2").get(0), image, spec, ReferenceBoardCampaign.resolveTrust("image", image),
-                        new CampaignListener() { });
+        CampaignResult result = new LabRunner(lab, dir.resolve("runs"), "LabBoardsIT")
+                .withSettings(RunSettings.defaults().asLongRun())
+                .run(lab.select("ref-2").get(0), image, spec, ReferenceBoardRunner.resolveTrust("image", image),
+                        new CampaignListener() { }).result();
 
         assertTrue(result.allPassed());
         assertEquals(4, result.rounds().size());

@@ -10,7 +10,7 @@ import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.cli.TestAccess;
 import io.hilharness.client.FetchMode;
@@ -55,8 +55,8 @@ class HungBoardIT {
 
     @Test
     void aHungBoardIsPowerCycledByTheWatchdogAndTheCampaignGoesOn() throws Exception {
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
-                .run("hang", spec(2, 6), "image", new CampaignListener() { });
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
+                .run("hang", spec(2, 6), "image", new CampaignListener() { }).result();
 
         assertEquals(1, result.exitCode());
         assertEquals(2, result.boots().size());
@@ -117,7 +117,7 @@ class HungBoardIT {
                 }
             }
         };
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs).run("hang", spec(3, 5), "image", flashGoesBad);
+        CampaignResult result = new ReferenceBoardRunner(layout, runs).run("hang", spec(3, 5), "image", flashGoesBad).result();
 
         assertEquals(1, result.exitCode());
         assertEquals(2, result.boots().size(), "no third boot after the board failed to come back");

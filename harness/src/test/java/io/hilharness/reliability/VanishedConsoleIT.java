@@ -9,7 +9,7 @@ import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
@@ -60,7 +60,7 @@ class VanishedConsoleIT {
         CampaignSpec spec = new CampaignSpec(3, 3, FetchMode.SEQUENTIAL, reset, List.of("/dashboard.html", "/style.css"),
                 1, Duration.ofSeconds(5), Duration.ofSeconds(3));
 
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs).run("lab-ca", spec, "image", boardDies);
+        CampaignResult result = new ReferenceBoardRunner(layout, runs).run("lab-ca", spec, "image", boardDies).result();
 
         assertEquals(1, result.exitCode());
         assertTrue(result.rounds().get(0).ok() && result.rounds().get(1).ok());

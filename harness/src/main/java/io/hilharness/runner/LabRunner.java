@@ -1,22 +1,26 @@
-package io.hilharness.lab;
+package io.hilharness.runner;
 
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.run.RunFolder;
 import io.hilharness.client.HttpsDriver;
 import io.hilharness.client.TrustConfig;
 import io.hilharness.image.FirmwareImage;
-import io.hilharness.image.ImageManifest;
-import io.hilharness.report.RunReports;
+import io.hilharness.lab.BoardBusyException;
+import io.hilharness.lab.BoardLock;
+import io.hilharness.lab.BoardOutcome;
+import io.hilharness.lab.LabBoard;
+import io.hilharness.lab.LabBoards;
+import io.hilharness.lab.LabConfig;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,23 +31,23 @@ import java.util.function.Function;
  * Campaigns on lab boards: each board locked for its campaign, with its own run folder; several boards
  * at once, one thread each. A board that cannot run (busy, flash failed) does not stop the others.
  */
-public final class LabCampaigns {
+public final class LabRunner {
     private final LabConfig lab;
     private final Path runsDir;
     private final String command;
-    private final long longRunRounds;
+    private RunSettings settings = RunSettings.defaults();
 
     /** @param command what the lock file says the holder is doing, e.g. the command line */
-    public LabCampaigns(LabConfig lab, Path runsDir, String command) {
-        this(lab, runsDir, command, CampaignSpec.LONG_RUN_ROUNDS);
-    }
-
-    /** With long runs from another size on: a test need not run 500 rounds to see one. */
-    LabCampaigns(LabConfig lab, Path runsDir, String command, long longRunRounds) {
+    public LabRunner(LabConfig lab, Path runsDir, String command) {
         this.lab = lab;
         this.runsDir = runsDir;
         this.command = command;
-        this.longRunRounds = longRunRounds;
+    }
+
+    /** What stops the campaigns, their clock, a long run. */
+    public LabRunner withSettings(RunSettings settings) {
+        this.settings = settings;
+        return this;
     }
 
     /** The image is built once beforehand: boards share it, read-only. */
@@ -76,7 +80,7 @@ public final class LabCampaigns {
     private BoardOutcome runGuarded(LabBoard board, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
                                     CampaignListener listener) throws InterruptedException {
         try {
-            return BoardOutcome.of(board.name(), run(board, image, spec, trust, listener));
+            return BoardOutcome.of(board.name(), run(board, image, spec, trust, listener).result());
         } catch (BoardBusyException | BoardException | IOException | RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return BoardOutcome.failed(board.name(), message);
@@ -84,8 +88,8 @@ public final class LabCampaigns {
     }
 
     /** One campaign on one board, holding its lock throughout. */
-    public CampaignResult run(LabBoard board, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
-                              CampaignListener listener)
+    public CampaignOutcome run(LabBoard board, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
+                               CampaignListener listener)
             throws BoardBusyException, BoardException, IOException, InterruptedException {
         try (BoardLock lock = BoardLock.acquire(lab.lockDir(), board.name(), command)) {
             RunFolder run = RunFolder.create(runsDir, board.name() + "-" + image.name());
@@ -103,13 +107,7 @@ public final class LabCampaigns {
                         .build();
                 Campaign campaign = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
                         .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null));
-                boolean longRun = boardSpec.totalRounds() > longRunRounds; // see CampaignSpec.LONG_RUN_ROUNDS
-                if (longRun) {
-                    campaign.forgettingPassedRoundEvidence(); // a nightly run of thousands of rounds, boards in parallel
-                }
-                CampaignResult result = campaign.run();
-                RunReports.writeAfterCampaign(run);
-                return result;
+                return new CampaignRunner(settings).run(campaign, boardSpec, run, Optional.empty());
             }
         }
     }

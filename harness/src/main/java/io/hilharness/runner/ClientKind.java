@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.runner;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.hilharness.campaign;
+package io.hilharness.runner;
 
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.RoundRecord;
@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.board.ResetKind;
+import io.hilharness.campaign.CampaignListener;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
@@ -39,7 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The reference firmware for real: a static mbedTLS binary, its console on a pty opened through
  * jSerialComm, HTTPS over loopback, soft and hard resets.
  */
-class ReferenceBoardCampaignIT {
+class ReferenceBoardRunnerIT {
     private static ProjectLayout layout;
 
     @TempDir
@@ -59,8 +60,8 @@ class ReferenceBoardCampaignIT {
     @EnumSource(ResetKind.class)
     void labCaPassesEveryRoundAcrossThreeBoots(ResetKind reset) throws Exception {
         Path tee = runs.resolve("uart-sniffer.bin");
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs).withConsoleTee(tee)
-                .run("lab-ca", spec(reset, FetchMode.SEQUENTIAL, 3), "image", new CampaignListener() { });
+        CampaignResult result = new ReferenceBoardRunner(layout, runs).withConsoleTee(tee)
+                .run("lab-ca", spec(reset, FetchMode.SEQUENTIAL, 3), "image", new CampaignListener() { }).result();
 
         assertTrue(result.allPassed(), () -> io.hilharness.report.SummaryTable.render(result));
         assertEquals(3, result.boots().size());
@@ -85,8 +86,8 @@ class ReferenceBoardCampaignIT {
 
     @Test
     void selfsignedIsRejectedAsACertificateProblemAndTheBoardLogsTheAbortedHandshake() throws Exception {
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
-                .run("selfsigned", spec(ResetKind.SOFT, FetchMode.SEQUENTIAL, 2), "system", new CampaignListener() { });
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
+                .run("selfsigned", spec(ResetKind.SOFT, FetchMode.SEQUENTIAL, 2), "system", new CampaignListener() { }).result();
 
         assertFalse(result.allPassed());
         assertEquals(1, result.exitCode());
@@ -113,8 +114,8 @@ class ReferenceBoardCampaignIT {
         for (FetchMode mode : List.of(FetchMode.PARALLEL, FetchMode.KEEPALIVE)) {
             CampaignSpec spec = new CampaignSpec(1, 3, mode, ResetKind.SOFT, List.of("/dashboard.html", "/style.css"), 6,
                     Duration.ofSeconds(20), Duration.ofSeconds(10));
-            CampaignResult result = new ReferenceBoardCampaign(layout, runs)
-                    .run("lab-ca", spec, "image", new CampaignListener() { });
+            CampaignResult result = new ReferenceBoardRunner(layout, runs)
+                    .run("lab-ca", spec, "image", new CampaignListener() { }).result();
             assertTrue(result.allPassed(), () -> mode + "\n" + io.hilharness.report.SummaryTable.render(result));
             int expectedConnections = mode == FetchMode.PARALLEL ? 6 : 1;
             for (RoundRecord round : result.rounds()) {
@@ -129,8 +130,8 @@ class ReferenceBoardCampaignIT {
     void theMbedtlsNativeLogFormatIsParsedAndCorrelatedToo() throws Exception {
         CampaignSpec spec = new CampaignSpec(1, 2, FetchMode.SEQUENTIAL, ResetKind.SOFT,
                 List.of("/dashboard.html", "/style.css"), 6, Duration.ofSeconds(20), Duration.ofSeconds(10));
-        CampaignResult result = new ReferenceBoardCampaign(layout, runs)
-                .run("lab-ca-native-log", spec, "image", new CampaignListener() { });
+        CampaignResult result = new ReferenceBoardRunner(layout, runs)
+                .run("lab-ca-native-log", spec, "image", new CampaignListener() { }).result();
 
         assertTrue(result.allPassed(), () -> io.hilharness.report.SummaryTable.render(result));
         assertEquals(1, result.boots().get(0).deviceBoot());
