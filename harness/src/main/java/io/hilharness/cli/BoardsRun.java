@@ -11,12 +11,10 @@ import io.hilharness.lab.LabConfig;
 import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.run.RunFolder;
 import io.hilharness.runner.LabRunner;
 import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.runner.RunSettings;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,9 +28,9 @@ final class BoardsRun {
         List<LabBoard> boards = lab.select(selector);
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
         TrustConfig trustConfig = ReferenceBoardRunner.resolveTrust(trust, image);
-        List<BoardOutcome> outcomes = new LabRunner(lab, runsDir, commandLine)
-                .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()))
-                .runAll(boards, image, spec, trustConfig, board -> new ProgressPrinter(out, board.name()));
+        LabRunner runner = new LabRunner(lab, runsDir, commandLine)
+                .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()));
+        List<BoardOutcome> outcomes = runner.runAll(boards, image, spec, trustConfig, board -> new ProgressPrinter(out, board.name()));
         if (outcomes.size() == 1 && outcomes.get(0).error().isPresent()) {
             // One board asked for by name: its problem is the command's one error line.
             throw new IllegalStateException(outcomes.get(0).error().get());
@@ -49,9 +47,7 @@ final class BoardsRun {
         out.println("== all boards");
         out.print(combined);
         if (boards.size() > 1) {
-            RunFolder folder = RunFolder.create(runsDir, "boards-" + selector);
-            Files.writeString(folder.summaryText(), combined);
-            out.println("combined summary: " + folder.summaryText());
+            out.println("combined summary: " + runner.writeCombinedSummary(selector, combined));
         }
         return CombinedSummary.exitCode(outcomes);
     }

@@ -16,6 +16,7 @@ import io.hilharness.lab.LabConfig;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RunFolder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,6 +111,13 @@ public final class LabRunner {
                 return new CampaignRunner(settings).run(campaign, boardSpec, run, Optional.empty());
             }
         }
+    }
+
+    /** The combined summary of a run on several boards, in a run folder of its own beside theirs; returns its file. */
+    public Path writeCombinedSummary(String selector, String summary) throws IOException {
+        RunFolder folder = RunFolder.create(runsDir, "boards-" + selector);
+        Files.writeString(folder.summaryText(), summary);
+        return folder.summaryText();
     }
 
     /** A real board's firmware logs in its own format whatever the image manifest says. */
