@@ -1,6 +1,7 @@
 package io.hilharness.report;
 
 import io.hilharness.run.CampaignResult;
+import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Exchange;
@@ -38,7 +39,7 @@ final class ConnectionDrillDown {
     private ConnectionDrillDown() {
     }
 
-    static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, int passedInDetail,
+    static void render(StringBuilder html, CampaignResult result, List<ConnectionPlacement> facts, int passedInDetail,
                        HtmlReport.Drain afterEachRound) throws IOException {
         html.append("<h2 id=\"connections\">Connections</h2>\n<p class=\"muted\">Failed connections are open; "
                 + "click any line to open or close it. Times are ms from the connection's start, by the host clock.</p>\n");
@@ -51,7 +52,7 @@ final class ConnectionDrillDown {
                     .append(" are shown line by line, the others by their summary (their lines are in timeline.json and console.raw).</p>\n");
         }
         int passedShown = 0;
-        Map<CorrelatedConnection, ConnectionFacts> byConnection = new IdentityHashMap<>();
+        Map<CorrelatedConnection, ConnectionPlacement> byConnection = new IdentityHashMap<>();
         facts.forEach(f -> byConnection.put(f.connection(), f));
         for (RoundRecord round : result.rounds()) {
             html.append("<h3>boot ").append(round.boot()).append(" round ").append(round.round())
@@ -77,7 +78,7 @@ final class ConnectionDrillDown {
         }
     }
 
-    private static void connection(StringBuilder html, CorrelatedConnection c, ConnectionFacts f, WireSection wire,
+    private static void connection(StringBuilder html, CorrelatedConnection c, ConnectionPlacement f, WireSection wire,
                                    boolean inDetail) {
         ConnectionRecord client = c.client();
         boolean failed = client.outcome() != Outcome.OK;
@@ -88,7 +89,7 @@ final class ConnectionDrillDown {
             html.append(", ").append(Duration.between(client.start(), client.end()).toMillis()).append(" ms");
         }
         if (f != null) {
-            html.append(", connection ").append(f.indexSinceBoot()).append(" since boot, ").append(f.concurrency()).append(" open");
+            html.append(", connection ").append(f.indexSinceBoot()).append(" since boot, ").append(f.openAtStart()).append(" open");
         }
         if (inDetail) {
             // Of a passed connection shown by its summary, memory may not hold the lines (RoundsInMemory): not counted.
@@ -118,10 +119,10 @@ final class ConnectionDrillDown {
             rows.add(new Row(e.at(), e.approximate(), e.text(), null, null, null));
         }
         List<DeviceEvent> shown = c.device().subList(0, Math.min(c.device().size(), maxDeviceLines));
-        List<String> texts = Evidence.texts(shown);
+        List<String> texts = DeviceLineText.texts(shown);
         for (int i = 0; i < shown.size(); i++) {
             DeviceEvent e = shown.get(i);
-            rows.add(new Row(e.hostTime() != null ? e.hostTime() : t0, false, null, Evidence.meaning(e), texts.get(i),
+            rows.add(new Row(e.hostTime() != null ? e.hostTime() : t0, false, null, DeviceLineText.meaning(e), texts.get(i),
                     "line " + e.seq() + " @" + e.offset()));
         }
         rows.sort(Comparator.comparing(Row::at));
@@ -151,7 +152,7 @@ final class ConnectionDrillDown {
 
     private static void deviceLines(StringBuilder html, List<DeviceEvent> events, int max) {
         List<DeviceEvent> shown = events.subList(0, Math.min(events.size(), max));
-        List<String> texts = Evidence.texts(shown);
+        List<String> texts = DeviceLineText.texts(shown);
         html.append("<pre class=\"evidence\">");
         for (int i = 0; i < shown.size(); i++) {
             html.append(Html.text("line " + shown.get(i).seq() + " @" + shown.get(i).offset() + ": " + texts.get(i))).append('\n');

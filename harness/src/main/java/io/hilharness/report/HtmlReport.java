@@ -2,6 +2,7 @@ package io.hilharness.report;
 
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
+import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.secrets.KeyRedaction;
@@ -31,8 +32,8 @@ public final class HtmlReport {
      * Writes the page to {@code out} a part at a time (each boot's chart, each round's connections):
      * a soak's page is tens of MB, which a small heap should not hold whole.
      */
-    public static void write(CampaignResult result, List<String> notes, List<Finding> findings, Writer out) throws IOException {
-        List<ConnectionFacts> facts = ConnectionFacts.of(result);
+    public static void write(CampaignResult result, List<String> notes, List<ReportedFinding> findings, Writer out) throws IOException {
+        List<ConnectionPlacement> facts = ConnectionPlacement.of(result.rounds());
         StringBuilder html = new StringBuilder(1 << 16);
         String title = "hil report: " + result.image() + " on " + result.board();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>\n")
@@ -78,7 +79,7 @@ public final class HtmlReport {
         html.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"grid\"><tr><th>boot</th><th>reset</th><th>device boot</th>"
                 + "<th>ready ms</th><th>rounds</th><th>ok</th><th>connections</th><th>handshake p50</th>"
                 + "<th>handshake p95</th><th>failures by class</th></tr>\n");
-        for (BootSummary s : SummaryTable.summaries(result)) {
+        for (BootRoundsSummary s : SummaryTable.summaries(result)) {
             String failures = s.bootFailure() != null ? "BOOT FAILED: " + s.bootFailure()
                     : s.failures().isEmpty() ? "-" : s.failures().entrySet().stream()
                     .map(e -> OutcomeColors.label(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
@@ -94,14 +95,14 @@ public final class HtmlReport {
                 .append(" rounds ok</p>\n");
     }
 
-    // ---- Findings: filled by the diagnosis step (see Finding); rendered here, escaped. ----
-    private static void findings(StringBuilder html, List<Finding> findings) {
-        html.append("<h2 id=\"findings\">Findings</h2>\n<!-- findings: one <section class=\"finding\"> per Finding -->\n");
+    // ---- Findings: filled by the diagnosis (see ReportedFinding); rendered here, escaped. ----
+    private static void findings(StringBuilder html, List<ReportedFinding> findings) {
+        html.append("<h2 id=\"findings\">Findings</h2>\n<!-- findings: one <section class=\"finding\"> per finding -->\n");
         if (findings.isEmpty()) {
             html.append("<p class=\"muted\">No findings.</p>\n");
             return;
         }
-        for (Finding f : findings) {
+        for (ReportedFinding f : findings) {
             html.append("<section class=\"finding\"><h3>").append(Html.text(f.title()))
                     .append(" <span class=\"confidence\">confidence: ").append(Html.text(f.confidence())).append("</span></h3>");
             if (!f.evidence().isEmpty()) {
@@ -113,13 +114,13 @@ public final class HtmlReport {
         }
     }
 
-    private static void charts(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, Drain drain)
+    private static void charts(StringBuilder html, CampaignResult result, List<ConnectionPlacement> facts, Drain drain)
             throws IOException {
         html.append("<h2 id=\"charts\">Charts</h2>\n");
         EnumSet<Outcome> seen = EnumSet.noneOf(Outcome.class);
         facts.forEach(f -> seen.add(f.outcome()));
         html.append("<h3>Connections per boot</h3>\n").append(SvgCharts.legend(List.copyOf(seen))).append('\n');
-        Map<Integer, List<ConnectionFacts>> byBoot = facts.stream().collect(Collectors.groupingBy(ConnectionFacts::boot));
+        Map<Integer, List<ConnectionPlacement>> byBoot = facts.stream().collect(Collectors.groupingBy(ConnectionPlacement::boot));
         for (BootRecord boot : result.boots()) {
             if (!boot.ready()) {
                 html.append("<p class=\"fail-text\">boot ").append(boot.boot()).append(" not ready: ")
@@ -129,35 +130,36 @@ public final class HtmlReport {
             html.append(SvgCharts.timeline(boot.boot(), byBoot.getOrDefault(boot.boot(), List.of()))).append('\n');
             drain.drain();
         }
-        html.append("<h3>Failure rate</h3>\n<div class=\"charts\">")
-                .append(SvgCharts.failureRate("failed connections per boot", bars(facts, ConnectionFacts::boot, "boot ")))
+        html.append("<h3>Failure rate</h3>\n<p class=\"muted\">").append(Html.text(ConnectionPlacement.CLOCK))
+                .append("</p>\n<div class=\"charts\">")
+                .append(SvgCharts.failureRate("failed connections per boot", bars(facts, ConnectionPlacement::boot, "boot ")))
                 .append(SvgCharts.failureRate("by concurrency (connections open at its start)",
-                        bars(facts, ConnectionFacts::concurrency, "")))
+                        bars(facts, ConnectionPlacement::openAtStart, "")))
                 .append(SvgCharts.failureRate("by connection index since boot",
                         byIndexSinceBoot(facts)))
                 .append("</div>\n");
     }
 
     /** Failed/total per value of {@code key}, in ascending order of the key. */
-    static List<SvgCharts.Bar> bars(List<ConnectionFacts> facts, Function<ConnectionFacts, Integer> key, String prefix) {
-        Map<Integer, List<ConnectionFacts>> groups = facts.stream()
+    static List<SvgCharts.Bar> bars(List<ConnectionPlacement> facts, Function<ConnectionPlacement, Integer> key, String prefix) {
+        Map<Integer, List<ConnectionPlacement>> groups = facts.stream()
                 .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
         return groups.entrySet().stream().map(e -> new SvgCharts.Bar(prefix + e.getKey(),
-                (int) e.getValue().stream().filter(ConnectionFacts::failed).count(), e.getValue().size())).toList();
+                (int) e.getValue().stream().filter(ConnectionPlacement::failed).count(), e.getValue().size())).toList();
     }
 
     /** Index since boot in at most {@link #MAX_INDEX_BARS} equal ranges, so long campaigns stay readable. */
-    static List<SvgCharts.Bar> byIndexSinceBoot(List<ConnectionFacts> facts) {
-        int max = facts.stream().mapToInt(ConnectionFacts::indexSinceBoot).max().orElse(0);
+    static List<SvgCharts.Bar> byIndexSinceBoot(List<ConnectionPlacement> facts) {
+        int max = facts.stream().mapToInt(ConnectionPlacement::indexSinceBoot).max().orElse(0);
         int width = Math.max(1, (max + MAX_INDEX_BARS - 1) / MAX_INDEX_BARS);
         if (width == 1) {
-            return bars(facts, ConnectionFacts::indexSinceBoot, "#");
+            return bars(facts, ConnectionPlacement::indexSinceBoot, "#");
         }
-        Map<Integer, List<ConnectionFacts>> groups = facts.stream().collect(Collectors.groupingBy(
+        Map<Integer, List<ConnectionPlacement>> groups = facts.stream().collect(Collectors.groupingBy(
                 f -> (f.indexSinceBoot() - 1) / width, TreeMap::new, Collectors.toList()));
         return groups.entrySet().stream().map(e -> new SvgCharts.Bar(
                 "#" + (e.getKey() * width + 1) + "-" + (e.getKey() + 1) * width,
-                (int) e.getValue().stream().filter(ConnectionFacts::failed).count(), e.getValue().size())).toList();
+                (int) e.getValue().stream().filter(ConnectionPlacement::failed).count(), e.getValue().size())).toList();
     }
 
     private static String dash(Object value) {

@@ -2,6 +2,7 @@ package io.hilharness.report;
 
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
+import io.hilharness.run.ConnectionPlacement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class SvgCharts {
      * A boot's connections on a time axis from its first connection: each a bar from its start to
      * its end, coloured by outcome; overlapping connections get their own lanes.
      */
-    static String timeline(int boot, List<ConnectionFacts> connections) {
+    static String timeline(int boot, List<ConnectionPlacement> connections) {
         if (connections.isEmpty()) {
             return "<p class=\"muted\">boot " + boot + ": no connections</p>";
         }
@@ -45,7 +46,7 @@ final class SvgCharts {
         StringBuilder bars = new StringBuilder();
         StringBuilder rounds = new StringBuilder();
         int lastRound = -1;
-        for (ConnectionFacts c : connections) {
+        for (ConnectionPlacement c : connections) {
             Instant start = start(c.client());
             Instant end = end(c.client());
             int lane = 0;
@@ -144,11 +145,11 @@ final class SvgCharts {
         return html.append("</p>").toString();
     }
 
-    private static String tooltip(ConnectionFacts c) {
+    private static String tooltip(ConnectionPlacement c) {
         ConnectionRecord client = c.client();
         long ms = Duration.between(start(client), end(client)).toMillis();
         return client.id() + " port " + client.localPort() + ": " + OutcomeColors.label(c.outcome()) + ", " + ms
-                + " ms, connection " + c.indexSinceBoot() + " since boot, " + c.concurrency() + " open";
+                + " ms, connection " + c.indexSinceBoot() + " since boot, " + c.openAtStart() + " open";
     }
 
     private static Instant start(ConnectionRecord c) {

@@ -14,11 +14,11 @@ import java.util.Objects;
  * One line of the summary: a boot's rounds, how many passed, its failed connections by outcome
  * class and its handshake times.
  */
-public record BootSummary(int boot, String reset, Integer deviceBoot, Long readyMs, String bootFailure,
+public record BootRoundsSummary(int boot, String reset, Integer deviceBoot, Long readyMs, String bootFailure,
                           int rounds, int roundsOk, int connections, Map<Outcome, Integer> failures,
                           Long handshakeP50Ms, Long handshakeP95Ms) {
 
-    public static BootSummary of(BootRecord boot, List<RoundRecord> rounds) {
+    public static BootRoundsSummary of(BootRecord boot, List<RoundRecord> rounds) {
         Map<Outcome, Integer> failures = new EnumMap<>(Outcome.class);
         List<ConnectionRecord> connections = rounds.stream()
                 .flatMap(r -> r.connections().stream()).map(CorrelatedConnection::client).toList();
@@ -28,7 +28,7 @@ public record BootSummary(int boot, String reset, Integer deviceBoot, Long ready
             }
         }
         List<Long> handshakes = connections.stream().map(ConnectionRecord::handshakeMs).filter(Objects::nonNull).toList();
-        return new BootSummary(boot.boot(), boot.reset().name().toLowerCase(), boot.deviceBoot(), boot.readyMs(),
+        return new BootRoundsSummary(boot.boot(), boot.reset().name().toLowerCase(), boot.deviceBoot(), boot.readyMs(),
                 boot.failure(), rounds.size(), (int) rounds.stream().filter(RoundRecord::ok).count(), connections.size(),
                 failures, Percentiles.of(handshakes, 50), Percentiles.of(handshakes, 95));
     }
