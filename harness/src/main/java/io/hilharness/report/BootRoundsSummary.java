@@ -9,14 +9,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * One line of the summary: a boot's rounds, how many passed, its failed connections by outcome
  * class and its handshake times.
  */
 public record BootRoundsSummary(int boot, String reset, Integer deviceBoot, Long readyMs, String bootFailure,
-                          int rounds, int roundsOk, int connections, Map<Outcome, Integer> failures,
-                          Long handshakeP50Ms, Long handshakeP95Ms) {
+                                int rounds, int roundsOk, int connections, Map<Outcome, Integer> failures,
+                                Long handshakeP50Ms, Long handshakeP95Ms) {
 
     public static BootRoundsSummary of(BootRecord boot, List<RoundRecord> rounds) {
         Map<Outcome, Integer> failures = new EnumMap<>(Outcome.class);
@@ -27,9 +28,16 @@ public record BootRoundsSummary(int boot, String reset, Integer deviceBoot, Long
                 failures.merge(c.outcome(), 1, Integer::sum);
             }
         }
-        List<Long> handshakes = connections.stream().map(ConnectionRecord::handshakeMs).filter(Objects::nonNull).toList();
+        double[] handshakes = connections.stream().map(ConnectionRecord::handshakeMs).filter(Objects::nonNull)
+                .mapToDouble(Long::doubleValue).toArray();
         return new BootRoundsSummary(boot.boot(), boot.reset().name().toLowerCase(), boot.deviceBoot(), boot.readyMs(),
                 boot.failure(), rounds.size(), (int) rounds.stream().filter(RoundRecord::ok).count(), connections.size(),
-                failures, Percentiles.of(handshakes, 50), Percentiles.of(handshakes, 95));
+                failures, nearestRank(handshakes, 50), nearestRank(handshakes, 95));
+    }
+
+    /** The p-th percentile by nearest rank (always one of the values), or null without values. */
+    private static Long nearestRank(double[] values, double p) {
+        return values.length == 0 ? null
+                : (long) new Percentile(p).withEstimationType(Percentile.EstimationType.R_1).evaluate(values);
     }
 }
