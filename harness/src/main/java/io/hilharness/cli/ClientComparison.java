@@ -2,7 +2,7 @@ package io.hilharness.cli;
 
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.RoundRecord;
-import io.hilharness.report.BootSummary;
+import io.hilharness.report.BootRoundsSummary;
 import io.hilharness.report.SummaryTable;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +24,13 @@ final class ClientComparison {
         StringBuilder header = new StringBuilder(String.format("%-5s", "boot"));
         byClient.keySet().forEach(client -> header.append(String.format(cell, client + " ok", client + " failures")));
         out.append(header.toString().stripTrailing()).append('\n');
-        Map<String, List<BootSummary>> summaries = byClient.entrySet().stream().collect(Collectors.toMap(
+        Map<String, List<BootRoundsSummary>> summaries = byClient.entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, e -> SummaryTable.summaries(e.getValue()), (a, b) -> a, java.util.LinkedHashMap::new));
         int boots = summaries.values().stream().mapToInt(List::size).max().orElse(0);
         for (int b = 0; b < boots; b++) {
             StringBuilder row = new StringBuilder(String.format("%-5d", b + 1));
-            for (List<BootSummary> column : summaries.values()) {
-                BootSummary s = b < column.size() ? column.get(b) : null;
+            for (List<BootRoundsSummary> column : summaries.values()) {
+                BootRoundsSummary s = b < column.size() ? column.get(b) : null;
                 row.append(String.format(cell, s == null ? "-" : s.roundsOk() + "/" + s.rounds(), failures(s)));
             }
             out.append(row.toString().stripTrailing()).append('\n');
@@ -43,7 +43,7 @@ final class ClientComparison {
         return out.toString();
     }
 
-    private static String failures(BootSummary s) {
+    private static String failures(BootRoundsSummary s) {
         if (s == null) {
             return "-";
         }

@@ -6,27 +6,43 @@ import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
+import io.hilharness.run.ConnectionPlacement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One correlated connection placed in its campaign: which boot and round, its position since the
- * boot, how long after the ready line it started, and how many connections were open when it did.
+ * One correlated connection as the rules read it: its place in the campaign ({@link ConnectionPlacement},
+ * the same the report shows), how long after the ready line it started, and what the board and the
+ * capture saw of it.
  *
- * @param indexInBoot  1 for the first connection after a boot's ready line, in start order
  * @param msSinceReady from the boot's ready line (reset time + ready delay) to the connect; null when
  *                     the boot's timing is unknown
- * @param openAtStart  connections of ours open when this one started, itself included
  * @param withoutEnd   the board had not logged the end of this session when the round was journaled
  * @param wire         the connection's TCP stream in the run's packet capture; null without capture
  */
-public record ConnectionFacts(CorrelatedConnection connection, int boot, int round, int indexInBoot,
-                              Long msSinceReady, int openAtStart, boolean withoutEnd, WireConversation wire) {
+public record ConnectionFacts(ConnectionPlacement placement, Long msSinceReady, boolean withoutEnd, WireConversation wire) {
 
-    public ConnectionFacts(CorrelatedConnection connection, int boot, int round, int indexInBoot,
-                           Long msSinceReady, int openAtStart, boolean withoutEnd) {
-        this(connection, boot, round, indexInBoot, msSinceReady, openAtStart, withoutEnd, null);
+    public CorrelatedConnection connection() {
+        return placement.connection();
+    }
+
+    public int boot() {
+        return placement.boot();
+    }
+
+    public int round() {
+        return placement.round();
+    }
+
+    /** 1 for the first connection of the boot, in boot order. */
+    public int indexSinceBoot() {
+        return placement.indexSinceBoot();
+    }
+
+    /** Connections of ours open when this one started, itself included. */
+    public int openAtStart() {
+        return placement.openAtStart();
     }
 
     /** What the packet capture saw of this connection; empty when the run had no capture or missed it. */
@@ -35,15 +51,15 @@ public record ConnectionFacts(CorrelatedConnection connection, int boot, int rou
     }
 
     public ConnectionFacts withWire(WireConversation conversation) {
-        return new ConnectionFacts(connection, boot, round, indexInBoot, msSinceReady, openAtStart, withoutEnd, conversation);
+        return new ConnectionFacts(placement, msSinceReady, withoutEnd, conversation);
     }
 
     public ConnectionRecord client() {
-        return connection.client();
+        return placement.client();
     }
 
     public List<DeviceEvent> device() {
-        return connection.device();
+        return connection().device();
     }
 
     public String id() {
@@ -59,7 +75,7 @@ public record ConnectionFacts(CorrelatedConnection connection, int boot, int rou
     }
 
     public boolean failed() {
-        return client().outcome() != Outcome.OK;
+        return placement.failed();
     }
 
     public List<DeviceEvent> events(Set<EventType> types) {

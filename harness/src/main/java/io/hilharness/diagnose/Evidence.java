@@ -3,6 +3,7 @@ package io.hilharness.diagnose;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.capture.WireEvidence;
 import io.hilharness.client.ConnectionRecord;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,58 +83,19 @@ public record Evidence(String image, CampaignSpec spec, List<BootRecord> boots, 
                 readyAt.put(b.boot(), b.resetAt().plusMillis(b.readyMs()));
             }
         }
-        record Placed(RoundRecord round, CorrelatedConnection c) {
-        }
-        List<Placed> all = new ArrayList<>();
-        rounds.forEach(r -> r.connections().forEach(c -> all.add(new Placed(r, c))));
-        Comparator<Placed> byStart = Comparator.comparing((Placed p) -> p.round().boot())
-                .thenComparing(p -> p.round().round())
-                .thenComparing(p -> p.c().client().start(), Comparator.nullsLast(Comparator.naturalOrder()));
-        all.sort(byStart);
-
-        Map<Integer, List<CorrelatedConnection>> byBoot = new HashMap<>();
-        all.forEach(p -> byBoot.computeIfAbsent(p.round().boot(), b -> new ArrayList<>()).add(p.c()));
+        Map<CorrelatedConnection, RoundRecord> roundOf = new IdentityHashMap<>();
+        rounds.forEach(r -> r.connections().forEach(c -> roundOf.put(c, r)));
         List<ConnectionFacts> facts = new ArrayList<>();
-        Map<Integer, Integer> indexByBoot = new HashMap<>();
-        for (Placed p : all) {
-            ConnectionRecord client = p.c().client();
-            int boot = p.round().boot();
-            int index = indexByBoot.merge(boot, 1, Integer::sum);
-            Instant ready = readyAt.get(boot);
+        for (ConnectionPlacement placed : ConnectionPlacement.of(rounds)) {
+            ConnectionRecord client = placed.client();
+            Instant ready = readyAt.get(placed.boot());
             Long sinceReady = ready == null || client.start() == null ? null
                     : Duration.between(ready, client.start()).toMillis();
-            boolean withoutEnd = client.localPort() > 0 && p.round().sessionsWithoutEnd().contains(client.localPort());
-            facts.add(new ConnectionFacts(p.c(), boot, p.round().round(), index, sinceReady,
-                    openAt(p.c(), byBoot.get(boot)), withoutEnd));
+            boolean withoutEnd = client.localPort() > 0
+                    && roundOf.get(placed.connection()).sessionsWithoutEnd().contains(client.localPort());
+            facts.add(new ConnectionFacts(placed, sinceReady, withoutEnd, null));
         }
         return new Evidence(image, spec, boots, rounds, facts);
-    }
-
-    /**
-     * Connections (this one included) open when {@code c} started. The board's own log decides when it
-     * has lines for both: its line order is exact, while clients that start together in the same
-     * millisecond reach the board in any order. Otherwise the clients' start and end times decide; a
-     * connection without a recorded end counts as open only at its own start.
-     */
-    private static int openAt(CorrelatedConnection c, List<CorrelatedConnection> all) {
-        int open = 1;
-        for (CorrelatedConnection other : all) {
-            if (other != c && overlapsStartOf(other, c)) {
-                open++;
-            }
-        }
-        return open;
-    }
-
-    private static boolean overlapsStartOf(CorrelatedConnection other, CorrelatedConnection c) {
-        if (!c.device().isEmpty() && !other.device().isEmpty()) {
-            long start = c.device().get(0).seq();
-            return other.device().get(0).seq() < start && other.device().get(other.device().size() - 1).seq() > start;
-        }
-        ConnectionRecord mine = c.client();
-        ConnectionRecord theirs = other.client();
-        return mine.start() != null && theirs.start() != null && !theirs.start().isAfter(mine.start())
-                && theirs.end() != null && theirs.end().isAfter(mine.start());
     }
 
     public List<ConnectionFacts> failures() {

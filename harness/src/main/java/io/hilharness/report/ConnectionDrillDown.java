@@ -1,6 +1,7 @@
 package io.hilharness.report;
 
 import io.hilharness.run.CampaignResult;
+import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Exchange;
@@ -23,22 +24,21 @@ import java.util.stream.Collectors;
  * The report's "Connections" section: per round, one {@code <details>} per connection (failed ones
  * open) with the client's events and the board's lines for its port side by side, in host-time
  * order. No script: {@code <details>} opens and closes by itself.
+ *
+ * <p>Shown are the rounds that did not go plainly (every failed connection whole) and, as a sample of
+ * what passing looks like, the first {@link HtmlReport#PASSED_IN_DETAIL} passed connections. The other
+ * rounds passed: they are counted in one line per run of them, so the page grows with the failures of
+ * a run, not with its length.
  */
 final class ConnectionDrillDown {
     /** Device lines shown per connection; the raw capture keeps the rest. */
     static final int DEVICE_LINES_FAILED = 2000;
     static final int DEVICE_LINES_OK = 150;
-    /**
-     * Passed connections shown line by line; later ones get their summary line only. A soak or a
-     * nightly run passes thousands of connections: in full they made a 100 MB page no browser opens,
-     * while the failed ones (always in full) are what a reader looks for.
-     */
-    static final int PASSED_IN_DETAIL = 200;
 
     private ConnectionDrillDown() {
     }
 
-    static void render(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, int passedInDetail,
+    static void render(StringBuilder html, CampaignResult result, List<ConnectionPlacement> placements, int passedInDetail,
                        HtmlReport.Drain afterEachRound) throws IOException {
         html.append("<h2 id=\"connections\">Connections</h2>\n<p class=\"muted\">Failed connections are open; "
                 + "click any line to open or close it. Times are ms from the connection's start, by the host clock.</p>\n");
@@ -48,17 +48,25 @@ final class ConnectionDrillDown {
                 .filter(c -> c.client().outcome() == Outcome.OK).count();
         if (passed > passedInDetail) {
             html.append("<p class=\"muted\">").append(passed).append(" connections passed; the first ").append(passedInDetail)
-                    .append(" are shown line by line, the others by their summary (their lines are in timeline.json and console.raw).</p>\n");
+                    .append(" are shown line by line as a sample, the others by their summary line in rounds that failed, "
+                            + "and as a count in rounds that passed (their lines are in timeline.json and console.raw).</p>\n");
         }
         int passedShown = 0;
-        Map<CorrelatedConnection, ConnectionFacts> byConnection = new IdentityHashMap<>();
-        facts.forEach(f -> byConnection.put(f.connection(), f));
+        Map<CorrelatedConnection, ConnectionPlacement> placementOf = new IdentityHashMap<>();
+        placements.forEach(p -> placementOf.put(p.connection(), p));
+        PassedRounds notShown = new PassedRounds();
         for (RoundRecord round : result.rounds()) {
+            boolean sample = passedShown < passedInDetail && round.connections().stream().anyMatch(c -> c.client().outcome() == Outcome.OK);
+            if (wentPlainly(round) && !sample) {
+                notShown.add(html, round);
+                continue;
+            }
+            notShown.end(html);
             html.append("<h3>boot ").append(round.boot()).append(" round ").append(round.round())
                     .append(round.ok() ? "" : " <span class=\"fail-text\">failed</span>").append("</h3>\n");
             for (CorrelatedConnection c : round.connections()) {
                 boolean inDetail = c.client().outcome() != Outcome.OK || passedShown++ < passedInDetail;
-                connection(html, c, byConnection.get(c), wire, inDetail);
+                connection(html, c, placementOf.get(c), wire, inDetail);
             }
             if (!round.unmatchedDevice().isEmpty()) {
                 for (DeviceSession s : round.unmatchedDevice()) {
@@ -75,9 +83,49 @@ final class ConnectionDrillDown {
             }
             afterEachRound.drain();
         }
+        notShown.end(html);
     }
 
-    private static void connection(StringBuilder html, CorrelatedConnection c, ConnectionFacts f, WireSection wire,
+    /** Every connection passed and the board's log holds nothing beside them: nothing to drill into. */
+    static boolean wentPlainly(RoundRecord round) {
+        return round.ok() && round.unmatchedDevice().isEmpty() && round.sessionsWithoutEnd().isEmpty();
+    }
+
+    /** Consecutive passed rounds of one boot that are not shown, told in one line. */
+    private static final class PassedRounds {
+        private int boot;
+        private int first;
+        private int last;
+        private int rounds;
+        private long connections;
+
+        void add(StringBuilder html, RoundRecord round) {
+            if (rounds > 0 && round.boot() != boot) {
+                end(html);
+            }
+            if (rounds == 0) {
+                boot = round.boot();
+                first = round.round();
+            }
+            last = round.round();
+            rounds++;
+            connections += round.connections().size();
+        }
+
+        void end(StringBuilder html) {
+            if (rounds == 0) {
+                return;
+            }
+            html.append("<p class=\"passed-rounds\">boot ").append(boot)
+                    .append(rounds == 1 ? " round " + first : " rounds " + first + "-" + last).append(": ")
+                    .append(rounds == 1 ? "passed" : rounds + " rounds passed").append(", ").append(connections)
+                    .append(connections == 1 ? " connection" : " connections").append("</p>\n");
+            rounds = 0;
+            connections = 0;
+        }
+    }
+
+    private static void connection(StringBuilder html, CorrelatedConnection c, ConnectionPlacement placement, WireSection wire,
                                    boolean inDetail) {
         ConnectionRecord client = c.client();
         boolean failed = client.outcome() != Outcome.OK;
@@ -87,8 +135,9 @@ final class ConnectionDrillDown {
         if (client.start() != null && client.end() != null) {
             html.append(", ").append(Duration.between(client.start(), client.end()).toMillis()).append(" ms");
         }
-        if (f != null) {
-            html.append(", connection ").append(f.indexSinceBoot()).append(" since boot, ").append(f.concurrency()).append(" open");
+        if (placement != null) {
+            html.append(", connection ").append(placement.indexSinceBoot()).append(" since boot, ")
+                    .append(placement.openAtStart()).append(" open");
         }
         if (inDetail) {
             // Of a passed connection shown by its summary, memory may not hold the lines (RoundsInMemory): not counted.
@@ -118,10 +167,10 @@ final class ConnectionDrillDown {
             rows.add(new Row(e.at(), e.approximate(), e.text(), null, null, null));
         }
         List<DeviceEvent> shown = c.device().subList(0, Math.min(c.device().size(), maxDeviceLines));
-        List<String> texts = Evidence.texts(shown);
+        List<String> texts = DeviceLineText.texts(shown);
         for (int i = 0; i < shown.size(); i++) {
             DeviceEvent e = shown.get(i);
-            rows.add(new Row(e.hostTime() != null ? e.hostTime() : t0, false, null, Evidence.meaning(e), texts.get(i),
+            rows.add(new Row(e.hostTime() != null ? e.hostTime() : t0, false, null, DeviceLineText.meaning(e), texts.get(i),
                     "line " + e.seq() + " @" + e.offset()));
         }
         rows.sort(Comparator.comparing(Row::at));
@@ -151,7 +200,7 @@ final class ConnectionDrillDown {
 
     private static void deviceLines(StringBuilder html, List<DeviceEvent> events, int max) {
         List<DeviceEvent> shown = events.subList(0, Math.min(events.size(), max));
-        List<String> texts = Evidence.texts(shown);
+        List<String> texts = DeviceLineText.texts(shown);
         html.append("<pre class=\"evidence\">");
         for (int i = 0; i < shown.size(); i++) {
             html.append(Html.text("line " + shown.get(i).seq() + " @" + shown.get(i).offset() + ": " + texts.get(i))).append('\n');

@@ -2,14 +2,17 @@ package io.hilharness.report;
 
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
+import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.secrets.KeyRedaction;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,6 +24,14 @@ import java.util.stream.Collectors;
  * {@link Html#text}; a Content-Security-Policy forbids scripts as a second line of defence.
  */
 public final class HtmlReport {
+    /**
+     * Passed connections shown line by line, from the first: a sample of what passing looks like.
+     * The others are counted; what a reader looks for are the failed ones, always shown whole. Whoever
+     * thins a long run's rounds in memory keeps these whole.
+     */
+    public static final int PASSED_IN_DETAIL = 4;
+    /** Boots with every round passed that get a timeline; a boot with any failure always gets one. */
+    static final int PASSING_BOOTS_DRAWN = 3;
     /** Bars of the index-since-boot chart before indexes are grouped into ranges. */
     static final int MAX_INDEX_BARS = 40;
 
@@ -29,10 +40,10 @@ public final class HtmlReport {
 
     /**
      * Writes the page to {@code out} a part at a time (each boot's chart, each round's connections):
-     * a soak's page is tens of MB, which a small heap should not hold whole.
+     * a run with many failures makes a large page, which a small heap should not hold whole.
      */
-    public static void write(CampaignResult result, List<String> notes, List<Finding> findings, Writer out) throws IOException {
-        List<ConnectionFacts> facts = ConnectionFacts.of(result);
+    public static void write(CampaignResult result, List<String> notes, List<ReportedFinding> findings, Writer out) throws IOException {
+        List<ConnectionPlacement> placements = ConnectionPlacement.of(result.rounds());
         StringBuilder html = new StringBuilder(1 << 16);
         String title = "hil report: " + result.image() + " on " + result.board();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>\n")
@@ -47,8 +58,8 @@ public final class HtmlReport {
         summary(html, result);
         findings(html, findings);
         drain.drain();
-        charts(html, result, facts, drain);
-        ConnectionDrillDown.render(html, result, facts, ConnectionDrillDown.PASSED_IN_DETAIL, drain);
+        charts(html, result, placements, drain);
+        ConnectionDrillDown.render(html, result, placements, PASSED_IN_DETAIL, drain);
         out.append(html.append("</body></html>\n"));
         out.flush();
     }
@@ -78,7 +89,7 @@ public final class HtmlReport {
         html.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"grid\"><tr><th>boot</th><th>reset</th><th>device boot</th>"
                 + "<th>ready ms</th><th>rounds</th><th>ok</th><th>connections</th><th>handshake p50</th>"
                 + "<th>handshake p95</th><th>failures by class</th></tr>\n");
-        for (BootSummary s : SummaryTable.summaries(result)) {
+        for (BootRoundsSummary s : SummaryTable.summaries(result)) {
             String failures = s.bootFailure() != null ? "BOOT FAILED: " + s.bootFailure()
                     : s.failures().isEmpty() ? "-" : s.failures().entrySet().stream()
                     .map(e -> OutcomeColors.label(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
@@ -94,14 +105,14 @@ public final class HtmlReport {
                 .append(" rounds ok</p>\n");
     }
 
-    // ---- Findings: filled by the diagnosis step (see Finding); rendered here, escaped. ----
-    private static void findings(StringBuilder html, List<Finding> findings) {
-        html.append("<h2 id=\"findings\">Findings</h2>\n<!-- findings: one <section class=\"finding\"> per Finding -->\n");
+    // ---- Findings: filled by the diagnosis (see ReportedFinding); rendered here, escaped. ----
+    private static void findings(StringBuilder html, List<ReportedFinding> findings) {
+        html.append("<h2 id=\"findings\">Findings</h2>\n<!-- findings: one <section class=\"finding\"> per finding -->\n");
         if (findings.isEmpty()) {
             html.append("<p class=\"muted\">No findings.</p>\n");
             return;
         }
-        for (Finding f : findings) {
+        for (ReportedFinding f : findings) {
             html.append("<section class=\"finding\"><h3>").append(Html.text(f.title()))
                     .append(" <span class=\"confidence\">confidence: ").append(Html.text(f.confidence())).append("</span></h3>");
             if (!f.evidence().isEmpty()) {
@@ -113,51 +124,75 @@ public final class HtmlReport {
         }
     }
 
-    private static void charts(StringBuilder html, CampaignResult result, List<ConnectionFacts> facts, Drain drain)
+    private static void charts(StringBuilder html, CampaignResult result, List<ConnectionPlacement> placements, Drain drain)
             throws IOException {
         html.append("<h2 id=\"charts\">Charts</h2>\n");
         EnumSet<Outcome> seen = EnumSet.noneOf(Outcome.class);
-        facts.forEach(f -> seen.add(f.outcome()));
+        placements.forEach(p -> seen.add(p.outcome()));
         html.append("<h3>Connections per boot</h3>\n").append(SvgCharts.legend(List.copyOf(seen))).append('\n');
-        Map<Integer, List<ConnectionFacts>> byBoot = facts.stream().collect(Collectors.groupingBy(ConnectionFacts::boot));
+        Map<Integer, List<ConnectionPlacement>> byBoot = placements.stream().collect(Collectors.groupingBy(ConnectionPlacement::boot));
+        Set<Integer> withTrouble = result.rounds().stream().filter(r -> !ConnectionDrillDown.wentPlainly(r))
+                .map(RoundRecord::boot).collect(Collectors.toSet());
+        List<Integer> notDrawn = new ArrayList<>();
+        int passingDrawn = 0;
         for (BootRecord boot : result.boots()) {
+            boolean passing = boot.ready() && !withTrouble.contains(boot.boot());
+            if (passing && passingDrawn >= PASSING_BOOTS_DRAWN) {
+                notDrawn.add(boot.boot());
+                continue;
+            }
+            notDrawnNote(html, notDrawn);
             if (!boot.ready()) {
                 html.append("<p class=\"fail-text\">boot ").append(boot.boot()).append(" not ready: ")
                         .append(Html.text(boot.failure())).append("</p>\n");
                 continue;
             }
+            passingDrawn += passing ? 1 : 0;
             html.append(SvgCharts.timeline(boot.boot(), byBoot.getOrDefault(boot.boot(), List.of()))).append('\n');
             drain.drain();
         }
-        html.append("<h3>Failure rate</h3>\n<div class=\"charts\">")
-                .append(SvgCharts.failureRate("failed connections per boot", bars(facts, ConnectionFacts::boot, "boot ")))
+        notDrawnNote(html, notDrawn);
+        html.append("<h3>Failure rate</h3>\n<p class=\"muted\">").append(Html.text(ConnectionPlacement.CLOCK))
+                .append("</p>\n<div class=\"charts\">")
+                .append(SvgCharts.failureRate("failed connections per boot", bars(placements, ConnectionPlacement::boot, "boot ")))
                 .append(SvgCharts.failureRate("by concurrency (connections open at its start)",
-                        bars(facts, ConnectionFacts::concurrency, "")))
+                        bars(placements, ConnectionPlacement::openAtStart, "")))
                 .append(SvgCharts.failureRate("by connection index since boot",
-                        byIndexSinceBoot(facts)))
+                        byIndexSinceBoot(placements)))
                 .append("</div>\n");
     }
 
+    /** Says which passing boots (consecutive ones) have no timeline; empties the list. */
+    private static void notDrawnNote(StringBuilder html, List<Integer> boots) {
+        if (boots.isEmpty()) {
+            return;
+        }
+        html.append("<p class=\"passed-rounds\">")
+                .append(boots.size() == 1 ? "boot " + boots.get(0) : "boots " + boots.get(0) + "-" + boots.get(boots.size() - 1))
+                .append(": every round passed; not drawn (timeline.json has every connection)</p>\n");
+        boots.clear();
+    }
+
     /** Failed/total per value of {@code key}, in ascending order of the key. */
-    static List<SvgCharts.Bar> bars(List<ConnectionFacts> facts, Function<ConnectionFacts, Integer> key, String prefix) {
-        Map<Integer, List<ConnectionFacts>> groups = facts.stream()
+    static List<SvgCharts.Bar> bars(List<ConnectionPlacement> placements, Function<ConnectionPlacement, Integer> key, String prefix) {
+        Map<Integer, List<ConnectionPlacement>> groups = placements.stream()
                 .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
         return groups.entrySet().stream().map(e -> new SvgCharts.Bar(prefix + e.getKey(),
-                (int) e.getValue().stream().filter(ConnectionFacts::failed).count(), e.getValue().size())).toList();
+                (int) e.getValue().stream().filter(ConnectionPlacement::failed).count(), e.getValue().size())).toList();
     }
 
     /** Index since boot in at most {@link #MAX_INDEX_BARS} equal ranges, so long campaigns stay readable. */
-    static List<SvgCharts.Bar> byIndexSinceBoot(List<ConnectionFacts> facts) {
-        int max = facts.stream().mapToInt(ConnectionFacts::indexSinceBoot).max().orElse(0);
+    static List<SvgCharts.Bar> byIndexSinceBoot(List<ConnectionPlacement> placements) {
+        int max = placements.stream().mapToInt(ConnectionPlacement::indexSinceBoot).max().orElse(0);
         int width = Math.max(1, (max + MAX_INDEX_BARS - 1) / MAX_INDEX_BARS);
         if (width == 1) {
-            return bars(facts, ConnectionFacts::indexSinceBoot, "#");
+            return bars(placements, ConnectionPlacement::indexSinceBoot, "#");
         }
-        Map<Integer, List<ConnectionFacts>> groups = facts.stream().collect(Collectors.groupingBy(
+        Map<Integer, List<ConnectionPlacement>> groups = placements.stream().collect(Collectors.groupingBy(
                 f -> (f.indexSinceBoot() - 1) / width, TreeMap::new, Collectors.toList()));
         return groups.entrySet().stream().map(e -> new SvgCharts.Bar(
                 "#" + (e.getKey() * width + 1) + "-" + (e.getKey() + 1) * width,
-                (int) e.getValue().stream().filter(ConnectionFacts::failed).count(), e.getValue().size())).toList();
+                (int) e.getValue().stream().filter(ConnectionPlacement::failed).count(), e.getValue().size())).toList();
     }
 
     private static String dash(Object value) {
@@ -187,5 +222,6 @@ public final class HtmlReport {
             .finding{border-left:4px solid #8e44ad;padding:0 .8em;margin:.6em 0}.confidence{font-weight:normal;color:#777;font-size:.85em}
             pre.evidence{background:#f6f6f6;padding:.5em;white-space:pre-wrap;word-break:break-all;font-size:12px}
             details{margin:2px 0}summary{cursor:pointer}
+            .passed-rounds{color:#2e7d32;margin:.3em 0}svg rect.band{fill-opacity:.45}
             """;
 }

@@ -180,11 +180,11 @@ public final class JunitReport {
             }
             out.append('\n');
             // Redacted before the choice, which may drop a key block's BEGIN line and keep its body.
-            List<String> all = Evidence.texts(c.device());
+            List<String> all = DeviceLineText.texts(c.device());
             List<DeviceEvent> significant = new java.util.ArrayList<>();
             List<String> lines = new java.util.ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
-                if (Evidence.significant(c.device().get(i))) {
+                if (DeviceLineText.significant(c.device().get(i))) {
                     significant.add(c.device().get(i));
                     lines.add(all.get(i));
                 }

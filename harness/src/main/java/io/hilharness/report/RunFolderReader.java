@@ -58,7 +58,7 @@ public final class RunFolderReader {
         private final RoundListener everyRound;
         private final List<String> notes = new ArrayList<>();
         private final List<BootRecord> boots = new ArrayList<>();
-        private final RoundsInMemory rounds = new RoundsInMemory(ConnectionDrillDown.PASSED_IN_DETAIL);
+        private final RoundsInMemory rounds = new RoundsInMemory(HtmlReport.PASSED_IN_DETAIL);
         private Header header;
         private Instant ended;
         private Integer bootsRun;

@@ -46,7 +46,7 @@ public final class RunReports {
      * @param notes    what the reader of a run folder had to put up with (shown in the reports)
      * @param findings conclusions of a diagnosis step, for the HTML report
      */
-    public static void write(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
+    public static void write(CampaignResult result, RunFolder run, List<String> notes, List<ReportedFinding> findings)
             throws IOException {
         try {
             replace(run.timeline(), out -> {
@@ -64,14 +64,14 @@ public final class RunReports {
     }
 
     /** Diagnoses the run and writes diagnosis.txt/json; returns the findings for the HTML report. */
-    private static List<Finding> diagnosed(CampaignResult result, RunFolder run) throws IOException {
+    private static List<ReportedFinding> diagnosed(CampaignResult result, RunFolder run) throws IOException {
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
         try {
             DiagnosisFiles.write(diagnosis, run.diagnosisJson(), run.diagnosisText());
         } catch (IOException e) {
             throw cannotWrite(run, e);
         }
-        return ReportFindings.of(diagnosis);
+        return ReportedFinding.allOf(diagnosis);
     }
 
     /** A full disk says only "No space left on device"; name the folder. */
@@ -80,7 +80,7 @@ public final class RunReports {
     }
 
     /** Summary, HTML and JUnit, from what the result holds (timeline.json needs every line of every round). */
-    private static void writeAllButTimeline(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
+    private static void writeAllButTimeline(CampaignResult result, RunFolder run, List<String> notes, List<ReportedFinding> findings)
             throws IOException {
         try {
             Files.writeString(run.summaryText(), SummaryTable.render(result));
@@ -132,7 +132,7 @@ public final class RunReports {
     }
 
     /** Rebuilds the reports with the given findings instead of a fresh diagnosis. */
-    public static RecordedRun rebuild(RunFolder run, List<Finding> findings) throws IOException {
+    public static RecordedRun rebuild(RunFolder run, List<ReportedFinding> findings) throws IOException {
         RecordedRun recorded = readWritingTimeline(run);
         writeAllButTimeline(recorded.result(), run, recorded.notes(), findings);
         return recorded;

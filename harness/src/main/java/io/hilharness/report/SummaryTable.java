@@ -11,8 +11,8 @@ public final class SummaryTable {
     private SummaryTable() {
     }
 
-    public static List<BootSummary> summaries(CampaignResult result) {
-        return result.boots().stream().map(boot -> BootSummary.of(boot,
+    public static List<BootRoundsSummary> summaries(CampaignResult result) {
+        return result.boots().stream().map(boot -> BootRoundsSummary.of(boot,
                 result.rounds().stream().filter(r -> r.boot() == boot.boot()).toList())).toList();
     }
 
@@ -25,7 +25,7 @@ public final class SummaryTable {
         String format = "%-5s %-6s %-7s %-9s %-7s %-5s %-13s %-13s %s%n";
         out.append(String.format(format, "boot", "reset", "device", "ready ms", "rounds", "ok", "handshake p50",
                 "handshake p95", "failures by class"));
-        for (BootSummary s : summaries(result)) {
+        for (BootRoundsSummary s : summaries(result)) {
             String failures = s.bootFailure() != null ? "BOOT FAILED: " + s.bootFailure()
                     : s.failures().isEmpty() ? "-"
                     : s.failures().entrySet().stream().map(e -> e.getKey().name().toLowerCase() + " " + e.getValue())

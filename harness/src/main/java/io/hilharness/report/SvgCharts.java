@@ -2,6 +2,7 @@ package io.hilharness.report;
 
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
+import io.hilharness.run.ConnectionPlacement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ final class SvgCharts {
     private static final int RIGHT = 40;
     private static final int LANE = 12;
     private static final int LANE_GAP = 3;
+    /** Connections of a boot drawn one by one, from its first; failed ones are always drawn one by one. */
+    static final int CONNECTIONS_DRAWN_EACH = 20;
 
     private SvgCharts() {
     }
@@ -31,44 +34,46 @@ final class SvgCharts {
 
     /**
      * A boot's connections on a time axis from its first connection: each a bar from its start to
-     * its end, coloured by outcome; overlapping connections get their own lanes.
+     * its end, coloured by outcome; overlapping connections get their own lanes. Past the first
+     * {@link #CONNECTIONS_DRAWN_EACH} connections, consecutive passed ones merge into one band, so a
+     * long boot's chart grows with its failures only.
      */
-    static String timeline(int boot, List<ConnectionFacts> connections) {
+    static String timeline(int boot, List<ConnectionPlacement> connections) {
         if (connections.isEmpty()) {
             return "<p class=\"muted\">boot " + boot + ": no connections</p>";
         }
-        Instant t0 = connections.stream().map(c -> start(c.client())).min(Instant::compareTo).orElseThrow();
-        Instant t1 = connections.stream().map(c -> end(c.client())).max(Instant::compareTo).orElseThrow();
+        List<Span> spans = spans(connections);
+        Instant t0 = spans.stream().map(Span::start).min(Instant::compareTo).orElseThrow();
+        Instant t1 = spans.stream().map(Span::end).max(Instant::compareTo).orElseThrow();
         double spanMs = Math.max(1, Duration.between(t0, t1).toNanos() / 1e6);
         double plot = WIDTH - LEFT - RIGHT;
         List<Instant> laneEnds = new ArrayList<>();
         StringBuilder bars = new StringBuilder();
         StringBuilder rounds = new StringBuilder();
         int lastRound = -1;
-        for (ConnectionFacts c : connections) {
-            Instant start = start(c.client());
-            Instant end = end(c.client());
+        for (Span span : spans) {
             int lane = 0;
-            while (lane < laneEnds.size() && laneEnds.get(lane).isAfter(start)) {
+            while (lane < laneEnds.size() && laneEnds.get(lane).isAfter(span.start())) {
                 lane++;
             }
             if (lane == laneEnds.size()) {
-                laneEnds.add(end);
+                laneEnds.add(span.end());
             } else {
-                laneEnds.set(lane, end);
+                laneEnds.set(lane, span.end());
             }
-            double x = LEFT + plot * Duration.between(t0, start).toNanos() / 1e6 / spanMs;
-            double w = Math.max(2, plot * Duration.between(start, end).toNanos() / 1e6 / spanMs);
+            double x = LEFT + plot * Duration.between(t0, span.start()).toNanos() / 1e6 / spanMs;
+            double w = Math.max(2, plot * Duration.between(span.start(), span.end()).toNanos() / 1e6 / spanMs);
             int y = 20 + lane * (LANE + LANE_GAP);
-            if (c.round() != lastRound) {
+            if (span.round() != null && span.round() != lastRound) {
                 rounds.append(String.format(Locale.ROOT,
                         "<line x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" y2=\"%%BOTTOM%%\" class=\"round\"/>"
-                                + "<text x=\"%.1f\" y=\"11\" class=\"small\">r%d</text>", x, x, x + 2, c.round()));
-                lastRound = c.round();
+                                + "<text x=\"%.1f\" y=\"11\" class=\"small\">r%d</text>", x, x, x + 2, span.round()));
+                lastRound = span.round();
             }
             bars.append(String.format(Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>",
-                    x, y, w, LANE, OutcomeColors.of(c.outcome()), Html.text(tooltip(c))));
+                    "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"%s><title>%s</title></rect>",
+                    x, y, w, LANE, OutcomeColors.of(span.outcome()), span.round() == null ? " class=\"band\"" : "",
+                    Html.text(span.title())));
         }
         int bottom = 20 + laneEnds.size() * (LANE + LANE_GAP) + 4;
         int height = bottom + 22;
@@ -87,6 +92,42 @@ final class SvgCharts {
                     x, bottom + 14, Html.text(formatMs(spanMs * tick / 4))));
         }
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * One bar of a timeline: a connection, or a band of passed connections in a row.
+     *
+     * @param round the connection's round; null for a band
+     */
+    private record Span(Instant start, Instant end, Outcome outcome, Integer round, String title) {
+    }
+
+    private static List<Span> spans(List<ConnectionPlacement> connections) {
+        List<Span> spans = new ArrayList<>();
+        List<ConnectionPlacement> band = new ArrayList<>();
+        for (ConnectionPlacement c : connections) {
+            if (spans.size() < CONNECTIONS_DRAWN_EACH || c.failed()) {
+                addBand(spans, band);
+                spans.add(new Span(start(c.client()), end(c.client()), c.outcome(), c.round(), tooltip(c)));
+            } else {
+                band.add(c);
+            }
+        }
+        addBand(spans, band);
+        return spans;
+    }
+
+    private static void addBand(List<Span> spans, List<ConnectionPlacement> band) {
+        if (band.isEmpty()) {
+            return;
+        }
+        Instant start = band.stream().map(c -> start(c.client())).min(Instant::compareTo).orElseThrow();
+        Instant end = band.stream().map(c -> end(c.client())).max(Instant::compareTo).orElseThrow();
+        int first = band.get(0).round();
+        int last = band.get(band.size() - 1).round();
+        spans.add(new Span(start, end, Outcome.OK, null, band.size() + " connections passed, "
+                + (first == last ? "round " + first : "rounds " + first + "-" + last)));
+        band.clear();
     }
 
     /** Failure rate per group as vertical bars (0..100 %), each labelled with failed/total. */
@@ -144,11 +185,11 @@ final class SvgCharts {
         return html.append("</p>").toString();
     }
 
-    private static String tooltip(ConnectionFacts c) {
+    private static String tooltip(ConnectionPlacement c) {
         ConnectionRecord client = c.client();
         long ms = Duration.between(start(client), end(client)).toMillis();
         return client.id() + " port " + client.localPort() + ": " + OutcomeColors.label(c.outcome()) + ", " + ms
-                + " ms, connection " + c.indexSinceBoot() + " since boot, " + c.concurrency() + " open";
+                + " ms, connection " + c.indexSinceBoot() + " since boot, " + c.openAtStart() + " open";
     }
 
     private static Instant start(ConnectionRecord c) {

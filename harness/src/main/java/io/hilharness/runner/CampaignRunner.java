@@ -5,7 +5,7 @@ import io.hilharness.campaign.Campaign;
 import io.hilharness.capture.WireCapture;
 import io.hilharness.diagnose.Diagnosis;
 import io.hilharness.diagnose.DiagnosisFiles;
-import io.hilharness.report.ReportFindings;
+import io.hilharness.report.ReportedFinding;
 import io.hilharness.report.RunReports;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
@@ -41,7 +41,7 @@ public final class CampaignRunner {
     /** A failure (a full disk) says how to get the reports once there is space: the journal is complete. */
     private static void writeReports(RunFolder run, Diagnosis diagnosis) throws IOException {
         try {
-            RunReports.rebuild(run, ReportFindings.of(diagnosis));
+            RunReports.rebuild(run, ReportedFinding.allOf(diagnosis));
             writeDiagnosis(run, diagnosis);
         } catch (IOException e) {
             throw new IOException(e.getMessage() + " (the journal is complete: hil report " + run.dir()

@@ -30,11 +30,10 @@ class StatisticsTest {
     }
 
     @Test
-    void chiSquareSurvivalMatchesTables() {
-        assertEquals(0.05, Statistics.chiSquareSurvival(3.841458820694124, 1), 1e-12);
-        assertEquals(0.05, Statistics.chiSquareSurvival(5.991464547107979, 2), 1e-12);
-        assertEquals(9.495972508e-5, Statistics.chiSquareSurvival(30, 7), 1e-12);
-        assertEquals(0.9188914117, Statistics.chiSquareSurvival(0.5, 3), 1e-9);
+    void chiSquareKeepsSmallPValues() {
+        Statistics.ChiSquare chi = Statistics.chiSquareHomogeneity(new long[] {0, 50}, new long[] {50, 0});
+        assertEquals(100, chi.statistic(), 1e-9);
+        assertEquals(1.5239706048e-23, chi.p(), 1e-31);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.run.CampaignResult;
+import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RunFolder;
 import io.hilharness.client.Outcome;
 import io.hilharness.secrets.KeyRedaction;
@@ -34,7 +35,7 @@ class HtmlReportTest {
     @BeforeEach
     void rebuildFromACraftedJournal() throws Exception {
         RunFolder run = new CraftedRun().write(dir);
-        RunReports.rebuild(run, List.of(new Finding("alerts " + CraftedRun.SCRIPT, "high",
+        RunReports.rebuild(run, List.of(new ReportedFinding("alerts " + CraftedRun.SCRIPT, "high",
                 List.of("device line 7: " + CraftedRun.IMG))));
         html = Files.readString(run.dir().resolve(RunReports.HTML));
         dom = parse(html);
@@ -118,7 +119,7 @@ class HtmlReportTest {
     void passedConnectionsBeyondTheDetailBudgetShowTheirSummaryOnlyAndFailedOnesStayWhole() throws Exception {
         CampaignResult result = new RunFolderReader().read(new RunFolder(dir)).result();
         StringBuilder out = new StringBuilder();
-        ConnectionDrillDown.render(out, result, ConnectionFacts.of(result), 1, () -> { });
+        ConnectionDrillDown.render(out, result, ConnectionPlacement.of(result.rounds()), 1, () -> { });
         String page = out.toString();
         assertTrue(page.contains("5 connections passed; the first 1 are shown line by line"), page);
         assertTrue(page.contains("accepted connection from 127.0.0.1, port 40111"), "the first passed connection in full");

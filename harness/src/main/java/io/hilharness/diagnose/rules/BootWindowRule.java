@@ -48,7 +48,7 @@ public final class BootWindowRule implements DiagnosisRule {
 
         String describe() {
             ConnectionFacts last = inside.get(inside.size() - 1);
-            String end = last.msSinceReady() != null ? last.msSinceReady() + " ms" : "connection " + last.indexInBoot();
+            String end = last.msSinceReady() != null ? last.msSinceReady() + " ms" : "connection " + last.indexSinceBoot();
             return "boot " + boot + ": " + failedInside() + "/" + inside.size() + " failed up to " + end
                     + (after.isEmpty() ? " (all rounds inside)" : ", then " + after.size() + " passed");
         }
@@ -115,7 +115,7 @@ public final class BootWindowRule implements DiagnosisRule {
         windows.stream().limit(Examples.MAX - 1).forEach(w -> examples.add(w.inside().get(0)));
         windows.stream().filter(BootWindow::ended).findFirst().ifPresent(w -> examples.add(w.after().get(0)));
         List<EvidenceItem> items = examples.stream().map(c -> EvidenceItem.of(c,
-                (c.failed() ? "failed: " : "passed, after the window: ") + "connection " + c.indexInBoot() + " since boot"
+                (c.failed() ? "failed: " : "passed, after the window: ") + "connection " + c.indexSinceBoot() + " since boot"
                         + (c.msSinceReady() != null ? ", " + c.msSinceReady() + " ms after the ready line" : ""),
                 c.failed() ? Signatures.troubleLines(c, 3) : List.of())).toList();
         String fix = "Print the ready line and start accepting connections only when initialisation is complete "

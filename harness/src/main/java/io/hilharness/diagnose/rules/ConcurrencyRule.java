@@ -9,6 +9,7 @@ import io.hilharness.diagnose.Evidence;
 import io.hilharness.diagnose.EvidenceItem;
 import io.hilharness.diagnose.Finding;
 import io.hilharness.diagnose.Statistics;
+import io.hilharness.run.ConnectionPlacement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,9 @@ import java.util.stream.Collectors;
 /**
  * Failures only under concurrency: connections fail when several are open at once and never when
  * few are, the way a board with room for N TLS sessions (heap, session slots, listen backlog) fails
- * the N+1st. The number open is counted from the clients' own start and end times; the board's
- * allocation and setup errors ({@code alloc failed}, {@code mbedtls_ssl_setup failed: -0x7f00}) are
- * cited when it logged them.
+ * the N+1st. The number open is each connection's {@link ConnectionPlacement#openAtStart}, the
+ * count the report's concurrency chart shows; the board's allocation and setup errors
+ * ({@code alloc failed}, {@code mbedtls_ssl_setup failed: -0x7f00}) are cited when it logged them.
  */
 public final class ConcurrencyRule implements DiagnosisRule {
     /** At most this failure rate at or below the concurrency limit. */
@@ -133,7 +134,8 @@ public final class ConcurrencyRule implements DiagnosisRule {
         List<ConnectionFacts> starved = all.stream()
                 .filter(c -> c.failed() && c.device().stream().anyMatch(ConcurrencyRule::outOfResources))
                 .filter(c -> all.stream().anyMatch(other -> other != c && other.boot() == c.boot()
-                        && holdsASession(other) && overlaps(other, c)))
+                        && holdsASession(other)
+                        && ConnectionPlacement.boardSessionsOverlap(other.connection(), c.connection())))
                 .toList();
         if (starved.size() < MIN_OUT_OF_RESOURCE_OVERLAPS) {
             return List.of();
@@ -155,17 +157,6 @@ public final class ConcurrencyRule implements DiagnosisRule {
     /** A connection the board did not turn away for lack of resources was holding a session. */
     private static boolean holdsASession(ConnectionFacts c) {
         return !c.device().isEmpty() && c.device().stream().noneMatch(ConcurrencyRule::outOfResources);
-    }
-
-    private static boolean overlaps(ConnectionFacts a, ConnectionFacts b) {
-        if (a.device().isEmpty() || b.device().isEmpty()) {
-            return false;
-        }
-        long aFirst = a.device().get(0).seq();
-        long aLast = a.device().get(a.device().size() - 1).seq();
-        long bFirst = b.device().get(0).seq();
-        long bLast = b.device().get(b.device().size() - 1).seq();
-        return aFirst < bLast && bFirst < aLast;
     }
 
     private static long[] sum(Map<Integer, long[]> levels) {

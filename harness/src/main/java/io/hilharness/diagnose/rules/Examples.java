@@ -37,8 +37,4 @@ final class Examples {
     static String ratio(long part, long whole) {
         return part + " of " + whole;
     }
-
-    static String percent(long part, long whole) {
-        return whole == 0 ? "-" : Math.round(100.0 * part / whole) + "%";
-    }
 }

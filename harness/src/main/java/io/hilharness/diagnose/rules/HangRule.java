@@ -45,9 +45,9 @@ public final class HangRule implements DiagnosisRule {
         long after = 0;
         long failedAfter = 0;
         for (int boot : stuck.stream().map(ConnectionFacts::boot).distinct().toList()) {
-            int first = stuck.stream().filter(c -> c.boot() == boot).mapToInt(ConnectionFacts::indexInBoot).min().orElse(0);
+            int first = stuck.stream().filter(c -> c.boot() == boot).mapToInt(ConnectionFacts::indexSinceBoot).min().orElse(0);
             for (ConnectionFacts c : evidence.ofBoot(boot)) {
-                if (c.indexInBoot() > first) {
+                if (c.indexSinceBoot() > first) {
                     after++;
                     failedAfter += c.failed() ? 1 : 0;
                 }

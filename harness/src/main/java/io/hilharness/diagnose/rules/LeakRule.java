@@ -45,7 +45,7 @@ public final class LeakRule implements DiagnosisRule {
         }
         int bestK = -1;
         double bestP = 1;
-        for (int k : new TreeSet<>(all.stream().map(ConnectionFacts::indexInBoot).toList())) {
+        for (int k : new TreeSet<>(all.stream().map(ConnectionFacts::indexSinceBoot).toList())) {
             if (k <= MIN_CLEAN_CONNECTIONS) {
                 continue;
             }
@@ -59,8 +59,8 @@ public final class LeakRule implements DiagnosisRule {
             return List.of();
         }
         int k = bestK;
-        List<ConnectionFacts> before = all.stream().filter(c -> c.indexInBoot() < k).toList();
-        List<ConnectionFacts> from = all.stream().filter(c -> c.indexInBoot() >= k).toList();
+        List<ConnectionFacts> before = all.stream().filter(c -> c.indexSinceBoot() < k).toList();
+        List<ConnectionFacts> from = all.stream().filter(c -> c.indexSinceBoot() >= k).toList();
         long failedBefore = before.stream().filter(ConnectionFacts::failed).count();
         List<ConnectionFacts> failedFrom = from.stream().filter(ConnectionFacts::failed).toList();
         List<Integer> boots = failedFrom.stream().map(ConnectionFacts::boot).distinct().sorted().toList();
@@ -69,9 +69,9 @@ public final class LeakRule implements DiagnosisRule {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("first failure per boot", evidence.connections().stream().filter(ConnectionFacts::failed)
                 .collect(Collectors.groupingBy(ConnectionFacts::boot, java.util.TreeMap::new,
-                        Collectors.minBy(java.util.Comparator.comparingInt(ConnectionFacts::indexInBoot))))
+                        Collectors.minBy(java.util.Comparator.comparingInt(ConnectionFacts::indexSinceBoot))))
                 .entrySet().stream().map(e -> "boot " + e.getKey() + ": connection "
-                        + e.getValue().map(ConnectionFacts::indexInBoot).orElse(0))
+                        + e.getValue().map(ConnectionFacts::indexSinceBoot).orElse(0))
                 .collect(Collectors.joining(", ")));
         facts.put("failed before connection " + k, Examples.ratio(failedBefore, before.size()));
         facts.put("failed from connection " + k + " on", Examples.ratio(failedFrom.size(), from.size()));
@@ -85,7 +85,7 @@ public final class LeakRule implements DiagnosisRule {
         List<EvidenceItem> items = new ArrayList<>();
         for (int boot : boots.stream().limit(Examples.MAX).toList()) {
             failedFrom.stream().filter(c -> c.boot() == boot).findFirst().ifPresent(c -> items.add(EvidenceItem.of(c,
-                    "first failure of boot " + boot + ", connection " + c.indexInBoot() + " since boot",
+                    "first failure of boot " + boot + ", connection " + c.indexSinceBoot() + " since boot",
                     Signatures.troubleLines(c, 3))));
         }
         String fix = "Find what a connection leaves behind (a session, socket, buffer or file handle not freed on "
@@ -104,7 +104,7 @@ public final class LeakRule implements DiagnosisRule {
         long fFrom = 0;
         java.util.Set<Integer> bootsFailingFrom = new java.util.HashSet<>();
         for (ConnectionFacts c : all) {
-            if (c.indexInBoot() < k) {
+            if (c.indexSinceBoot() < k) {
                 nBefore++;
                 fBefore += c.failed() ? 1 : 0;
             } else {

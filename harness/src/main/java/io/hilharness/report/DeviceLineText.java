@@ -7,8 +7,8 @@ import io.hilharness.secrets.KeyRedaction;
 import java.util.List;
 
 /** Which device lines explain a connection, and how they read in a report. */
-final class Evidence {
-    private Evidence() {
+final class DeviceLineText {
+    private DeviceLineText() {
     }
 
     /**
@@ -22,7 +22,7 @@ final class Evidence {
 
     /** The device lines as text, private keys redacted, one line per event. */
     static List<String> texts(List<DeviceEvent> events) {
-        return KeyRedaction.lines(events.stream().map(Evidence::text).toList());
+        return KeyRedaction.lines(events.stream().map(DeviceLineText::text).toList());
     }
 
     private static String text(DeviceEvent e) {

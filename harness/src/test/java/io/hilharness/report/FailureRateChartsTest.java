@@ -6,6 +6,7 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.FetchMode;
@@ -18,11 +19,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ConnectionFactsTest {
+class FailureRateChartsTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
     @Test
-    void concurrencyCountsConnectionsOpenAtTheStartAndTheIndexRestartsEachBoot() {
+    void barsCountFailedOfAllPerConcurrencyAndPerBoot() {
         // boot 1: three at once (0-100, 10-100, 20-50), then one alone at 200; boot 2: one.
         RoundRecord b1r1 = round(1, 1, conn(0, 100, Outcome.OK), conn(10, 100, Outcome.RESET), conn(20, 50, Outcome.OK));
         RoundRecord b1r2 = round(1, 2, conn(200, 250, Outcome.TIMEOUT));
@@ -31,17 +32,13 @@ class ConnectionFactsTest {
                 new CampaignSpec(2, 2, FetchMode.PARALLEL, ResetKind.SOFT, List.of("/"), 3, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 List.of(boot(1), boot(2)), List.of(b1r1, b1r2, b2r1));
 
-        List<ConnectionFacts> facts = ConnectionFacts.of(result);
+        List<ConnectionPlacement> placed = ConnectionPlacement.of(result.rounds());
 
-        assertEquals(List.of(1, 2, 3, 4, 1), facts.stream().map(ConnectionFacts::indexSinceBoot).toList());
-        assertEquals(List.of(1, 2, 3, 1, 1), facts.stream().map(ConnectionFacts::concurrency).toList());
-        assertEquals(List.of(1, 1, 1, 2, 1), facts.stream().map(ConnectionFacts::round).toList());
-
-        List<SvgCharts.Bar> byConcurrency = HtmlReport.bars(facts, ConnectionFacts::concurrency, "");
+        List<SvgCharts.Bar> byConcurrency = HtmlReport.bars(placed, ConnectionPlacement::openAtStart, "");
         assertEquals(List.of(new SvgCharts.Bar("1", 1, 3), new SvgCharts.Bar("2", 1, 1), new SvgCharts.Bar("3", 0, 1)),
                 byConcurrency);
         assertEquals(List.of(new SvgCharts.Bar("boot 1", 2, 4), new SvgCharts.Bar("boot 2", 0, 1)),
-                HtmlReport.bars(facts, ConnectionFacts::boot, "boot "));
+                HtmlReport.bars(placed, ConnectionPlacement::boot, "boot "));
     }
 
     @Test
@@ -54,7 +51,7 @@ class ConnectionFactsTest {
                 new CampaignSpec(1, 1, FetchMode.SEQUENTIAL, ResetKind.SOFT, List.of("/"), 1, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 List.of(boot(1)), List.of(round(1, 1, many)));
 
-        List<SvgCharts.Bar> bars = HtmlReport.byIndexSinceBoot(ConnectionFacts.of(result));
+        List<SvgCharts.Bar> bars = HtmlReport.byIndexSinceBoot(ConnectionPlacement.of(result.rounds()));
 
         assertEquals(34, bars.size());
         assertEquals(new SvgCharts.Bar("#1-3", 0, 3), bars.get(0));
