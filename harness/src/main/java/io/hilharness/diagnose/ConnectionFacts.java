@@ -1,5 +1,6 @@
 package io.hilharness.diagnose;
 
+import io.hilharness.devlog.Severity;
 import io.hilharness.capture.WireConversation;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
@@ -22,6 +23,9 @@ import java.util.Set;
  * @param wire         the connection's TCP stream in the run's packet capture; null without capture
  */
 public record ConnectionFacts(ConnectionPlacement placement, Long msSinceReady, boolean withoutEnd, WireConversation wire) {
+    private static final Set<EventType> ENDINGS = Set.of(EventType.HANDSHAKE_FAILED, EventType.CONNECTION_CLOSED,
+            EventType.SETUP_FAILED, EventType.TLS_IO_ERROR);
+
 
     public CorrelatedConnection connection() {
         return placement.connection();
@@ -56,6 +60,13 @@ public record ConnectionFacts(ConnectionPlacement placement, Long msSinceReady, 
 
     public ConnectionRecord client() {
         return placement.client();
+    }
+
+    /** The lines that show how the session went wrong: warnings, errors and how it ended, at most {@code max}. */
+    public List<DeviceEvent> troubleLines(int max) {
+        return device().stream()
+                .filter(e -> e.severity() != Severity.INFO || ENDINGS.contains(e.type()))
+                .limit(max).toList();
     }
 
     public List<DeviceEvent> device() {

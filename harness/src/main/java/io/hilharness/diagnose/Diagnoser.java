@@ -1,18 +1,5 @@
 package io.hilharness.diagnose;
 
-import io.hilharness.diagnose.rules.BootFailureRule;
-import io.hilharness.diagnose.rules.BootWindowRule;
-import io.hilharness.diagnose.rules.CertificateChangeRule;
-import io.hilharness.diagnose.rules.CertificateRejectedRule;
-import io.hilharness.diagnose.rules.ClosedMidBodyRule;
-import io.hilharness.diagnose.rules.ConcurrencyRule;
-import io.hilharness.diagnose.rules.HangRule;
-import io.hilharness.diagnose.rules.HostnameMismatchRule;
-import io.hilharness.diagnose.rules.LeakRule;
-import io.hilharness.diagnose.rules.RebootDependenceRule;
-import io.hilharness.diagnose.rules.ServerResetRule;
-import io.hilharness.diagnose.rules.TruncationRule;
-import io.hilharness.diagnose.rules.UnexplainedFailuresRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,18 +13,14 @@ public final class Diagnoser {
         this.rules = List.copyOf(rules);
     }
 
-    /** The built-in rules plus every rule registered through {@link ServiceLoader}. */
+    /**
+     * Every rule registered through {@link ServiceLoader}: the built-in ones (this jar's
+     * {@code META-INF/services}) and users' own, found the same way, so the engine names no rule.
+     */
     public static Diagnoser standard() {
-        List<DiagnosisRule> rules = new ArrayList<>(builtIns());
+        List<DiagnosisRule> rules = new ArrayList<>();
         ServiceLoader.load(DiagnosisRule.class).forEach(rules::add);
         return new Diagnoser(rules);
-    }
-
-    public static List<DiagnosisRule> builtIns() {
-        return List.of(new CertificateRejectedRule(), new HostnameMismatchRule(), new ConcurrencyRule(),
-                new BootWindowRule(), new LeakRule(), new TruncationRule(), new HangRule(),
-                new RebootDependenceRule(), new BootFailureRule(), new ServerResetRule(), new ClosedMidBodyRule(),
-                new CertificateChangeRule());
     }
 
     public List<DiagnosisRule> rules() {
@@ -58,7 +41,7 @@ public final class Diagnoser {
                 }
             }
             if (findings.isEmpty()) {
-                findings.addAll(UnexplainedFailuresRule.evaluate(evidence));
+                findings.addAll(UnexplainedFailures.evaluate(evidence));
             }
         }
         findings.sort(Comparator.comparingDouble(Finding::confidence).reversed().thenComparing(Finding::rule));

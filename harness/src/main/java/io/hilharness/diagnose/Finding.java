@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public record Finding(String rule, String rootCause, double confidence, Map<String, String> facts,
                       List<EvidenceItem> evidence, String fix) {
+    /** Example connections cited per finding; the journal and timeline hold all of them. */
+    public static final int MAX_EXAMPLES = 3;
+
     public Finding {
         if (confidence < 0 || confidence > 1) {
             throw new IllegalArgumentException("confidence must be within 0..1, not " + confidence);

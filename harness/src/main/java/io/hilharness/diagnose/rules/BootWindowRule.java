@@ -117,7 +117,7 @@ public final class BootWindowRule implements DiagnosisRule {
         List<EvidenceItem> items = examples.stream().map(c -> EvidenceItem.of(c,
                 (c.failed() ? "failed: " : "passed, after the window: ") + "connection " + c.indexSinceBoot() + " since boot"
                         + (c.msSinceReady() != null ? ", " + c.msSinceReady() + " ms after the ready line" : ""),
-                c.failed() ? Signatures.troubleLines(c, 3) : List.of())).toList();
+                c.failed() ? c.troubleLines(3) : List.of())).toList();
         String fix = "Print the ready line and start accepting connections only when initialisation is complete "
                 + "(certificate and key loaded, RNG seeded, network and time up), or hold early connections until it is, "
                 + "instead of serving them half-initialised.";

@@ -144,7 +144,7 @@ public final class CertificateRejectedRule implements DiagnosisRule {
         DeviceEvent anchor = alert != null ? alert : ending;
         DeviceEvent state = anchor == null ? null : Signatures.lastStateBefore(c, anchor).orElse(null);
         List<DeviceEvent> lines = Signatures.lines(state, alert, ending);
-        return lines.isEmpty() ? Signatures.troubleLines(c, 3) : lines;
+        return lines.isEmpty() ? c.troubleLines(3) : lines;
     }
 
     /** The doctor's trust check: its verdict depends on the store, so it ranks after the chain's own faults. */

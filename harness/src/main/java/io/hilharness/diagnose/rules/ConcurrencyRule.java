@@ -112,7 +112,7 @@ public final class ConcurrencyRule implements DiagnosisRule {
         for (ConnectionFacts c : Examples.spread(failedHigh)) {
             List<DeviceEvent> lines = c.device().stream().filter(ConcurrencyRule::outOfResources).toList();
             items.add(EvidenceItem.of(c, c.openAtStart() + " connections open when it started",
-                    lines.isEmpty() ? Signatures.troubleLines(c, 3) : lines));
+                    lines.isEmpty() ? c.troubleLines(3) : lines));
         }
         if (!unmatchedAllocation.isEmpty()) {
             items.add(EvidenceItem.ofDevice(unmatchedAllocation.get(0).boot(),

@@ -8,8 +8,7 @@ import java.util.Set;
 
 /** Picks a few example connections, spread over boots, so a finding stays readable. */
 final class Examples {
-    /** Examples cited per finding; the journal and timeline hold all of them. */
-    static final int MAX = 3;
+    static final int MAX = io.hilharness.diagnose.Finding.MAX_EXAMPLES;
 
     private Examples() {
     }

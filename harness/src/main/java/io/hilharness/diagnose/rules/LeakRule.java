@@ -86,7 +86,7 @@ public final class LeakRule implements DiagnosisRule {
         for (int boot : boots.stream().limit(Examples.MAX).toList()) {
             failedFrom.stream().filter(c -> c.boot() == boot).findFirst().ifPresent(c -> items.add(EvidenceItem.of(c,
                     "first failure of boot " + boot + ", connection " + c.indexSinceBoot() + " since boot",
-                    Signatures.troubleLines(c, 3))));
+                    c.troubleLines(3))));
         }
         String fix = "Find what a connection leaves behind (a session, socket, buffer or file handle not freed on "
                 + "some path, typically an error or close path): watch free heap and open sessions in the board's "

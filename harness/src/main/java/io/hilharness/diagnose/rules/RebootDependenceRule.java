@@ -73,9 +73,9 @@ public final class RebootDependenceRule implements DiagnosisRule {
                 + " boots failed most connections), so something decided at start-up sets the outcome.";
         List<EvidenceItem> items = new ArrayList<>();
         evidence.ofBoot(worst.boot()).stream().filter(ConnectionFacts::failed).findFirst().ifPresent(c -> items.add(
-                EvidenceItem.of(c, "first failure of boot " + worst.boot() + ", the worst boot", Signatures.troubleLines(c, 3))));
+                EvidenceItem.of(c, "first failure of boot " + worst.boot() + ", the worst boot", c.troubleLines(3))));
         evidence.ofBoot(best.boot()).stream().findFirst().ifPresent(c -> items.add(
-                EvidenceItem.of(c, "first connection of boot " + best.boot() + ", the best boot", Signatures.troubleLines(c, 3))));
+                EvidenceItem.of(c, "first connection of boot " + best.boot() + ", the best boot", c.troubleLines(3))));
         String fix = "Compare the boot banners and first log lines of good and bad boots: look for start-up work whose "
                 + "result varies per boot (initialisation order between tasks, uninitialised memory, RNG seeding, state "
                 + "kept in NVRAM or flash across resets) and make it deterministic.";

@@ -78,7 +78,7 @@ public final class ServerResetRule implements DiagnosisRule {
                 + (resourceLogged > 0 ? " Its log shows it ran out of resources for " + resourceLogged + " of them." : "");
         List<EvidenceItem> items = new ArrayList<>();
         for (ConnectionFacts c : Examples.spread(reset)) {
-            List<DeviceEvent> lines = c.events(RESOURCE_LINES).isEmpty() ? Signatures.troubleLines(c, 3)
+            List<DeviceEvent> lines = c.events(RESOURCE_LINES).isEmpty() ? c.troubleLines(3)
                     : c.events(RESOURCE_LINES).stream().limit(3).toList();
             String note = "board reset the connection (" + c.wire().bytesClientToServer() + " bytes sent by the client, "
                     + c.wire().bytesServerToClient() + " by the board)" + (lines.isEmpty() ? "; the board logged nothing for this port" : "");

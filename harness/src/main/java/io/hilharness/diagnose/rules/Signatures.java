@@ -35,8 +35,6 @@ final class Signatures {
     static final int STATE_AFTER_CERTIFICATE = 4;
 
     private static final Set<EventType> ALERTS = Set.of(EventType.ALERT_RECEIVED, EventType.ALERT_FATAL);
-    private static final Set<EventType> ENDINGS = Set.of(EventType.HANDSHAKE_FAILED, EventType.CONNECTION_CLOSED,
-            EventType.SETUP_FAILED, EventType.TLS_IO_ERROR);
 
     private Signatures() {
     }
@@ -95,13 +93,6 @@ final class Signatures {
             }
         }
         return Optional.ofNullable(last);
-    }
-
-    /** The lines that show how a session went wrong: warnings, errors and how it ended, at most {@code max}. */
-    static List<DeviceEvent> troubleLines(ConnectionFacts c, int max) {
-        return c.device().stream()
-                .filter(e -> e.severity() != Severity.INFO || ENDINGS.contains(e.type()))
-                .limit(max).toList();
     }
 
     /** Cited lines in log order without repeats. */

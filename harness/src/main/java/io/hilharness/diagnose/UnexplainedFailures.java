@@ -1,10 +1,6 @@
-package io.hilharness.diagnose.rules;
+package io.hilharness.diagnose;
 
 import io.hilharness.client.Outcome;
-import io.hilharness.diagnose.ConnectionFacts;
-import io.hilharness.diagnose.Evidence;
-import io.hilharness.diagnose.EvidenceItem;
-import io.hilharness.diagnose.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +13,12 @@ import java.util.stream.Collectors;
  * report still points at the lines to read. Not a rule (it would always fire); the
  * {@link io.hilharness.diagnose.Diagnoser} adds it only when no rule found anything.
  */
-public final class UnexplainedFailuresRule {
+public final class UnexplainedFailures {
     public static final String NAME = "unexplained";
     /** Below every real finding. */
     public static final double CONFIDENCE = 0.2;
 
-    private UnexplainedFailuresRule() {
+    private UnexplainedFailures() {
     }
 
     public static List<Finding> evaluate(Evidence evidence) {
@@ -38,8 +34,8 @@ public final class UnexplainedFailuresRule {
         facts.put("boots with failures", failures.stream().map(ConnectionFacts::boot).distinct().sorted()
                 .map(String::valueOf).collect(Collectors.joining(", ")));
         List<EvidenceItem> items = new ArrayList<>();
-        byClass.values().stream().limit(Examples.MAX).forEach(list -> items.add(EvidenceItem.of(list.get(0),
-                "first " + list.get(0).outcome().name().toLowerCase() + " failure", Signatures.troubleLines(list.get(0), 4))));
+        byClass.values().stream().limit(Finding.MAX_EXAMPLES).forEach(list -> items.add(EvidenceItem.of(list.get(0),
+                "first " + list.get(0).outcome().name().toLowerCase() + " failure", list.get(0).troubleLines(4))));
         String rootCause = failures.size() + " of " + evidence.connections().size()
                 + " connections failed in a pattern no rule recognises (" + facts.get("failures by class") + ").";
         String fix = "Read the cited connections' board lines (timeline.json has all of them); once the pattern is "
