@@ -2,12 +2,12 @@ package io.hilharness.cli;
 
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.run.RunFolder;
-import io.hilharness.client.TrustConfig;
+import io.hilharness.certs.Trust;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.lab.BoardOutcome;
 import io.hilharness.lab.CombinedSummary;
 import io.hilharness.lab.LabBoard;
@@ -28,9 +28,9 @@ final class BoardsRun {
                    LabConfig lab, String selector, String commandLine, PrintStream out) throws Exception {
         List<LabBoard> boards = lab.select(selector);
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
-        TrustConfig trustConfig = ReferenceBoardCampaign.resolveTrust(trust, image);
+        Trust clientTrust = TrustOption.parse(trust).resolve(image);
         List<BoardOutcome> outcomes = new LabCampaigns(lab, runsDir, commandLine)
-                .runAll(boards, image, spec, trustConfig, board -> new ProgressPrinter(out, board.name()));
+                .runAll(boards, image, spec, clientTrust, board -> new ProgressPrinter(out, board.name()));
         if (outcomes.size() == 1 && outcomes.get(0).error().isPresent()) {
             // One board asked for by name: its problem is the command's one error line.
             throw new IllegalStateException(outcomes.get(0).error().get());

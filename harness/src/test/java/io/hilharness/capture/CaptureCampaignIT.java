@@ -25,7 +25,7 @@ import io.hilharness.run.RunFolder;
 import io.hilharness.certs.LabPki;
 import io.hilharness.cli.TestAccess;
 import io.hilharness.client.HttpsDriver;
-import io.hilharness.client.TrustConfig;
+import io.hilharness.certs.Trust;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.report.RunReports;
@@ -324,7 +324,7 @@ class CaptureCampaignIT {
         try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), Optional.empty())) {
             WireCapture wire = WireCapture.start(CaptureSettings.loopback(), board.endpoint(), run.dir());
             HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                    .trust(TrustConfig.system()).mode(spec.mode()).callTimeout(spec.fetchTimeout()).build();
+                    .trust(Trust.system()).mode(spec.mode()).callTimeout(spec.fetchTimeout()).build();
             CampaignResult result;
             try {
                 result = new Campaign(spec, board, image, driver, run, listener.apply(board)).run();

@@ -16,7 +16,6 @@ import io.hilharness.board.host.HostProcessPower;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.campaign.ReferenceBoardCampaign;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.FetchMode;
 import io.hilharness.correlate.CorrelatedConnection;
@@ -30,6 +29,7 @@ import io.hilharness.console.SerialPorts.PortInfo;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.json.Json;
 import io.hilharness.testing.ReferenceFirmware;
 import java.io.PrintWriter;
@@ -140,7 +140,7 @@ class LabBoardsIT {
         CampaignSpec spec = new CampaignSpec(2, 2, FetchMode.SEQUENTIAL, ResetKind.SOFT, List.of("/dashboard.html", "/style.css"),
                 6, BOOT, Duration.ofSeconds(10), Duration.ofMillis(100));
         CampaignResult result = new LabCampaigns(lab, dir.resolve("runs"), "LabBoardsIT", 3)
-                .run(lab.select("ref-2").get(0), image, spec, ReferenceBoardCampaign.resolveTrust("image", image),
+                .run(lab.select("ref-2").get(0), image, spec, TrustOption.IMAGE.resolve(image),
                         new CampaignListener() { });
 
         assertTrue(result.allPassed());
