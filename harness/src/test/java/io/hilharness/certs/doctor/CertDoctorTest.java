@@ -240,6 +240,27 @@ class CertDoctorTest {
         assertFinding(partial, Severity.WARNING, "names", 0, "partial wildcard");
     }
 
+    /** Each of these the doctor once judged by its own rules, unlike the client it speaks for. */
+    @Test
+    void namesAreJudgedAsTheHarnesssOkHttpClientJudgesThem() {
+        Issued leaf = leaf("board").ips("127.0.0.1").dns("board.lab.example", "*.lab").issuedBy(INTERMEDIATE);
+
+        DoctorReport report = examine(builder(leaf, INTERMEDIATE).trust(TRUST_ROOT)
+                .clientNames(List.of("board.lab.example.", "x.lab", "127.000.000.001")));
+
+        assertFinding(report, Severity.INFO, "names", 0, "clients use board.lab.example.: matches subjectAltName DNS:board.lab.example");
+        assertFinding(report, Severity.INFO, "names", 0, "clients use x.lab: matches the wildcard DNS:*.lab");
+        assertFinding(report, Severity.WARNING, "names", 0, "DNS:*.lab is a wildcard for a whole top-level domain");
+        Finding padded = assertFinding(report, Severity.ERROR, "names", 0, "clients use 127.000.000.001");
+        assertTrue(padded.fix().contains("as 127.0.0.1"), padded.fix());
+        for (String name : List.of("board.lab.example.", "x.lab", "127.000.000.001")) {
+            boolean clientAccepts = okhttp3.internal.tls.OkHostnameVerifier.INSTANCE.verify(name, leaf.cert());
+            boolean doctorAccepts = report.findings().stream().anyMatch(f -> f.check().equals("names")
+                    && f.severity() == Severity.INFO && f.message().startsWith("clients use " + name + ":"));
+            assertEquals(clientAccepts, doctorAccepts, name);
+        }
+    }
+
     @Test
     void expiredLeaf() {
         Issued expired = leaf("127.0.0.1").valid(Instant.now().minus(Duration.ofDays(400)),
