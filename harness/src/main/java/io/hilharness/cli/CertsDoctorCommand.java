@@ -1,6 +1,7 @@
 package io.hilharness.cli;
 
 import io.hilharness.certs.Trust;
+import io.hilharness.certs.doctor.CapturedChains;
 import io.hilharness.certs.doctor.CertDoctor;
 import io.hilharness.certs.doctor.DeviceLogChain;
 import io.hilharness.certs.doctor.DoctorFiles;
@@ -9,12 +10,16 @@ import io.hilharness.certs.doctor.DoctorReport;
 import io.hilharness.certs.doctor.LiveCapture;
 import io.hilharness.certs.doctor.ReportRenderer;
 import io.hilharness.certs.doctor.WireChain;
+import io.hilharness.client.ConnectionRecord;
+import io.hilharness.diagnose.ConnectionFacts;
+import io.hilharness.diagnose.JournalEvidence;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ManifestException;
 import io.hilharness.image.TrustOption;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -121,7 +126,7 @@ final class CertsDoctorCommand implements Callable<Integer> {
                     "give exactly one of: CHAIN files, --connect HOST:PORT, --image DIR, or --device-log FILE or --capture RUN alone");
         }
         List<X509Certificate> dumped = deviceLog == null ? null : DeviceLogChain.read(deviceLog);
-        List<WireChain> onWire = capture == null ? List.of() : CapturedChains.read(capture);
+        List<WireChain> onWire = capture == null ? List.of() : CapturedChains.read(capture, CertsDoctorCommand::recorded);
         // Option values first: a typo should not wait for a slow handshake to be reported.
         Instant device = deviceTime == null ? null : instant("--device-time", deviceTime);
         Instant client = clientTime == null ? null : instant("--client-time", clientTime);
@@ -194,6 +199,11 @@ final class CertsDoctorCommand implements Callable<Integer> {
         Optional<Path> file = option.caFile(folder);
         return file.isEmpty() ? Trust.system()
                 : Trust.caFile(file.get(), DoctorFiles.certificates(file.get())).describedAs("trust file " + file.get());
+    }
+
+    private static List<ConnectionRecord> recorded(Path runDir) throws IOException {
+        return Files.isRegularFile(runDir.resolve(JournalEvidence.FILE_NAME))
+                ? JournalEvidence.read(runDir).connections().stream().map(ConnectionFacts::client).toList() : List.of();
     }
 
     private Instant instant(String option, String text) {
