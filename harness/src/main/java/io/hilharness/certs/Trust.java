@@ -56,19 +56,17 @@ public final class Trust {
     private final List<X509Certificate> anchors;
     /** PINNED: lower-case hex SHA-256 of the pinned key; null when read back from a journal without one. */
     private final String spkiPin;
-    private final Path file;
 
-    private Trust(Kind kind, String description, List<X509Certificate> anchors, String spkiPin, Path file) {
+    private Trust(Kind kind, String description, List<X509Certificate> anchors, String spkiPin) {
         this.kind = kind;
         this.description = description;
         this.anchors = List.copyOf(anchors);
         this.spkiPin = spkiPin;
-        this.file = file;
     }
 
     /** The JDK's default trust store: what a browser user's machine would accept. */
     public static Trust system() {
-        return new Trust(Kind.SYSTEM, "system trust store", List.of(), null, null);
+        return new Trust(Kind.SYSTEM, "system trust store", List.of(), null);
     }
 
     /** Exactly the certificates of a PEM file of trust anchors, e.g. the lab's ca.pem. */
@@ -81,7 +79,7 @@ public final class Trust {
         if (anchors.isEmpty()) {
             throw new IllegalArgumentException("no trust anchor in " + file);
         }
-        return new Trust(Kind.CA, "CA file " + file, anchors, null, file);
+        return new Trust(Kind.CA, "CA file " + file, anchors, null);
     }
 
     /** A server whose leaf has the same key as the first certificate of the PEM file. */
@@ -92,7 +90,7 @@ public final class Trust {
     /** A server whose leaf has the same key as the first of these certificates, read from {@code file}. */
     public static Trust pinned(Path file, List<X509Certificate> certificates) {
         X509Certificate pinned = certificates.get(0);
-        return new Trust(Kind.PINNED, "pinned certificate " + file, List.of(pinned), Spki.sha256Hex(pinned), file);
+        return new Trust(Kind.PINNED, "pinned certificate " + file, List.of(pinned), Spki.sha256Hex(pinned));
     }
 
     /** A server whose leaf key has this SPKI SHA-256 (hex). */
@@ -101,7 +99,7 @@ public final class Trust {
         if (!pin.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("an SPKI pin is 64 hex digits of SHA-256");
         }
-        return new Trust(Kind.PINNED, "pinned SPKI sha256/" + pin, List.of(), pin, null);
+        return new Trust(Kind.PINNED, "pinned SPKI sha256/" + pin, List.of(), pin);
     }
 
     /**
@@ -122,16 +120,16 @@ public final class Trust {
         }
         List<X509Certificate> certificates = parsed.get();
         if (pinned) {
-            return certificates.isEmpty() ? new Trust(Kind.PINNED, description, List.of(), null, null)
+            return certificates.isEmpty() ? new Trust(Kind.PINNED, description, List.of(), null)
                     : new Trust(Kind.PINNED, description, certificates.subList(0, 1),
-                            Spki.sha256Hex(certificates.get(0)), null);
+                            Spki.sha256Hex(certificates.get(0)));
         }
-        return new Trust(Kind.CA, description, certificates, null, null);
+        return new Trust(Kind.CA, description, certificates, null);
     }
 
     /** The same trust under another name, e.g. as a command's own option calls it. */
     public Trust describedAs(String otherDescription) {
-        return new Trust(kind, otherDescription, anchors, spkiPin, file);
+        return new Trust(kind, otherDescription, anchors, spkiPin);
     }
 
     public Kind kind() {
@@ -141,11 +139,6 @@ public final class Trust {
     /** The certificates given as trusted: a CA file's, or the pinned one; none for the system store. */
     public List<X509Certificate> anchors() {
         return anchors;
-    }
-
-    /** The file the trust was read from; none for the system store, a bare pin, or a journal's record. */
-    public Optional<Path> file() {
-        return Optional.ofNullable(file);
     }
 
     /** The roots a chain may end in: the JDK's store for the system trust, else the given anchors. */

@@ -93,7 +93,6 @@ public final class DoctorInput {
         return Optional.ofNullable(outContentLen);
     }
 
-    /** What a real client made of the chain, when it was captured live. */
     /** The chain the board's own log says it sent (a dumped Certificate message), if one was given. */
     public Optional<List<X509Certificate>> deviceChain() {
         return Optional.ofNullable(deviceChain);
@@ -104,6 +103,7 @@ public final class DoctorInput {
         return wireChains;
     }
 
+    /** What a real client made of the chain, when it was captured live. */
     public Optional<LiveHandshake> handshake() {
         return Optional.ofNullable(handshake);
     }
