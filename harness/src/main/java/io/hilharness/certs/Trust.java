@@ -4,23 +4,18 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -114,11 +109,15 @@ public final class Trust {
             return system();
         }
         boolean pinned = Kind.PINNED.recorded().equals(kind);
-        Optional<List<X509Certificate>> parsed = parse(anchors == null ? List.of() : anchors);
-        if (parsed.isEmpty() || (parsed.get().isEmpty() && !pinned)) {
+        List<X509Certificate> certificates;
+        try {
+            certificates = PemCertificates.decode(anchors == null ? List.of() : anchors);
+        } catch (CertificateException e) {
             return system();
         }
-        List<X509Certificate> certificates = parsed.get();
+        if (certificates.isEmpty() && !pinned) {
+            return system();
+        }
         if (pinned) {
             return certificates.isEmpty() ? new Trust(Kind.PINNED, description, List.of(), null)
                     : new Trust(Kind.PINNED, description, certificates.subList(0, 1),
@@ -217,20 +216,6 @@ public final class Trust {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trustStore); // null = the JDK's cacerts
         return factory;
-    }
-
-    private static Optional<List<X509Certificate>> parse(List<String> pems) {
-        List<X509Certificate> certificates = new ArrayList<>();
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (String pem : pems) {
-                certificates.add((X509Certificate) factory.generateCertificate(
-                        new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
-            }
-        } catch (CertificateException | RuntimeException e) {
-            return Optional.empty();
-        }
-        return Optional.of(certificates);
     }
 
     /** Read once, when the doctor first judges a chain against the system store. */

@@ -9,30 +9,20 @@ import java.util.Optional;
 
 /**
  * A {@code --trust} value, parsed once: {@code system} (what a browser trusts), {@code image} (the image's lab
- * CA, named by its manifest's {@code trust}), or a CA file. Which file "image" means is known only once the
- * image is built (its lab CA is made then), so the choice is resolved against the built image.
+ * CA, named by its manifest's {@code trust}), or the path of a CA file. Which file "image" means is known only
+ * once the image is built (its lab CA is made then), so the choice is resolved against the built image.
  */
-public final class TrustOption {
-    public static final TrustOption SYSTEM = new TrustOption("system", null);
-    public static final TrustOption IMAGE = new TrustOption("image", null);
+public record TrustOption(String value) {
+    public static final TrustOption SYSTEM = new TrustOption("system");
+    public static final TrustOption IMAGE = new TrustOption("image");
 
-    private final String value;
-    private final Path file;
-
-    private TrustOption(String value, Path file) {
-        this.value = value;
-        this.file = file;
+    public TrustOption {
+        Objects.requireNonNull(value, "value");
     }
 
-    /** {@code system} (also for none given), {@code image}, or anything else as the path of a CA file. */
+    /** {@code system} also when none is given. */
     public static TrustOption parse(String value) {
-        if (value == null || value.equals(SYSTEM.value)) {
-            return SYSTEM;
-        }
-        if (value.equals(IMAGE.value)) {
-            return IMAGE;
-        }
-        return new TrustOption(value, Path.of(value));
+        return value == null ? SYSTEM : new TrustOption(value);
     }
 
     /**
@@ -41,14 +31,14 @@ public final class TrustOption {
      * @throws ManifestException naming the manifest's {@code trust} when "image" is asked of an image without one
      */
     public Optional<Path> caFile(FirmwareImage image) throws ManifestException {
-        if (this == SYSTEM) {
+        if (equals(SYSTEM)) {
             return Optional.empty();
         }
-        if (this == IMAGE) {
+        if (equals(IMAGE)) {
             return Optional.of(image.trustFile().orElseThrow(() -> new ManifestException(
                     image.dir().resolve(ImageManifest.FILE_NAME), 0, "trust", "image " + image.name() + " names no trust file")));
         }
-        return Optional.of(file);
+        return Optional.of(Path.of(value));
     }
 
     /** What clients of this image trust under this choice; a CA file is read as PEM. */
@@ -57,20 +47,10 @@ public final class TrustOption {
         if (caFile.isEmpty()) {
             return Trust.system();
         }
-        if (file != null && !Files.isRegularFile(file)) {
-            throw new IOException("--trust: no such file: " + file);
+        if (!equals(IMAGE) && !Files.isRegularFile(caFile.get())) {
+            throw new IOException("--trust: no such file: " + caFile.get());
         }
         return Trust.caFile(caFile.get());
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TrustOption other && value.equals(other.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(value);
     }
 
     @Override

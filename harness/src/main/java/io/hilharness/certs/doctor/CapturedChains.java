@@ -7,10 +7,10 @@ import io.hilharness.capture.WireConversation;
 import io.hilharness.capture.WireEvidence;
 import io.hilharness.capture.WireReader;
 import io.hilharness.capture.WireRecord;
+import io.hilharness.certs.PemCertificates;
 import io.hilharness.client.ConnectionRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
@@ -111,11 +111,12 @@ public final class CapturedChains {
         if (client == null) {
             return null;
         }
-        List<X509Certificate> chain = new ArrayList<>();
-        for (String pem : client.peerChain()) {
-            chain.add(parse(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)), "connection " + client.id()));
+        try {
+            return PemCertificates.decode(client.peerChain());
+        } catch (CertificateException e) {
+            throw new IOException("--capture: connection " + client.id() + ": a certificate that does not parse ("
+                    + e.getMessage() + ")", e);
         }
-        return chain;
     }
 
     private static X509Certificate parse(ByteArrayInputStream in, String where) throws IOException {

@@ -1,5 +1,6 @@
 package io.hilharness.certs.doctor;
 
+import io.hilharness.certs.PemCertificates;
 import io.hilharness.certs.Trust;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.FetchMode;
@@ -7,16 +8,12 @@ import io.hilharness.client.FetchSettings;
 import io.hilharness.client.HttpsClients;
 import io.hilharness.client.HttpsDriver;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMParser;
 
 /**
  * Captures a server's chain exactly as sent, with the harness's own HTTPS driver: its trust manager records
@@ -59,15 +56,10 @@ public final class LiveCapture {
     }
 
     private static List<X509Certificate> parse(List<String> pems) throws IOException {
-        List<X509Certificate> chain = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        for (String pem : pems) {
-            try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-                chain.add(converter.getCertificate((X509CertificateHolder) parser.readObject()));
-            } catch (java.security.cert.CertificateException | ClassCastException e) {
-                throw new IOException("the server sent a certificate that does not parse: " + e.getMessage(), e);
-            }
+        try {
+            return PemCertificates.decode(pems);
+        } catch (CertificateException e) {
+            throw new IOException("the server sent a certificate that does not parse: " + e.getMessage(), e);
         }
-        return chain;
     }
 }
