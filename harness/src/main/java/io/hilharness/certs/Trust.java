@@ -40,7 +40,7 @@ public final class Trust {
     public enum Kind {
         SYSTEM, CA, PINNED;
 
-        String recorded() {
+        String journalName() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -105,23 +105,22 @@ public final class Trust {
     @JsonCreator
     public static Trust recorded(@JsonProperty("description") String description, @JsonProperty("kind") String kind,
                                  @JsonProperty("anchors") List<String> anchors) {
-        if (Kind.SYSTEM.recorded().equals(kind)) {
+        if (Kind.SYSTEM.journalName().equals(kind)) {
             return system();
         }
-        boolean pinned = Kind.PINNED.recorded().equals(kind);
+        boolean pinned = Kind.PINNED.journalName().equals(kind);
         List<X509Certificate> certificates;
         try {
             certificates = PemCertificates.decode(anchors == null ? List.of() : anchors);
         } catch (CertificateException e) {
             return system();
         }
-        if (certificates.isEmpty() && !pinned) {
-            return system();
-        }
         if (pinned) {
             return certificates.isEmpty() ? new Trust(Kind.PINNED, description, List.of(), null)
-                    : new Trust(Kind.PINNED, description, certificates.subList(0, 1),
-                            Spki.sha256Hex(certificates.get(0)));
+                    : new Trust(Kind.PINNED, description, certificates.subList(0, 1), Spki.sha256Hex(certificates.get(0)));
+        }
+        if (certificates.isEmpty()) {
+            return system();
         }
         return new Trust(Kind.CA, description, certificates, null);
     }
@@ -178,7 +177,7 @@ public final class Trust {
 
     @JsonProperty("kind")
     private String recordedKind() {
-        return kind.recorded();
+        return kind.journalName();
     }
 
     @JsonProperty("anchors")
