@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hilharness.json.Json;
+import io.hilharness.run.CampaignSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,19 @@ class TrustTest {
         assertEquals("CA file " + ca, caFile.get("description").asText());
         assertEquals("ca", caFile.get("kind").asText());
         assertEquals(PemCertificates.encode(ROOT.root()), caFile.get("anchors").get(0).asText());
+    }
+
+    @Test
+    void aCampaignHeaderOfAnEarlierHarnessReadsItsTrust() throws Exception {
+        String pem = JSON.writeValueAsString(PemCertificates.encode(ROOT.root()));
+        String header = "{\"boots\":1,\"rounds\":2,\"mode\":\"SEQUENTIAL\",\"reset\":\"SOFT\",\"paths\":[\"/\"],"
+                + "\"parallelism\":6,\"readyTimeout\":\"PT20S\",\"fetchTimeout\":\"PT10S\",\"roundInterval\":\"PT0S\","
+                + "\"trust\":{\"description\":\"CA file runs/lab-ca/ca.pem\",\"kind\":\"ca\",\"anchors\":[" + pem + "]}}";
+
+        CampaignSpec spec = JSON.readValue(header, CampaignSpec.class);
+
+        assertEquals(Trust.caFile(Path.of("runs/lab-ca/ca.pem"), List.of(ROOT.root())), spec.trust());
+        assertEquals(JSON.readTree(header).get("trust"), JSON.valueToTree(spec).get("trust"));
     }
 
     @Test
