@@ -1,6 +1,6 @@
 package io.hilharness.bench;
 
-import io.hilharness.client.TrustConfig;
+import io.hilharness.certs.Trust;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
@@ -27,7 +27,7 @@ final class BareFetchLoop {
     private final HttpUrl base;
     private final OkHttpClient client;
 
-    BareFetchLoop(InetSocketAddress endpoint, TrustConfig trust, Duration callTimeout) {
+    BareFetchLoop(InetSocketAddress endpoint, Trust trust, Duration callTimeout) {
         this.base = new HttpUrl.Builder().scheme("https").host(endpoint.getHostString()).port(endpoint.getPort()).build();
         X509ExtendedTrustManager trustManager = trust.newTrustManager();
         try {

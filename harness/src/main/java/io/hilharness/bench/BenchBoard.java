@@ -7,15 +7,16 @@ import io.hilharness.board.host.HostBoard;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RunFolder;
 import io.hilharness.client.FetchMode;
+import io.hilharness.certs.Trust;
+import io.hilharness.client.HttpsClients;
 import io.hilharness.client.HttpsDriver;
-import io.hilharness.client.TrustConfig;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ManifestException;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,11 +33,11 @@ final class BenchBoard implements AutoCloseable {
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
 
     private final FirmwareImage image;
-    private final TrustConfig trust;
+    private final Trust trust;
     private final RunFolder run;
     private final Board board;
 
-    private BenchBoard(FirmwareImage image, TrustConfig trust, RunFolder run, Board board) {
+    private BenchBoard(FirmwareImage image, Trust trust, RunFolder run, Board board) {
         this.image = image;
         this.trust = trust;
         this.run = run;
@@ -45,7 +46,7 @@ final class BenchBoard implements AutoCloseable {
 
     static BenchBoard create(ProjectLayout layout, String imageName, Path workDir) throws IOException, ManifestException {
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
-        TrustConfig trust = ReferenceBoardRunner.resolveTrust("image", image);
+        Trust trust = TrustOption.IMAGE.resolve(image);
         RunFolder run = RunFolder.create(workDir, image.name());
         Board board = HostBoard.create("bench-" + image.name(), run.boardDir(), 0, run.consoleCapture(), Optional.empty());
         return new BenchBoard(image, trust, run, board);
@@ -63,13 +64,7 @@ final class BenchBoard implements AutoCloseable {
 
     /** The campaign {@code hil run} would run on this board: flash, power-on, boots, rounds, journal. */
     Campaign campaign(CampaignSpec spec, CampaignListener listener) throws IOException {
-        HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                .trust(trust)
-                .mode(spec.mode())
-                .maxParallel(spec.parallelism())
-                .callTimeout(spec.fetchTimeout())
-                .expectedDigests(image.contentDigests())
-                .build();
+        HttpsDriver driver = HttpsClients.forBoard(board.endpoint(), spec.fetchSettings(), trust, image.contentDigests());
         return new Campaign(spec, board, image, driver, run, listener);
     }
 
@@ -77,7 +72,7 @@ final class BenchBoard implements AutoCloseable {
         return image;
     }
 
-    TrustConfig trust() {
+    Trust trust() {
         return trust;
     }
 

@@ -5,13 +5,13 @@ import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.FetchMode;
-import io.hilharness.client.TrustConfig;
+import io.hilharness.certs.Trust;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.lab.BoardOutcome;
 import io.hilharness.runner.LabRunner;
 import io.hilharness.lab.LabConfig;
@@ -70,7 +70,7 @@ public final class BoardsBenchmark {
     public Result run(String imageName, List<Integer> boardCounts, int boots, int rounds, Duration roundInterval,
                       PrintStream progress) throws Exception {
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
-        TrustConfig trust = ReferenceBoardRunner.resolveTrust("image", image);
+        Trust trust = TrustOption.IMAGE.resolve(image);
         CampaignSpec spec = new CampaignSpec(boots, rounds, FetchMode.SEQUENTIAL, ResetKind.SOFT,
                 List.of(image.manifest().page(), image.manifest().stylesheet()), 1, BenchBoard.READY_TIMEOUT,
                 BenchBoard.FETCH_TIMEOUT, roundInterval);
@@ -104,7 +104,7 @@ public final class BoardsBenchmark {
     }
 
     /** What {@code hil run --boards tag:bench} does, on a lab of n fresh reference boards. */
-    private static List<BoardOutcome> runOnce(Path dir, int n, FirmwareImage image, CampaignSpec spec, TrustConfig trust)
+    private static List<BoardOutcome> runOnce(Path dir, int n, FirmwareImage image, CampaignSpec spec, Trust trust)
             throws Exception {
         Files.createDirectories(dir);
         LabConfig lab = LabConfig.read(labFile(dir, n));

@@ -21,8 +21,4 @@ public record CaptureSettings(String dumpcap, String tshark, String iface, Durat
     public CaptureSettings withDumpcap(String program) {
         return new CaptureSettings(program, tshark, iface, readyTimeout, stopTimeout);
     }
-
-    public CaptureSettings withTshark(String program) {
-        return new CaptureSettings(dumpcap, program, iface, readyTimeout, stopTimeout);
-    }
 }

@@ -1,5 +1,6 @@
 package io.hilharness.certs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,25 @@ public final class PemCertificates {
         }
         if (certificates.isEmpty()) {
             throw new PemFormatException(file, "contains no PEM certificate");
+        }
+        return List.copyOf(certificates);
+    }
+
+    /**
+     * Certificates from PEM texts of one certificate each, in order: how recorded chains and journals keep them.
+     *
+     * @throws CertificateException when one does not parse
+     */
+    public static List<X509Certificate> decode(List<String> pems) throws CertificateException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (String pem : pems) {
+            try {
+                certificates.add((X509Certificate) factory.generateCertificate(
+                        new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+            } catch (RuntimeException e) {
+                throw new CertificateException("not a PEM certificate: " + e.getMessage(), e);
+            }
         }
         return List.copyOf(certificates);
     }

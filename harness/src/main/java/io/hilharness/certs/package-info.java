@@ -8,6 +8,7 @@
  * them back. {@link io.hilharness.certs.LabPki#issue} makes a whole bench PKI (EC P-256 or RSA 2048, optional
  * intermediate) and {@link io.hilharness.certs.LabPkiFiles} writes it with the firmware C headers of
  * {@link io.hilharness.certs.FirmwareHeaders} ({@code hil certs issue}); the doctor lives in
- * {@code certs.doctor}. Nothing here prints a private key: classes holding one hide it in toString.
+ * {@code certs.doctor}. {@link io.hilharness.certs.Trust} is whom a board's clients trust (the system store, a
+ * CA file or a pinned key), as the OkHttp driver, the browser, the doctor and the journal all take it. Nothing here prints a private key: classes holding one hide it in toString.
  */
 package io.hilharness.certs;

@@ -1,9 +1,10 @@
 package io.hilharness.cli;
 
-import io.hilharness.client.TrustConfig;
+import io.hilharness.certs.Trust;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.lab.BoardOutcome;
 import io.hilharness.lab.CombinedSummary;
 import io.hilharness.lab.LabBoard;
@@ -27,10 +28,10 @@ final class BoardsRun {
                    LabConfig lab, String selector, String commandLine, PrintStream out) throws Exception {
         List<LabBoard> boards = lab.select(selector);
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
-        TrustConfig trustConfig = ReferenceBoardRunner.resolveTrust(trust, image);
+        Trust clientTrust = TrustOption.parse(trust).resolve(image);
         LabRunner runner = new LabRunner(lab, runsDir, commandLine)
                 .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()));
-        List<BoardOutcome> outcomes = runner.runAll(boards, image, spec, trustConfig, board -> new ProgressPrinter(out, board.name()));
+        List<BoardOutcome> outcomes = runner.runAll(boards, image, spec, clientTrust, board -> new ProgressPrinter(out, board.name()));
         if (outcomes.size() == 1 && outcomes.get(0).error().isPresent()) {
             // One board asked for by name: its problem is the command's one error line.
             throw new IllegalStateException(outcomes.get(0).error().get());

@@ -1,5 +1,7 @@
 package io.hilharness.cli;
 
+import io.hilharness.certs.Trust;
+import io.hilharness.certs.doctor.CapturedChains;
 import io.hilharness.certs.doctor.CertDoctor;
 import io.hilharness.certs.doctor.DeviceLogChain;
 import io.hilharness.certs.doctor.DoctorFiles;
@@ -7,11 +9,17 @@ import io.hilharness.certs.doctor.DoctorInput;
 import io.hilharness.certs.doctor.DoctorReport;
 import io.hilharness.certs.doctor.LiveCapture;
 import io.hilharness.certs.doctor.ReportRenderer;
-import io.hilharness.certs.doctor.TrustSource;
 import io.hilharness.certs.doctor.WireChain;
+import io.hilharness.client.ConnectionRecord;
+import io.hilharness.diagnose.ConnectionFacts;
+import io.hilharness.diagnose.JournalEvidence;
+import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageManifest;
+import io.hilharness.image.ManifestException;
+import io.hilharness.image.TrustOption;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -23,6 +31,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,17 +126,17 @@ final class CertsDoctorCommand implements Callable<Integer> {
                     "give exactly one of: CHAIN files, --connect HOST:PORT, --image DIR, or --device-log FILE or --capture RUN alone");
         }
         List<X509Certificate> dumped = deviceLog == null ? null : DeviceLogChain.read(deviceLog);
-        List<WireChain> onWire = capture == null ? List.of() : CapturedChains.read(capture);
+        List<WireChain> onWire = capture == null ? List.of() : CapturedChains.read(capture, CertsDoctorCommand::recorded);
         // Option values first: a typo should not wait for a slow handshake to be reported.
         Instant device = deviceTime == null ? null : instant("--device-time", deviceTime);
         Instant client = clientTime == null ? null : instant("--client-time", clientTime);
         ImageManifest manifest = image == null ? null : ImageManifest.read(image.resolve(ImageManifest.FILE_NAME));
-        TrustSource trustSource = trustSource(manifest);
+        Trust clientTrust = clientTrust(manifest);
         List<String> names = new ArrayList<>(hosts);
         DoctorInput.Builder input;
         if (connect != null) {
             Endpoint endpoint = Endpoint.parse(spec, connect);
-            LiveCapture.Captured captured = LiveCapture.capture(endpoint.host(), endpoint.port(), trustSource,
+            LiveCapture.Captured captured = LiveCapture.capture(endpoint.host(), endpoint.port(), clientTrust,
                     Duration.ofSeconds(timeoutSeconds));
             if (names.isEmpty()) {
                 names.add(endpoint.host());
@@ -160,7 +169,7 @@ final class CertsDoctorCommand implements Callable<Integer> {
             PrivateKey key = DoctorFiles.privateKey(keyFile, keyPassword);
             input.key(key, keyFile);
         }
-        input.trust(trustSource).clientNames(names).outContentLen(outContentLen);
+        input.trust(clientTrust).clientNames(names).outContentLen(outContentLen);
         // Alone, the dump is the chain examined; comparing it with itself would say nothing.
         input.deviceTime(device).deviceChain(sources == 0 && capture == null ? null : dumped).wireChains(onWire);
         if (client != null) {
@@ -173,17 +182,28 @@ final class CertsDoctorCommand implements Callable<Integer> {
         return report.exitCode();
     }
 
-    private TrustSource trustSource(ImageManifest manifest) throws IOException {
+    /** The doctor reads trust files as PEM or DER, and its messages call a CA file a "trust file". */
+    private Trust clientTrust(ImageManifest manifest) throws IOException, ManifestException {
         if (pin != null) {
             if (trust != null) {
                 throw new ParameterException(spec.commandLine(), "--pin and --trust exclude each other");
             }
-            return TrustSource.pinned(pin, DoctorFiles.certificates(pin));
+            return Trust.pinned(pin, DoctorFiles.certificates(pin));
         }
-        Path file = trust != null && !"system".equals(trust) ? Path.of(trust)
-                : trust == null && manifest != null && manifest.trust() != null ? image.resolve(manifest.trust())
-                : null;
-        return file == null ? TrustSource.system() : TrustSource.caFile(file, DoctorFiles.certificates(file));
+        FirmwareImage folder = manifest == null ? null : new FirmwareImage(image, manifest);
+        TrustOption option = trust != null ? TrustOption.parse(trust)
+                : folder != null && folder.trustFile().isPresent() ? TrustOption.IMAGE : TrustOption.SYSTEM;
+        if (option.equals(TrustOption.IMAGE) && folder == null) {
+            throw new ParameterException(spec.commandLine(), "--trust image needs --image DIR");
+        }
+        Optional<Path> file = option.caFile(folder);
+        return file.isEmpty() ? Trust.system()
+                : Trust.caFile(file.get(), DoctorFiles.certificates(file.get())).describedAs("trust file " + file.get());
+    }
+
+    private static List<ConnectionRecord> recorded(Path runDir) throws IOException {
+        return Files.isRegularFile(runDir.resolve(JournalEvidence.FILE_NAME))
+                ? JournalEvidence.read(runDir).connections().stream().map(ConnectionFacts::client).toList() : List.of();
     }
 
     private Instant instant(String option, String text) {

@@ -5,6 +5,7 @@ import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.diagnose.DiagnosisText;
+import io.hilharness.image.TrustOption;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
@@ -34,11 +35,11 @@ final class DemoCommand implements Callable<Integer> {
 
         CampaignOutcome selfsignedRun;
         try (ProgressPrinter progress = ProgressPrinter.create(System.out, "selfsigned", spec())) {
-            selfsignedRun = campaigns.run("selfsigned", spec(), "system", progress);
+            selfsignedRun = campaigns.run("selfsigned", spec(), TrustOption.SYSTEM, progress);
         }
         CampaignOutcome labCaRun;
         try (ProgressPrinter progress = ProgressPrinter.create(System.out, "lab-ca", spec())) {
-            labCaRun = campaigns.run("lab-ca", spec(), "image", progress);
+            labCaRun = campaigns.run("lab-ca", spec(), TrustOption.IMAGE, progress);
         }
         CampaignResult selfsigned = selfsignedRun.result();
         CampaignResult labCa = labCaRun.result();

@@ -3,6 +3,7 @@ package io.hilharness.cli;
 import io.hilharness.capture.CaptureSettings;
 import io.hilharness.capture.WireEvidence;
 import io.hilharness.diagnose.DiagnosisText;
+import io.hilharness.image.TrustOption;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.lab.LabConfig;
@@ -86,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
                         .withClient(kind)
                         .withCapture(capture ? Optional.of(CaptureSettings.loopback()) : Optional.empty())
                         .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()))
-                        .run(image, spec, trust, progress);
+                        .run(image, spec, TrustOption.parse(trust), progress);
             }
             CampaignResult result = outcome.result();
             results.put(kind.label(), result);

@@ -2,6 +2,7 @@ package io.hilharness.cli;
 
 import io.hilharness.board.ResetKind;
 import io.hilharness.client.FetchMode;
+import io.hilharness.image.TrustOption;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.SummaryTable;
@@ -81,7 +82,7 @@ final class SoakCommand implements Callable<Integer> {
         try (monitor) {
             result = new ReferenceBoardRunner(layout, runsDir == null ? layout.runsDir() : runsDir)
                     .withSettings(alternate ? settings.withAlternatingResets() : settings)
-                    .run(image, spec, trust, monitor).result();
+                    .run(image, spec, TrustOption.parse(trust), monitor).result();
         }
         SoakVerdict verdict = SoakVerdict.of(monitor.samples());
         System.out.println();

@@ -1,5 +1,6 @@
 package io.hilharness.client;
 
+import io.hilharness.certs.Trust;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import okhttp3.internal.tls.OkHostnameVerifier;
 
 /**
  * Fetches rounds of paths from one HTTPS endpoint the way a browser would, and records every TCP
@@ -56,6 +58,8 @@ public final class HttpsDriver {
                 // A redirect would be a request the round did not ask for.
                 .followRedirects(false)
                 .followSslRedirects(false)
+                // OkHttp's default, named: the certificate doctor judges names with this same verifier.
+                .hostnameVerifier(OkHostnameVerifier.INSTANCE)
                 .connectTimeout(builder.timeouts.connect())
                 .readTimeout(builder.timeouts.read())
                 .writeTimeout(builder.timeouts.read())
@@ -159,8 +163,8 @@ public final class HttpsDriver {
 
         private final String host;
         private final int port;
-        /** What a browser would see; a lab board needs {@link TrustConfig#caFile} or a pin. */
-        private TrustConfig trust = TrustConfig.system();
+        /** What a browser would see; a lab board needs {@link Trust#caFile} or a pin. */
+        private Trust trust = Trust.system();
         private FetchMode mode = FetchMode.SEQUENTIAL;
         private int maxParallel = DEFAULT_MAX_PARALLEL;
         private Timeouts timeouts = Timeouts.defaults();
@@ -174,7 +178,7 @@ public final class HttpsDriver {
             this.port = port;
         }
 
-        public Builder trust(TrustConfig trust) {
+        public Builder trust(Trust trust) {
             this.trust = Objects.requireNonNull(trust, "trust");
             return this;
         }

@@ -3,11 +3,13 @@ package io.hilharness.junit;
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.ResetKind;
-import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.run.RunFolder;
+import io.hilharness.certs.Trust;
 import io.hilharness.client.ConnectionRecord;
+import io.hilharness.client.FetchSettings;
+import io.hilharness.client.HttpsClients;
 import io.hilharness.client.HttpsDriver;
-import io.hilharness.client.TrustConfig;
+import io.hilharness.client.Timeouts;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.correlate.Correlator;
 import io.hilharness.correlate.DeviceEventLog;
@@ -17,6 +19,7 @@ import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ManifestException;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.json.Json;
 import io.hilharness.lab.BoardLock;
 import java.io.IOException;
@@ -116,11 +119,10 @@ final class BoardSession implements AutoCloseable {
     }
 
     /** By default a probe trusts what the image says its clients should trust (its lab CA), else the system store. */
-    private static TrustConfig trust(String trust, FirmwareImage image) throws ManifestException, IOException {
-        if (trust.isBlank()) {
-            return image.trustFile().isPresent() ? TrustConfig.caFile(image.trustFile().get()) : TrustConfig.system();
-        }
-        return ReferenceBoardRunner.resolveTrust(trust, image);
+    private static Trust trust(String trust, FirmwareImage image) throws ManifestException, IOException {
+        TrustOption option = !trust.isBlank() ? TrustOption.parse(trust)
+                : image.trustFile().isPresent() ? TrustOption.IMAGE : TrustOption.SYSTEM;
+        return option.resolve(image);
     }
 
     /**
@@ -149,16 +151,11 @@ final class BoardSession implements AutoCloseable {
         https = probe;
     }
 
-    private HttpsProbe probeFor(FirmwareImage image, TrustConfig trust) throws IOException {
+    private HttpsProbe probeFor(FirmwareImage image, Trust trust) throws IOException {
         Map<String, String> digests = image.contentDigests();
-        HttpsProbe.Drivers drivers = (mode, callTimeout) -> {
-            HttpsDriver.Builder builder = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                    .trust(trust)
-                    .mode(mode)
-                    .expectedDigests(digests);
-            callTimeout.ifPresent(builder::callTimeout);
-            return builder.build();
-        };
+        HttpsProbe.Drivers drivers = (mode, callTimeout) -> HttpsClients.forBoard(board.endpoint(),
+                new FetchSettings(mode, HttpsDriver.DEFAULT_MAX_PARALLEL, callTimeout.orElse(Timeouts.defaults().call())),
+                trust, digests);
         return new HttpsProbe(drivers, board.console(), events, testProbes::add);
     }
 

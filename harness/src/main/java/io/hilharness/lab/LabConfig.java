@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
 public record LabConfig(Path file, Path lockDir, List<LabBoard> boards, List<RegexLogFormat> formats) {
     public static final String ENV_VARIABLE = "HIL_LAB_CONFIG";
 
-    /** The file as written. */
-    /** {@code formats} is read a second time, by {@link LogFormatsFile}, which knows its lines. */
+    /** The file as written; {@code formats} is read a second time, by {@link LogFormatsFile}, which knows its lines. */
     record LabFile(@JsonProperty("lock_dir") String lockDir,
                    @JsonProperty("formats") com.fasterxml.jackson.databind.JsonNode formats,
                    @JsonProperty(value = "boards", required = true) LinkedHashMap<String, BoardSpec> boards) {

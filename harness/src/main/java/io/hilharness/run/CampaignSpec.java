@@ -2,8 +2,9 @@ package io.hilharness.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.hilharness.board.ResetKind;
-import io.hilharness.client.ClientTrust;
+import io.hilharness.certs.Trust;
 import io.hilharness.client.FetchMode;
+import io.hilharness.client.FetchSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public record CampaignSpec(int boots,
                            Duration readyTimeout,
                            Duration fetchTimeout,
                            Duration roundInterval,
-                           ClientTrust trust) {
+                           Trust trust) {
     public CampaignSpec {
         if (boots < 1) {
             throw new IllegalArgumentException("boots must be at least 1, not " + boots);
@@ -94,13 +95,18 @@ public record CampaignSpec(int boots,
     }
 
     /** The same campaign, its clients trusting {@code trust}. */
-    public CampaignSpec withTrust(ClientTrust trust) {
+    public CampaignSpec withTrust(Trust trust) {
         return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval, trust);
     }
 
     /** The same campaign with another ready timeout (a board that boots slower). */
     public CampaignSpec withReadyTimeout(Duration readyTimeout) {
         return new CampaignSpec(boots, rounds, mode, reset, paths, parallelism, readyTimeout, fetchTimeout, roundInterval, trust);
+    }
+
+    /** How the campaign's HTTPS client fetches each round. */
+    public FetchSettings fetchSettings() {
+        return new FetchSettings(mode, parallelism, fetchTimeout);
     }
 
     /** Whether it has more rounds than {@link #LONG_RUN_ROUNDS}. */

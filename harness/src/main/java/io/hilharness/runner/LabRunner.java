@@ -4,8 +4,9 @@ import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
+import io.hilharness.certs.Trust;
+import io.hilharness.client.HttpsClients;
 import io.hilharness.client.HttpsDriver;
-import io.hilharness.client.TrustConfig;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.lab.BoardBusyException;
 import io.hilharness.lab.BoardLock;
@@ -52,7 +53,7 @@ public final class LabRunner {
     }
 
     /** The image is built once beforehand: boards share it, read-only. */
-    public List<BoardOutcome> runAll(List<LabBoard> boards, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
+    public List<BoardOutcome> runAll(List<LabBoard> boards, FirmwareImage image, CampaignSpec spec, Trust trust,
                                      Function<LabBoard, CampaignListener> listeners) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(boards.size(), r -> {
             Thread t = new Thread(r, "campaign");
@@ -78,7 +79,7 @@ public final class LabRunner {
         }
     }
 
-    private BoardOutcome runGuarded(LabBoard board, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
+    private BoardOutcome runGuarded(LabBoard board, FirmwareImage image, CampaignSpec spec, Trust trust,
                                     CampaignListener listener) throws InterruptedException {
         try {
             return BoardOutcome.of(board.name(), run(board, image, spec, trust, listener).result());
@@ -89,7 +90,7 @@ public final class LabRunner {
     }
 
     /** One campaign on one board, holding its lock throughout. */
-    public CampaignOutcome run(LabBoard board, FirmwareImage image, CampaignSpec spec, TrustConfig trust,
+    public CampaignOutcome run(LabBoard board, FirmwareImage image, CampaignSpec spec, Trust trust,
                                CampaignListener listener)
             throws BoardBusyException, BoardException, IOException, InterruptedException {
         try (BoardLock lock = BoardLock.acquire(lab.lockDir(), board.name(), command)) {
@@ -97,15 +98,9 @@ public final class LabRunner {
             FirmwareImage parsedAs = withLogFormat(image, board.spec().logFormat());
             Integer readySeconds = board.spec().readyTimeout();
             CampaignSpec boardSpec = (readySeconds == null ? spec : spec.withReadyTimeout(Duration.ofSeconds(readySeconds)))
-                    .withTrust(trust.recorded());
+                    .withTrust(trust);
             try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
-                HttpsDriver driver = HttpsDriver.builder(b.endpoint().getHostString(), b.endpoint().getPort())
-                        .trust(trust)
-                        .mode(boardSpec.mode())
-                        .maxParallel(boardSpec.parallelism())
-                        .callTimeout(boardSpec.fetchTimeout())
-                        .expectedDigests(image.contentDigests())
-                        .build();
+                HttpsDriver driver = HttpsClients.forBoard(b.endpoint(), boardSpec.fetchSettings(), trust, image.contentDigests());
                 Campaign campaign = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
                         .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null));
                 return new CampaignRunner(settings).run(campaign, boardSpec, run, Optional.empty());

@@ -7,18 +7,18 @@ import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.capture.CaptureSettings;
 import io.hilharness.capture.WireCapture;
+import io.hilharness.certs.Trust;
+import io.hilharness.client.HttpsClients;
 import io.hilharness.client.HttpsDriver;
-import io.hilharness.client.TrustConfig;
-import io.hilharness.client.browser.BrowserTrust;
 import io.hilharness.client.browser.ChromiumDriver;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ManifestException;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RunFolder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,20 +67,20 @@ public final class ReferenceBoardRunner {
     }
 
     /**
-     * @param trust "system" (what a browser trusts), "image" (the image's lab CA), or a PEM file of
-     *              trust anchors
+     * @param trust what the clients trust: the system's roots (as a browser), the image's lab CA, or a file;
+     *              resolved against the image once it is built
      */
-    public CampaignOutcome run(String imageName, CampaignSpec asked, String trust, CampaignListener listener)
+    public CampaignOutcome run(String imageName, CampaignSpec asked, TrustOption trust, CampaignListener listener)
             throws ManifestException, IOException, BoardException, InterruptedException {
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
-        TrustConfig trustConfig = resolveTrust(trust, image);
-        CampaignSpec spec = asked.withTrust(trustConfig.recorded());
+        Trust clientTrust = trust.resolve(image);
+        CampaignSpec spec = asked.withTrust(clientTrust);
         RunFolder run = RunFolder.create(runsDir, image.name());
         try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), consoleTee)) {
             Optional<WireCapture> wire = capture.isPresent()
                     ? Optional.of(WireCapture.start(capture.get(), board.endpoint(), run.dir())) : Optional.empty();
             try {
-                return runClient(spec, board, image, trust, trustConfig, run, listener, wire);
+                return runClient(spec, board, image, clientTrust, run, listener, wire);
             } finally {
                 if (wire.isPresent()) {
                     wire.get().finish(); // done already unless the campaign stopped before its diagnosis
@@ -89,24 +89,18 @@ public final class ReferenceBoardRunner {
         }
     }
 
-    private CampaignOutcome runClient(CampaignSpec spec, Board board, FirmwareImage image, String trust, TrustConfig trustConfig,
+    private CampaignOutcome runClient(CampaignSpec spec, Board board, FirmwareImage image, Trust trust,
                                       RunFolder run, CampaignListener listener, Optional<WireCapture> wire)
-            throws ManifestException, IOException, BoardException, InterruptedException {
+            throws IOException, BoardException, InterruptedException {
         if (client == ClientKind.CHROMIUM) {
-            return runWithChromium(spec, board, image, resolveBrowserTrust(trust, image), run, listener, wire);
+            return runWithChromium(spec, board, image, trust, run, listener, wire);
         }
-        HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                .trust(trustConfig)
-                .mode(spec.mode())
-                .maxParallel(spec.parallelism())
-                .callTimeout(spec.fetchTimeout())
-                .expectedDigests(image.contentDigests())
-                .build();
+        HttpsDriver driver = HttpsClients.forBoard(board.endpoint(), spec.fetchSettings(), trust, image.contentDigests());
         return new CampaignRunner(settings).run(new Campaign(spec, board, image, driver, run, listener), spec, run, wire);
     }
 
     /** Each round's NetLog and browser log stay in the run folder, under chromium/round-N/. */
-    private CampaignOutcome runWithChromium(CampaignSpec spec, Board board, FirmwareImage image, BrowserTrust trust,
+    private CampaignOutcome runWithChromium(CampaignSpec spec, Board board, FirmwareImage image, Trust trust,
                                             RunFolder run, CampaignListener listener, Optional<WireCapture> wire)
             throws IOException, BoardException, InterruptedException {
         // A page load is the page and its stylesheet one after the other, plus the browser's own start.
@@ -119,37 +113,5 @@ public final class ReferenceBoardRunner {
             return new CampaignRunner(settings).run(new Campaign(spec, board, image, chromium::runRound, run, listener),
                     spec, run, wire);
         }
-    }
-
-    /** The same --trust values for the browser: its own roots, plus the lab CA for "image" or a file. */
-    static BrowserTrust resolveBrowserTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
-        if (trust == null || trust.equals("system")) {
-            return BrowserTrust.browserDefault();
-        }
-        if (trust.equals("image")) {
-            return BrowserTrust.withLabCa(image.trustFile().orElseThrow(() -> new ManifestException(
-                    image.dir().resolve("manifest.yaml"), 0, "trust", "image " + image.name() + " names no trust file")));
-        }
-        Path file = Path.of(trust);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("--trust: no such file: " + file);
-        }
-        return BrowserTrust.withLabCa(file);
-    }
-
-    public static TrustConfig resolveTrust(String trust, FirmwareImage image) throws ManifestException, IOException {
-        if (trust == null || trust.equals("system")) {
-            return TrustConfig.system();
-        }
-        if (trust.equals("image")) {
-            Path file = image.trustFile().orElseThrow(() -> new ManifestException(
-                    image.dir().resolve("manifest.yaml"), 0, "trust", "image " + image.name() + " names no trust file"));
-            return TrustConfig.caFile(file);
-        }
-        Path file = Path.of(trust);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("--trust: no such file: " + file);
-        }
-        return TrustConfig.caFile(file);
     }
 }

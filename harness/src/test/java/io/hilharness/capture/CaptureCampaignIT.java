@@ -1,5 +1,7 @@
 package io.hilharness.capture;
 
+import io.hilharness.image.TrustOption;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +27,7 @@ import io.hilharness.run.RunFolder;
 import io.hilharness.certs.LabPki;
 import io.hilharness.cli.TestAccess;
 import io.hilharness.client.HttpsDriver;
-import io.hilharness.client.TrustConfig;
+import io.hilharness.certs.Trust;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.report.RunReports;
@@ -133,7 +135,7 @@ class CaptureCampaignIT {
     void jsseRejectionOfASelfsignedChainIsAlert46FromClientToServerOnTheWire() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
                 .withCapture(Optional.of(CaptureSettings.loopback()))
-                .run("selfsigned", spec(FetchMode.SEQUENTIAL, 2), "system", new CampaignListener() { }).result();
+                .run("selfsigned", spec(FetchMode.SEQUENTIAL, 2), TrustOption.SYSTEM, new CampaignListener() { }).result();
 
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();
         assertTrue(wire.captured(), wire.reason());
@@ -210,7 +212,7 @@ class CaptureCampaignIT {
     void tinyHeapCutsParallelConnectionsAndTheWireShowsWhoClosed() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
                 .withCapture(Optional.of(CaptureSettings.loopback()))
-                .run("tiny-heap", spec(FetchMode.PARALLEL, 3), "image", new CampaignListener() { }).result();
+                .run("tiny-heap", spec(FetchMode.PARALLEL, 3), TrustOption.IMAGE, new CampaignListener() { }).result();
 
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();
         assertTrue(wire.captured(), wire.reason());
@@ -256,7 +258,7 @@ class CaptureCampaignIT {
     void partialWriteShowsTheBoardClosingMidBodyOnTheWire() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
                 .withCapture(Optional.of(CaptureSettings.loopback()))
-                .run("partial-write", spec(FetchMode.SEQUENTIAL, 1), "image", new CampaignListener() { }).result();
+                .run("partial-write", spec(FetchMode.SEQUENTIAL, 1), TrustOption.IMAGE, new CampaignListener() { }).result();
 
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();
         assertTrue(wire.captured(), wire.reason());
@@ -324,7 +326,7 @@ class CaptureCampaignIT {
         try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), Optional.empty())) {
             WireCapture wire = WireCapture.start(CaptureSettings.loopback(), board.endpoint(), run.dir());
             HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                    .trust(TrustConfig.system()).mode(spec.mode()).callTimeout(spec.fetchTimeout()).build();
+                    .trust(Trust.system()).mode(spec.mode()).callTimeout(spec.fetchTimeout()).build();
             CampaignResult result;
             try {
                 result = new Campaign(spec, board, image, driver, run, listener.apply(board)).run();
@@ -374,7 +376,7 @@ class CaptureCampaignIT {
     void withoutDumpcapTheCampaignRunsAndWireJsonSaysWhy() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
                 .withCapture(Optional.of(CaptureSettings.loopback().withDumpcap("/nonexistent/dumpcap")))
-                .run("lab-ca", spec(FetchMode.SEQUENTIAL, 1), "image", new CampaignListener() { }).result();
+                .run("lab-ca", spec(FetchMode.SEQUENTIAL, 1), TrustOption.IMAGE, new CampaignListener() { }).result();
 
         assertTrue(result.allPassed());
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.certs.ServerCredential;
+import io.hilharness.certs.Trust;
 import io.hilharness.client.LoopbackHttpsServer.Behavior;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,7 +53,7 @@ class HttpsDriverTest {
     private HttpsDriver.Builder driverFor(ServerCredential credential, Behavior behavior) throws Exception {
         server = LoopbackHttpsServer.start(credential, behavior, BODY);
         return HttpsDriver.builder("127.0.0.1", server.port())
-                .trust(TrustConfig.caFile(BenchPki.writeRoot(dir)))
+                .trust(Trust.caFile(BenchPki.writeRoot(dir)))
                 .timeouts(FAST)
                 .expectedDigests(Map.of("/dashboard.html", BODY_SHA256, "/style.css", BODY_SHA256));
     }
@@ -109,7 +110,7 @@ class HttpsDriverTest {
 
     @Test
     void systemTrustRejectsTheLabChainAsABrowserWould() throws Exception {
-        HttpsDriver driver = driverFor(BenchPki.LOOPBACK, Behavior.SERVE).trust(TrustConfig.system()).build();
+        HttpsDriver driver = driverFor(BenchPki.LOOPBACK, Behavior.SERVE).trust(Trust.system()).build();
 
         ConnectionRecord record = only(driver.runRound(List.of("/dashboard.html")));
 
@@ -122,11 +123,11 @@ class HttpsDriverTest {
     @Test
     void pinnedCertificateAcceptsTheSelfSignedLeafAndAWrongPinRejectsIt() throws Exception {
         HttpsDriver pinned = driverFor(BenchPki.SELF_SIGNED, Behavior.SERVE)
-                .trust(TrustConfig.pinnedCertificate(BenchPki.writeSelfSignedLeaf(dir))).build();
+                .trust(Trust.pinnedCertificate(BenchPki.writeSelfSignedLeaf(dir))).build();
         assertEquals(Outcome.OK, only(pinned.runRound(List.of("/dashboard.html"))).outcome());
 
         HttpsDriver wrongPin = HttpsDriver.builder("127.0.0.1", server.port()).timeouts(FAST)
-                .trust(TrustConfig.pinnedSpki("00".repeat(32))).build();
+                .trust(Trust.pinnedSpki("00".repeat(32))).build();
         ConnectionRecord rejected = only(wrongPin.runRound(List.of("/dashboard.html")));
         assertEquals(Outcome.CERT_REJECTED, rejected.outcome());
         assertTrue(rejected.outcomeDetail().contains("does not match the pin"), rejected.outcomeDetail());
@@ -185,7 +186,7 @@ class HttpsDriverTest {
             closedPort = probe.getLocalPort();
         }
         HttpsDriver driver = HttpsDriver.builder("127.0.0.1", closedPort).timeouts(FAST)
-                .trust(TrustConfig.caFile(BenchPki.writeRoot(dir))).build();
+                .trust(Trust.caFile(BenchPki.writeRoot(dir))).build();
 
         ConnectionRecord record = only(driver.runRound(List.of("/dashboard.html")));
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.hilharness.certs.Spki;
+import io.hilharness.certs.Trust;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -20,7 +21,7 @@ class RecordingTrustManagerTest {
     @Test
     void recordsAChainTheDelegateRejectsAndStillRejectsIt() throws Exception {
         X509Certificate[] chain = BenchPki.SELF_SIGNED.chain().toArray(X509Certificate[]::new);
-        var manager = new RecordingTrustManager(TrustConfig.system().newTrustManager(), listener);
+        var manager = new RecordingTrustManager(Trust.system().newTrustManager(), listener);
 
         try (Socket unconnected = new Socket()) {
             assertThrows(CertificateException.class, () -> manager.checkServerTrusted(chain, "ECDHE_ECDSA", unconnected));
@@ -34,9 +35,9 @@ class RecordingTrustManagerTest {
     void acceptsExactlyWhatTheDelegateAccepts() throws Exception {
         X509Certificate[] chain = BenchPki.SELF_SIGNED.chain().toArray(X509Certificate[]::new);
         var pinned = new RecordingTrustManager(
-                TrustConfig.pinnedSpki(Spki.sha256Hex(chain[0])).newTrustManager(), listener);
+                Trust.pinnedSpki(Spki.sha256Hex(chain[0])).newTrustManager(), listener);
         var otherPin = new RecordingTrustManager(
-                TrustConfig.pinnedSpki(Spki.sha256Hex(BenchPki.LOOPBACK.leaf())).newTrustManager(), listener);
+                Trust.pinnedSpki(Spki.sha256Hex(BenchPki.LOOPBACK.leaf())).newTrustManager(), listener);
 
         try (Socket unconnected = new Socket()) {
             pinned.checkServerTrusted(chain, "ECDHE_ECDSA", unconnected);
@@ -47,7 +48,7 @@ class RecordingTrustManagerTest {
 
     @Test
     void pinnedTrustJudgesNoClients() {
-        var pinned = TrustConfig.pinnedSpki("ab".repeat(32)).newTrustManager();
+        var pinned = Trust.pinnedSpki("ab".repeat(32)).newTrustManager();
         X509Certificate[] chain = BenchPki.SELF_SIGNED.chain().toArray(X509Certificate[]::new);
 
         assertThrows(CertificateException.class, () -> pinned.checkClientTrusted(chain, "ECDHE_ECDSA"));

@@ -1,5 +1,7 @@
 package io.hilharness.diagnose;
 
+import io.hilharness.image.TrustOption;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +43,7 @@ class DiagnosisIT {
     @Test
     void selfsignedIsDiagnosedAsARejectedSelfSignedCertificate() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
-                .run("selfsigned", spec(), "system", new CampaignListener() { }).result();
+                .run("selfsigned", spec(), TrustOption.SYSTEM, new CampaignListener() { }).result();
 
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
         Finding top = diagnosis.top().orElseThrow(() -> new AssertionError("no finding"));
@@ -79,7 +81,7 @@ class DiagnosisIT {
     @Test
     void labCaHasNoFinding() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
-                .run("lab-ca", spec(), "image", new CampaignListener() { }).result();
+                .run("lab-ca", spec(), TrustOption.IMAGE, new CampaignListener() { }).result();
         assertTrue(result.allPassed(), () -> io.hilharness.report.SummaryTable.render(result));
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
         assertTrue(diagnosis.findings().isEmpty(), DiagnosisText.render(diagnosis));

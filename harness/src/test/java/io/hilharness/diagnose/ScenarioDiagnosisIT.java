@@ -1,5 +1,7 @@
 package io.hilharness.diagnose;
 
+import io.hilharness.image.TrustOption;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +68,7 @@ class ScenarioDiagnosisIT {
         CampaignSpec spec = new CampaignSpec(boots, rounds, mode, reset, List.of("/dashboard.html", "/style.css"),
                 6, Duration.ofSeconds(20), Duration.ofSeconds(fetchTimeoutSeconds),
                 Duration.ofMillis(scenario.equals("boot-race") ? 100 : 0));
-        CampaignResult result = new ReferenceBoardRunner(layout, runs).run(scenario, spec, trust, new CampaignListener() { }).result();
+        CampaignResult result = new ReferenceBoardRunner(layout, runs).run(scenario, spec, TrustOption.parse(trust), new CampaignListener() { }).result();
         Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
         String report = io.hilharness.report.SummaryTable.render(result) + DiagnosisText.render(diagnosis);
         if (expectedRule == null) {

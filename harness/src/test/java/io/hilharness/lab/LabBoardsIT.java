@@ -17,7 +17,6 @@ import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.runner.LabRunner;
-import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.runner.RunSettings;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.client.FetchMode;
@@ -32,6 +31,7 @@ import io.hilharness.console.SerialPorts.PortInfo;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.json.Json;
 import io.hilharness.testing.ReferenceFirmware;
 import java.io.PrintWriter;
@@ -143,7 +143,7 @@ class LabBoardsIT {
                 6, BOOT, Duration.ofSeconds(10), Duration.ofMillis(100));
         CampaignResult result = new LabRunner(lab, dir.resolve("runs"), "LabBoardsIT")
                 .withSettings(RunSettings.defaults().asLongRun())
-                .run(lab.select("ref-2").get(0), image, spec, ReferenceBoardRunner.resolveTrust("image", image),
+                .run(lab.select("ref-2").get(0), image, spec, TrustOption.IMAGE.resolve(image),
                         new CampaignListener() { }).result();
 
         assertTrue(result.allPassed());

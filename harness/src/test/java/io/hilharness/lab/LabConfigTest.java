@@ -176,6 +176,20 @@ class LabConfigTest {
     }
 
     @Test
+    void aKeyInsideAFlowMapIsNamedByItsOwnLine() throws Exception {
+        LabConfigException unknown = fails(GOOD.replace("reset: {method: dtr, active_low: true, width_ms: 50}",
+                "reset: {method: dtr,\n            active_low: true, widht_ms: 50}"));
+        assertTrue(unknown.getMessage().contains(":31: field 'boards.esp-1.reset.widht_ms': unknown key"),
+                unknown.getMessage());
+        LabConfigException method = fails(GOOD + """
+                  nucleo-2: {kind: serial, console: {port: /dev/ttyACM1},
+                             endpoint: "127.0.0.1:8444", flash: {method: dfu-util}}
+                """);
+        assertTrue(method.getMessage().contains(":32: field 'boards.nucleo-2.flash.method': must be one of [mass-storage,"),
+                method.getMessage());
+    }
+
+    @Test
     void consoleEndpointAndPatternAreChecked() throws Exception {
         LabConfigException two = fails(GOOD.replace("      baud: 115200", "      port: /dev/ttyACM0"));
         assertTrue(two.getMessage().contains(":9: field 'boards.nucleo-1.console': give exactly one of"), two.getMessage());

@@ -1,5 +1,7 @@
 package io.hilharness.reliability;
 
+import io.hilharness.image.TrustOption;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +58,7 @@ class HungBoardIT {
     @Test
     void aHungBoardIsPowerCycledByTheWatchdogAndTheCampaignGoesOn() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
-                .run("hang", spec(2, 6), "image", new CampaignListener() { }).result();
+                .run("hang", spec(2, 6), TrustOption.IMAGE, new CampaignListener() { }).result();
 
         assertEquals(1, result.exitCode());
         assertEquals(2, result.boots().size());
@@ -117,7 +119,7 @@ class HungBoardIT {
                 }
             }
         };
-        CampaignResult result = new ReferenceBoardRunner(layout, runs).run("hang", spec(3, 5), "image", flashGoesBad).result();
+        CampaignResult result = new ReferenceBoardRunner(layout, runs).run("hang", spec(3, 5), TrustOption.IMAGE, flashGoesBad).result();
 
         assertEquals(1, result.exitCode());
         assertEquals(2, result.boots().size(), "no third boot after the board failed to come back");

@@ -1,5 +1,7 @@
 package io.hilharness.reliability;
 
+import io.hilharness.image.TrustOption;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +62,7 @@ class VanishedConsoleIT {
         CampaignSpec spec = new CampaignSpec(3, 3, FetchMode.SEQUENTIAL, reset, List.of("/dashboard.html", "/style.css"),
                 1, Duration.ofSeconds(5), Duration.ofSeconds(3));
 
-        CampaignResult result = new ReferenceBoardRunner(layout, runs).run("lab-ca", spec, "image", boardDies).result();
+        CampaignResult result = new ReferenceBoardRunner(layout, runs).run("lab-ca", spec, TrustOption.IMAGE, boardDies).result();
 
         assertEquals(1, result.exitCode());
         assertTrue(result.rounds().get(0).ok() && result.rounds().get(1).ok());

@@ -11,7 +11,6 @@ import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.campaign.RoundClient;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.run.RunFolder;
@@ -23,6 +22,7 @@ import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.json.Json;
 import io.hilharness.reliability.FaultyProxy.Fault;
 import io.hilharness.testing.ReferenceFirmware;
@@ -67,7 +67,7 @@ class WireFaultsIT {
         try (Board board = HostBoard.create("reference-wire", run.boardDir(), 0, run.consoleCapture(), Optional.empty());
              FaultyProxy proxy = new FaultyProxy(board.endpoint())) {
             HttpsDriver driver = HttpsDriver.builder("127.0.0.1", proxy.port())
-                    .trust(ReferenceBoardRunner.resolveTrust("image", image))
+                    .trust(TrustOption.IMAGE.resolve(image))
                     .mode(FetchMode.SEQUENTIAL)
                     .callTimeout(spec.fetchTimeout())
                     .expectedDigests(image.contentDigests())

@@ -1,5 +1,7 @@
 package io.hilharness.runner;
 
+import io.hilharness.image.TrustOption;
+
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.run.CampaignSpec;
@@ -61,7 +63,7 @@ class ReferenceBoardRunnerIT {
     void labCaPassesEveryRoundAcrossThreeBoots(ResetKind reset) throws Exception {
         Path tee = runs.resolve("uart-sniffer.bin");
         CampaignResult result = new ReferenceBoardRunner(layout, runs).withConsoleTee(tee)
-                .run("lab-ca", spec(reset, FetchMode.SEQUENTIAL, 3), "image", new CampaignListener() { }).result();
+                .run("lab-ca", spec(reset, FetchMode.SEQUENTIAL, 3), TrustOption.IMAGE, new CampaignListener() { }).result();
 
         assertTrue(result.allPassed(), () -> io.hilharness.report.SummaryTable.render(result));
         assertEquals(3, result.boots().size());
@@ -87,7 +89,7 @@ class ReferenceBoardRunnerIT {
     @Test
     void selfsignedIsRejectedAsACertificateProblemAndTheBoardLogsTheAbortedHandshake() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
-                .run("selfsigned", spec(ResetKind.SOFT, FetchMode.SEQUENTIAL, 2), "system", new CampaignListener() { }).result();
+                .run("selfsigned", spec(ResetKind.SOFT, FetchMode.SEQUENTIAL, 2), TrustOption.SYSTEM, new CampaignListener() { }).result();
 
         assertFalse(result.allPassed());
         assertEquals(1, result.exitCode());
@@ -115,7 +117,7 @@ class ReferenceBoardRunnerIT {
             CampaignSpec spec = new CampaignSpec(1, 3, mode, ResetKind.SOFT, List.of("/dashboard.html", "/style.css"), 6,
                     Duration.ofSeconds(20), Duration.ofSeconds(10));
             CampaignResult result = new ReferenceBoardRunner(layout, runs)
-                    .run("lab-ca", spec, "image", new CampaignListener() { }).result();
+                    .run("lab-ca", spec, TrustOption.IMAGE, new CampaignListener() { }).result();
             assertTrue(result.allPassed(), () -> mode + "\n" + io.hilharness.report.SummaryTable.render(result));
             int expectedConnections = mode == FetchMode.PARALLEL ? 6 : 1;
             for (RoundRecord round : result.rounds()) {
@@ -131,7 +133,7 @@ class ReferenceBoardRunnerIT {
         CampaignSpec spec = new CampaignSpec(1, 2, FetchMode.SEQUENTIAL, ResetKind.SOFT,
                 List.of("/dashboard.html", "/style.css"), 6, Duration.ofSeconds(20), Duration.ofSeconds(10));
         CampaignResult result = new ReferenceBoardRunner(layout, runs)
-                .run("lab-ca-native-log", spec, "image", new CampaignListener() { }).result();
+                .run("lab-ca-native-log", spec, TrustOption.IMAGE, new CampaignListener() { }).result();
 
         assertTrue(result.allPassed(), () -> io.hilharness.report.SummaryTable.render(result));
         assertEquals(1, result.boots().get(0).deviceBoot());

@@ -104,12 +104,6 @@ final class CertFacts {
         };
     }
 
-    /** The certificates whose subject issued {@code child} (signature checked), as indexes into {@code chain}. */
-    static List<Integer> issuersIn(List<X509Certificate> chain, X509Certificate child) {
-        return java.util.stream.IntStream.range(0, chain.size())
-                .filter(i -> chain.get(i) != child && issued(chain.get(i), child)).boxed().toList();
-    }
-
     private static X509CertificateHolder holder(X509Certificate cert) {
         try {
             return new JcaX509CertificateHolder(cert);

@@ -42,7 +42,7 @@ final class ConstraintsCheck implements CertCheck {
         }
         X509Certificate end = chain.get(path.get(path.size() - 1));
         if (!CertFacts.selfSigned(end)) {
-            Optional<X509Certificate> anchor = CertFacts.anchorIssuing(input.trust().anchors(), end);
+            Optional<X509Certificate> anchor = CertFacts.anchorIssuing(input.trust().roots(), end);
             anchor.ifPresent(a -> pathLen(a, null, "the trust anchor (" + subject(a) + ")",
                     caCertsBelow(chain, path, path.size()), findings));
         }

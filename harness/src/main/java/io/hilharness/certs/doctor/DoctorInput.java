@@ -1,5 +1,6 @@
 package io.hilharness.certs.doctor;
 
+import io.hilharness.certs.Trust;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -20,7 +21,7 @@ public final class DoctorInput {
     private final List<X509Certificate> chain;
     private final PrivateKey key;
     private final Path keyFile;
-    private final TrustSource trust;
+    private final Trust trust;
     private final List<String> clientNames;
     private final Instant clientTime;
     private final Instant deviceTime;
@@ -34,7 +35,7 @@ public final class DoctorInput {
         this.chain = List.copyOf(b.chain);
         this.key = b.key;
         this.keyFile = b.keyFile;
-        this.trust = b.trust != null ? b.trust : TrustSource.system();
+        this.trust = b.trust != null ? b.trust : Trust.system();
         this.clientNames = List.copyOf(b.clientNames);
         this.clientTime = Objects.requireNonNull(b.clientTime, "clientTime");
         this.deviceTime = b.deviceTime;
@@ -69,7 +70,7 @@ public final class DoctorInput {
         return Optional.ofNullable(keyFile);
     }
 
-    public TrustSource trust() {
+    public Trust trust() {
         return trust;
     }
 
@@ -92,7 +93,6 @@ public final class DoctorInput {
         return Optional.ofNullable(outContentLen);
     }
 
-    /** What a real client made of the chain, when it was captured live. */
     /** The chain the board's own log says it sent (a dumped Certificate message), if one was given. */
     public Optional<List<X509Certificate>> deviceChain() {
         return Optional.ofNullable(deviceChain);
@@ -103,6 +103,7 @@ public final class DoctorInput {
         return wireChains;
     }
 
+    /** What a real client made of the chain, when it was captured live. */
     public Optional<LiveHandshake> handshake() {
         return Optional.ofNullable(handshake);
     }
@@ -119,7 +120,7 @@ public final class DoctorInput {
         private PrivateKey key;
         private Path keyFile;
         /** Null until set: the system store is read only when nobody chose another trust. */
-        private TrustSource trust;
+        private Trust trust;
         private List<String> clientNames = List.of();
         private Instant clientTime = Instant.now();
         private Instant deviceTime;
@@ -142,7 +143,7 @@ public final class DoctorInput {
             return this;
         }
 
-        public Builder trust(TrustSource trust) {
+        public Builder trust(Trust trust) {
             this.trust = trust;
             return this;
         }

@@ -1,21 +1,19 @@
 package io.hilharness.certs.doctor;
 
 import io.hilharness.certs.PemCertificates;
+import io.hilharness.certs.Trust;
 import io.hilharness.client.ConnectionRecord;
+import io.hilharness.client.FetchMode;
+import io.hilharness.client.FetchSettings;
+import io.hilharness.client.HttpsClients;
 import io.hilharness.client.HttpsDriver;
-import io.hilharness.client.TrustConfig;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.InetSocketAddress;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMParser;
+import java.util.Map;
 
 /**
  * Captures a server's chain exactly as sent, with the harness's own HTTPS driver: its trust manager records
@@ -35,52 +33,33 @@ public final class LiveCapture {
      *
      * @throws IOException when no chain arrived (nothing listening, not TLS, timeout): one line naming the endpoint
      */
-    public static Captured capture(String host, int port, TrustSource trust, Duration timeout)
+    public static Captured capture(String host, int port, Trust trust, Duration timeout)
             throws IOException, InterruptedException {
-        Path trustPem = null;
-        try {
-            TrustConfig config = TrustConfig.system();
-            if (trust.kind() != TrustSource.Kind.SYSTEM) {
-                // The driver reads PEM trust files; the doctor also takes DER, so hand it a PEM copy.
-                trustPem = Files.createTempFile("hil-doctor-trust", ".pem");
-                Files.writeString(trustPem, PemCertificates.encodeAll(trust.anchors()), StandardCharsets.US_ASCII);
-                config = trust.kind() == TrustSource.Kind.PINNED
-                        ? TrustConfig.pinnedCertificate(trustPem) : TrustConfig.caFile(trustPem);
-            }
-            HttpsDriver driver = HttpsDriver.builder(host, port).trust(config).callTimeout(timeout).build();
-            List<ConnectionRecord> records = driver.runRound(List.of("/"));
-            String endpoint = host + ":" + port;
-            if (records.isEmpty()) {
-                throw new IOException(endpoint + ": no connection was made");
-            }
-            ConnectionRecord record = records.get(0);
-            if (record.peerChain().isEmpty()) {
-                throw new IOException(endpoint + ": no certificate received (" + switch (record.outcome()) {
-                    case REFUSED -> "connection refused: nothing listens there";
-                    case TIMEOUT -> "timed out";
-                    default -> record.outcome() + (record.outcomeDetail() == null ? "" : ": " + record.outcomeDetail());
-                } + ")");
-            }
-            LiveHandshake handshake = new LiveHandshake(endpoint, record.outcome().name(),
-                    record.outcomeDetail(), record.tlsVersion(), record.cipherSuite());
-            return new Captured(parse(record.peerChain()), handshake);
-        } finally {
-            if (trustPem != null) {
-                Files.deleteIfExists(trustPem);
-            }
+        HttpsDriver driver = HttpsClients.forBoard(InetSocketAddress.createUnresolved(host, port),
+                new FetchSettings(FetchMode.SEQUENTIAL, 1, timeout), trust, Map.of());
+        List<ConnectionRecord> records = driver.runRound(List.of("/"));
+        String endpoint = host + ":" + port;
+        if (records.isEmpty()) {
+            throw new IOException(endpoint + ": no connection was made");
         }
+        ConnectionRecord record = records.get(0);
+        if (record.peerChain().isEmpty()) {
+            throw new IOException(endpoint + ": no certificate received (" + switch (record.outcome()) {
+                case REFUSED -> "connection refused: nothing listens there";
+                case TIMEOUT -> "timed out";
+                default -> record.outcome() + (record.outcomeDetail() == null ? "" : ": " + record.outcomeDetail());
+            } + ")");
+        }
+        LiveHandshake handshake = new LiveHandshake(endpoint, record.outcome().name(),
+                record.outcomeDetail(), record.tlsVersion(), record.cipherSuite());
+        return new Captured(parse(record.peerChain()), handshake);
     }
 
     private static List<X509Certificate> parse(List<String> pems) throws IOException {
-        List<X509Certificate> chain = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        for (String pem : pems) {
-            try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-                chain.add(converter.getCertificate((X509CertificateHolder) parser.readObject()));
-            } catch (java.security.cert.CertificateException | ClassCastException e) {
-                throw new IOException("the server sent a certificate that does not parse: " + e.getMessage(), e);
-            }
+        try {
+            return PemCertificates.decode(pems);
+        } catch (CertificateException e) {
+            throw new IOException("the server sent a certificate that does not parse: " + e.getMessage(), e);
         }
-        return chain;
     }
 }

@@ -13,14 +13,18 @@ import java.util.Locale;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import okhttp3.internal.tls.OkHostnameVerifier;
 
 /**
  * The leaf's subjectAltName against the addresses clients type. Clients ignore the subject CN (RFC 6125,
- * Chrome since 58), so a name only in the CN is as good as missing.
+ * Chrome since 58), so a name only in the CN is as good as missing. Whether a name matches is decided by
+ * OkHttp's own hostname verifier, the one the harness's client uses, so the doctor and the client never
+ * disagree; this check adds why.
  */
 final class NameCheck implements CertCheck {
 
     static final String ID = "names";
+    private static final OkHostnameVerifier HOSTNAMES = OkHostnameVerifier.INSTANCE;
     private static final int DNS = 2;
     private static final int IP = 7;
 
@@ -62,37 +66,49 @@ final class NameCheck implements CertCheck {
     private static Finding match(String name, X509Certificate leaf, List<String> dnsNames, List<InetAddress> ips,
                                  List<String> shown) {
         String subject = subject(leaf);
+        boolean accepted = HOSTNAMES.verify(name, leaf);
         InetAddress ip = ipLiteral(name);
         if (ip != null) {
-            if (ips.contains(ip)) {
+            if (accepted) {
                 return Finding.info(ID, 0, subject, "clients use " + name + ": matches subjectAltName IP:" + name);
+            }
+            if (ips.contains(ip)) {
+                return Finding.error(ID, 0, subject, "clients use " + name + ", which the client reads as written, not as "
+                        + ip.getHostAddress() + ": it matches none of " + shown,
+                        "give clients the address as " + ip.getHostAddress());
             }
             String hint = dnsNames.stream().anyMatch(d -> d.equalsIgnoreCase(name))
                     ? " (" + name + " is listed as a DNS name; an IP address needs an iPAddress entry)" : cnHint(leaf, name);
             return Finding.error(ID, 0, subject, "the leaf is for " + shown + " but clients use " + name + hint,
                     "re-issue the leaf with subjectAltName IP:" + name + " (hil certs issue --ip " + name + ")");
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String dns : dnsNames) {
-            String pattern = dns.toLowerCase(Locale.ROOT);
-            if (pattern.equals(lower)) {
-                return Finding.info(ID, 0, subject, "clients use " + name + ": matches subjectAltName DNS:" + dns);
-            }
-            if (wildcardMatches(pattern, lower)) {
-                return Finding.info(ID, 0, subject, "clients use " + name + ": matches the wildcard DNS:" + dns);
-            }
+        if (accepted) {
+            return Finding.info(ID, 0, subject, "clients use " + name + ": matches " + matchingEntry(name, dnsNames));
         }
         return Finding.error(ID, 0, subject, "the leaf is for " + shown + " but clients use " + name + cnHint(leaf, name),
                 "re-issue the leaf with subjectAltName DNS:" + name + " (hil certs issue --dns " + name + ")");
     }
 
-    /** RFC 6125 6.4.3 as browsers apply it: "*" is the whole leftmost label and matches exactly one label. */
-    static boolean wildcardMatches(String pattern, String name) {
-        if (!pattern.startsWith("*.") || wildcardHazard(pattern).isPresent()) {
-            return false;
+    /** Which entry the verifier accepted the name by: an exact one, else a wildcard. */
+    private static String matchingEntry(String name, List<String> dnsNames) {
+        String absolute = absolute(name);
+        for (String dns : dnsNames) {
+            if (absolute(dns).equals(absolute)) {
+                return "subjectAltName DNS:" + dns;
+            }
         }
-        int dot = name.indexOf('.');
-        return dot > 0 && name.substring(dot).equals(pattern.substring(1));
+        for (String dns : dnsNames) {
+            if (dns.startsWith("*.") && absolute.endsWith(absolute(dns).substring(1))) {
+                return "the wildcard DNS:" + dns;
+            }
+        }
+        return "subjectAltName " + dnsNames;
+    }
+
+    /** A DNS name as the verifier compares it: lower case, with its root dot ("board.lab" is "board.lab."). */
+    private static String absolute(String dns) {
+        String lower = dns.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower : lower + ".";
     }
 
     private static java.util.Optional<String> wildcardHazard(String dns) {
@@ -104,7 +120,7 @@ final class NameCheck implements CertCheck {
                     + "whole leftmost label");
         }
         if (dns.substring(2).indexOf('.') < 0) {
-            return java.util.Optional.of("DNS:" + dns + " is a wildcard for a whole top-level domain; clients reject it");
+            return java.util.Optional.of("DNS:" + dns + " is a wildcard for a whole top-level domain; browsers reject it");
         }
         return java.util.Optional.empty();
     }

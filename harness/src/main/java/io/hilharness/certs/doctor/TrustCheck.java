@@ -3,6 +3,7 @@ package io.hilharness.certs.doctor;
 import static io.hilharness.certs.doctor.CertFacts.label;
 import static io.hilharness.certs.doctor.CertFacts.subject;
 
+import io.hilharness.certs.Trust;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
@@ -32,11 +33,11 @@ final class TrustCheck implements CertCheck {
     public List<Finding> check(DoctorInput input) {
         List<X509Certificate> chain = input.chain();
         X509Certificate leaf = input.leaf();
-        TrustSource trust = input.trust();
+        Trust trust = input.trust();
         if (CertFacts.selfSigned(leaf)) {
             return List.of(selfSignedLeaf(input));
         }
-        if (trust.kind() == TrustSource.Kind.PINNED) {
+        if (trust.kind() == Trust.Kind.PINNED) {
             return List.of(trust.pins(leaf)
                     ? Finding.info(ID, 0, subject(leaf), "the leaf's key matches the " + trust)
                     : Finding.error(ID, 0, subject(leaf), "the leaf's key does not match the " + trust,
@@ -45,13 +46,13 @@ final class TrustCheck implements CertCheck {
         List<Integer> path = new ArrayList<>(CertFacts.pathFromLeaf(chain));
         // A root the server sends along is not part of the path to validate: the client's own copy is the anchor.
         int last = path.get(path.size() - 1);
-        if (path.size() > 1 && CertFacts.isAnchor(trust.anchors(), chain.get(last))) {
+        if (path.size() > 1 && CertFacts.isAnchor(trust.roots(), chain.get(last))) {
             path.remove(path.size() - 1);
         }
         try {
             validate(path.stream().map(chain::get).toList(), input);
             X509Certificate end = chain.get(path.get(path.size() - 1));
-            String anchor = CertFacts.anchorIssuing(trust.anchors(), end).map(CertFacts::subject).orElse("?");
+            String anchor = CertFacts.anchorIssuing(trust.roots(), end).map(CertFacts::subject).orElse("?");
             return List.of(Finding.info(ID, null, null, "trusted by the " + trust + ": path "
                     + path.stream().map(i -> "#" + i).reduce((a, b) -> a + " -> " + b).orElse("")
                     + " -> anchor " + anchor));
@@ -64,8 +65,8 @@ final class TrustCheck implements CertCheck {
 
     private static Finding selfSignedLeaf(DoctorInput input) {
         X509Certificate leaf = input.leaf();
-        TrustSource trust = input.trust();
-        if (trust.pins(leaf) || CertFacts.isAnchor(trust.anchors(), leaf)) {
+        Trust trust = input.trust();
+        if (trust.pins(leaf) || CertFacts.isAnchor(trust.roots(), leaf)) {
             return Finding.warning(ID, 0, subject(leaf),
                     "self-signed leaf: only clients that pin or explicitly trust exactly this certificate accept it",
                     "issue the leaf from a lab CA (hil certs issue) and give clients its ca.pem instead");
@@ -83,12 +84,12 @@ final class TrustCheck implements CertCheck {
                                       CertPathValidatorException e) {
         List<X509Certificate> chain = input.chain();
         X509Certificate cert = chain.get(failed);
-        TrustSource trust = input.trust();
+        Trust trust = input.trust();
         String pkix = "PKIX: " + e.getMessage();
         if (e.getReason() == PKIXReason.NO_TRUST_ANCHOR) {
             int end = path.get(path.size() - 1);
             X509Certificate last = chain.get(end);
-            String fix = trust.kind() == TrustSource.Kind.SYSTEM
+            String fix = trust.kind() == Trust.Kind.SYSTEM
                     ? "a lab CA is in no system store: install its ca.pem on the clients (--trust ca.pem here), "
                             + "or use a certificate from a public CA; if '" + CertFacts.issuer(last)
                             + "' is an intermediate, the server must send it"

@@ -1,5 +1,6 @@
 package io.hilharness.client.browser;
 
+import io.hilharness.certs.Trust;
 import io.hilharness.client.ConnectionRecord;
 import java.io.File;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class ChromiumDriver implements AutoCloseable {
 
     private final String host;
     private final int port;
-    private final BrowserTrust trust;
+    private final Trust trust;
     private final Duration roundTimeout;
     private final List<String> launcher;
     private final Path binary;
@@ -124,8 +125,8 @@ public final class ChromiumDriver implements AutoCloseable {
         if (home == null) {
             Path fresh = workDir.resolve("home");
             Files.createDirectories(fresh);
-            if (trust.labCa().isPresent()) {
-                NssDatabase.create(fresh, trust.labCa().get(), fresh);
+            if (trust.kind() == Trust.Kind.CA) {
+                NssDatabase.create(fresh, trust.anchors(), fresh);
             }
             home = fresh;
         }
@@ -163,14 +164,15 @@ public final class ChromiumDriver implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ChromiumDriver{https://" + hostInUrl() + ":" + port + ", " + trust + "}";
+        return "ChromiumDriver{https://" + hostInUrl() + ":" + port + ", browser default trust"
+                + (trust.kind() == Trust.Kind.CA ? " + lab " + trust : "") + "}";
     }
 
     /** Settings of a driver; only host and port are required. */
     public static final class Builder {
         private final String host;
         private final int port;
-        private BrowserTrust trust = BrowserTrust.browserDefault();
+        private Trust trust = Trust.system();
         private Duration roundTimeout = Duration.ofSeconds(60);
         private List<String> launcher = List.of();
         private Path binary;
@@ -192,8 +194,17 @@ public final class ChromiumDriver implements AutoCloseable {
             this.port = port;
         }
 
-        public Builder trust(BrowserTrust trust) {
-            this.trust = Objects.requireNonNull(trust, "trust");
+        /**
+         * The system store is the browser's own roots, so a self-signed board fails as it does in the field; a
+         * CA file adds its certificates to a throw-away NSS database only this driver's browser uses. A pin is
+         * refused: Chromium has no key pins for a user's own servers, and there is no "ignore certificate
+         * errors", which would hide the very failures the harness is for.
+         */
+        public Builder trust(Trust trust) {
+            if (trust.kind() == Trust.Kind.PINNED) {
+                throw new IllegalArgumentException("the browser cannot pin a key: give it the system store or a CA file");
+            }
+            this.trust = trust;
             return this;
         }
 

@@ -19,16 +19,12 @@ final class NssDatabase {
     private NssDatabase() {
     }
 
-    /** Creates {@code home/.pki/nssdb} trusting every certificate of the PEM file as a CA for TLS servers. */
-    static void create(Path home, Path caPem, Path scratch) throws IOException, InterruptedException {
+    /** Creates {@code home/.pki/nssdb} trusting every one of the certificates as a CA for TLS servers. */
+    static void create(Path home, List<X509Certificate> anchors, Path scratch) throws IOException, InterruptedException {
         Path db = home.resolve(".pki").resolve("nssdb");
         Files.createDirectories(db);
         String dbArg = "sql:" + db;
         ProcessRunner.run(List.of(CERTUTIL, "-N", "-d", dbArg, "--empty-password"), ProcessRunner.SHORT);
-        List<X509Certificate> anchors = PemCertificates.read(caPem);
-        if (anchors.isEmpty()) {
-            throw new IOException("no certificate in " + caPem);
-        }
         int n = 0;
         for (X509Certificate anchor : anchors) {
             // certutil imports only the first certificate of a file: one file per anchor.

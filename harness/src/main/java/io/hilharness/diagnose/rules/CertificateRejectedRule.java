@@ -1,10 +1,9 @@
 package io.hilharness.diagnose.rules;
 
+import io.hilharness.certs.Trust;
 import io.hilharness.certs.doctor.CertDoctor;
 import io.hilharness.certs.doctor.DoctorInput;
 import io.hilharness.certs.doctor.Severity;
-import io.hilharness.certs.doctor.TrustSource;
-import io.hilharness.client.ClientTrust;
 import io.hilharness.client.Outcome;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
@@ -158,12 +157,14 @@ public final class CertificateRejectedRule implements DiagnosisRule {
      * The certificate doctor's errors for the chain, judged against what the campaign's clients trusted
      * (the system store when the journal does not say; an SPKI pin gives it nothing to judge trust by).
      */
-    private static Optional<String> doctorSays(List<String> pemChain, java.time.Instant at, ClientTrust trust) {
-        Optional<TrustSource> source = trustSource(trust);
-        boolean judgeTrust = trust == null || !ClientTrust.PINNED.equals(trust.kind()) || !trust.anchors().isEmpty();
+    private static Optional<String> doctorSays(List<String> pemChain, java.time.Instant at, Trust trust) {
+        boolean bareSpkiPin = trust != null && trust.kind() == Trust.Kind.PINNED && trust.anchors().isEmpty();
+        boolean judgeTrust = !bareSpkiPin;
         return ChainFacts.parse(pemChain).map(certs -> {
                     DoctorInput.Builder input = DoctorInput.builder("the chain the board sent", certs).clientTime(at);
-                    source.ifPresent(input::trust);
+                    if (trust != null && !bareSpkiPin) {
+                        input.trust(trust);
+                    }
                     return CertDoctor.standard().examine(input.build());
                 })
                 .flatMap(report -> {
@@ -177,15 +178,6 @@ public final class CertificateRejectedRule implements DiagnosisRule {
                                     + f.message())
                             .collect(java.util.stream.Collectors.joining("; ")));
                 });
-    }
-
-    private static Optional<TrustSource> trustSource(ClientTrust trust) {
-        if (trust == null || ClientTrust.SYSTEM.equals(trust.kind()) || trust.anchors().isEmpty()) {
-            return Optional.empty(); // the doctor's default: the system store
-        }
-        return ChainFacts.parse(trust.anchors()).map(anchors -> TrustSource.recorded(
-                ClientTrust.PINNED.equals(trust.kind()) ? TrustSource.Kind.PINNED : TrustSource.Kind.CA_FILE,
-                anchors, trust.description()));
     }
 
     private static Optional<ChainFacts.Reason> alertReason(List<Rejection> rejections) {

@@ -1,12 +1,9 @@
 package io.hilharness.diagnose.rules;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import io.hilharness.certs.PemCertificates;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,17 +39,12 @@ record ChainFacts(int length, String leafSubject, Optional<String> problem, Opti
 
     /** The recorded chain as certificates; empty when it does not parse (the record is evidence, not input we trust). */
     static Optional<List<X509Certificate>> parse(List<String> pemChain) {
-        List<X509Certificate> chain = new ArrayList<>();
         try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (String pem : pemChain) {
-                chain.add((X509Certificate) factory.generateCertificate(
-                        new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
-            }
-        } catch (CertificateException | RuntimeException e) {
+            List<X509Certificate> chain = PemCertificates.decode(pemChain);
+            return chain.isEmpty() ? Optional.empty() : Optional.of(chain);
+        } catch (CertificateException e) {
             return Optional.empty();
         }
-        return chain.isEmpty() ? Optional.empty() : Optional.of(chain);
     }
 
     static Optional<ChainFacts> of(List<String> pemChain, Instant at) {

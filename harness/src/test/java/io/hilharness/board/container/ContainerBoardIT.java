@@ -15,7 +15,7 @@ import io.hilharness.run.RoundRecord;
 import io.hilharness.run.RunFolder;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.HttpsDriver;
-import io.hilharness.client.TrustConfig;
+import io.hilharness.certs.Trust;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.EventType;
 import io.hilharness.image.FirmwareImage;
@@ -76,7 +76,7 @@ class ContainerBoardIT {
         CampaignResult result;
         try (Board board = ContainerBoard.create("container-" + image.name(), run.boardDir(), run.consoleCapture())) {
             HttpsDriver driver = HttpsDriver.builder(board.endpoint().getHostString(), board.endpoint().getPort())
-                    .trust(TrustConfig.caFile(image.trustFile().orElseThrow()))
+                    .trust(Trust.caFile(image.trustFile().orElseThrow()))
                     .mode(spec.mode())
                     .callTimeout(spec.fetchTimeout())
                     .expectedDigests(image.contentDigests())

@@ -5,6 +5,7 @@ import static io.hilharness.certs.doctor.TestCertificates.leaf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.certs.Trust;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.certs.doctor.TestCertificates.Issued;
 import io.hilharness.json.Json;
@@ -27,9 +28,9 @@ class CertDoctorTest {
     private static final Issued LEAF = leaf("127.0.0.1").issuedBy(INTERMEDIATE);
     /** RSA key generation is slow; one pair serves every test that needs RSA 2048. */
     private static final java.security.KeyPair RSA_2048 = TestCertificates.rsa(2048);
-    private static final TrustSource TRUST_ROOT = TrustSource.caFile(Path.of("root.pem"), List.of(ROOT.cert()));
+    private static final Trust TRUST_ROOT = Trust.caFile(Path.of("root.pem"), List.of(ROOT.cert()));
 
-    private static DoctorReport examine(TrustSource trust, Issued... chain) {
+    private static DoctorReport examine(Trust trust, Issued... chain) {
         return examine(builder(chain).trust(trust));
     }
 
@@ -77,7 +78,7 @@ class CertDoctorTest {
     void selfSignedLeafWithoutCaFlagIsNotTrusted() {
         Issued selfSigned = leaf("127.0.0.1").selfSigned();
 
-        DoctorReport report = examine(TrustSource.system(), selfSigned);
+        DoctorReport report = examine(Trust.system(), selfSigned);
 
         Finding finding = assertFinding(report, Severity.ERROR, "trust", 0, "self-signed leaf");
         assertTrue(finding.message().contains("not a CA"), finding.message());
@@ -89,7 +90,7 @@ class CertDoctorTest {
     void selfSignedLeafThatIsPinnedIsOnlyAWarning() {
         Issued selfSigned = leaf("127.0.0.1").selfSigned();
 
-        DoctorReport report = examine(TrustSource.pinned(Path.of("pin.pem"), List.of(selfSigned.cert())), selfSigned);
+        DoctorReport report = examine(Trust.pinned(Path.of("pin.pem"), List.of(selfSigned.cert())), selfSigned);
 
         assertFinding(report, Severity.WARNING, "trust", 0, "self-signed leaf");
         assertNoErrors(report);
@@ -128,7 +129,7 @@ class CertDoctorTest {
         Issued intermediate = ca("Under Strict Root").pathLen(0).issuedBy(strictRoot);
         Issued leaf = leaf("127.0.0.1").issuedBy(intermediate);
 
-        DoctorReport report = examine(TrustSource.caFile(Path.of("strict.pem"), List.of(strictRoot.cert())),
+        DoctorReport report = examine(Trust.caFile(Path.of("strict.pem"), List.of(strictRoot.cert())),
                 leaf, intermediate);
 
         Finding finding = assertFinding(report, Severity.ERROR, "constraints", null, "trust anchor");
@@ -156,7 +157,7 @@ class CertDoctorTest {
 
     @Test
     void labChainAgainstTheSystemStoreIsUntrusted() {
-        DoctorReport report = examine(TrustSource.system(), LEAF, INTERMEDIATE);
+        DoctorReport report = examine(Trust.system(), LEAF, INTERMEDIATE);
 
         Finding finding = assertFinding(report, Severity.ERROR, "trust", 1, "not trusted by the system trust store");
         assertTrue(finding.fix().contains("ca.pem"), finding.fix());
@@ -237,6 +238,27 @@ class CertDoctorTest {
         assertNoErrors(one);
         assertFinding(two, Severity.ERROR, "names", 0, "clients use a.board.lab.example");
         assertFinding(partial, Severity.WARNING, "names", 0, "partial wildcard");
+    }
+
+    /** Each of these the doctor once judged by its own rules, unlike the client it speaks for. */
+    @Test
+    void namesAreJudgedAsTheHarnesssOkHttpClientJudgesThem() {
+        Issued leaf = leaf("board").ips("127.0.0.1").dns("board.lab.example", "*.lab").issuedBy(INTERMEDIATE);
+
+        DoctorReport report = examine(builder(leaf, INTERMEDIATE).trust(TRUST_ROOT)
+                .clientNames(List.of("board.lab.example.", "x.lab", "127.000.000.001")));
+
+        assertFinding(report, Severity.INFO, "names", 0, "clients use board.lab.example.: matches subjectAltName DNS:board.lab.example");
+        assertFinding(report, Severity.INFO, "names", 0, "clients use x.lab: matches the wildcard DNS:*.lab");
+        assertFinding(report, Severity.WARNING, "names", 0, "DNS:*.lab is a wildcard for a whole top-level domain");
+        Finding padded = assertFinding(report, Severity.ERROR, "names", 0, "clients use 127.000.000.001");
+        assertTrue(padded.fix().contains("as 127.0.0.1"), padded.fix());
+        for (String name : List.of("board.lab.example.", "x.lab", "127.000.000.001")) {
+            boolean clientAccepts = okhttp3.internal.tls.OkHostnameVerifier.INSTANCE.verify(name, leaf.cert());
+            boolean doctorAccepts = report.findings().stream().anyMatch(f -> f.check().equals("names")
+                    && f.severity() == Severity.INFO && f.message().startsWith("clients use " + name + ":"));
+            assertEquals(clientAccepts, doctorAccepts, name);
+        }
     }
 
     @Test
@@ -335,7 +357,7 @@ class CertDoctorTest {
 
     @Test
     void jsonReportCarriesFindingsAndChain() throws Exception {
-        DoctorReport report = examine(TrustSource.system(), leaf("127.0.0.1").selfSigned());
+        DoctorReport report = examine(Trust.system(), leaf("127.0.0.1").selfSigned());
 
         JsonNode json = Json.mapper().readTree(ReportRenderer.json(report));
 
@@ -349,7 +371,7 @@ class CertDoctorTest {
 
     @Test
     void tableNamesEveryFindingWithItsFix() {
-        DoctorReport report = examine(TrustSource.system(), leaf("127.0.0.1").selfSigned());
+        DoctorReport report = examine(Trust.system(), leaf("127.0.0.1").selfSigned());
 
         String table = ReportRenderer.table(report);
 

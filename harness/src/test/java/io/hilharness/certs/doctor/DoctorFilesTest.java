@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.certs.Trust;
 import io.hilharness.certs.PemFormatException;
 import io.hilharness.certs.doctor.TestCertificates.Issued;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ class DoctorFilesTest {
 
         assertEquals(leaf.privateKey().getAlgorithm(), key.getAlgorithm());
         DoctorReport report = CertDoctor.standard().examine(DoctorInput.builder(file.toString(), List.of(leaf.cert()))
-                .trust(TrustSource.caFile(Path.of("root.pem"), List.of(ROOT.cert()))).clientNames(List.of("127.0.0.1"))
+                .trust(Trust.caFile(Path.of("root.pem"), List.of(ROOT.cert()))).clientNames(List.of("127.0.0.1"))
                 .key(key, file).build());
         assertTrue(report.findings().stream().anyMatch(f -> f.severity() == Severity.INFO
                 && f.check().equals(KeyMatchCheck.ID) && f.message().equals("the private key matches the leaf")),

@@ -5,6 +5,7 @@ import static io.hilharness.certs.doctor.TestCertificates.leaf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.certs.Trust;
 import io.hilharness.certs.doctor.TestCertificates.Issued;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -19,7 +20,7 @@ class LiveCaptureTest {
     private static final Issued UPPER = ca("Live Upper").pathLen(0).issuedBy(ROOT);
     private static final Issued LOWER = ca("Live Lower").issuedBy(UPPER);
     private static final Issued LEAF = leaf("127.0.0.1").issuedBy(LOWER);
-    private static final TrustSource TRUST_ROOT = TrustSource.caFile(Path.of("root.pem"), List.of(ROOT.cert()));
+    private static final Trust TRUST_ROOT = Trust.caFile(Path.of("root.pem"), List.of(ROOT.cert()));
 
     @Test
     void wrongOrderIsCapturedAsSentAndDiagnosed() throws Exception {
@@ -42,7 +43,7 @@ class LiveCaptureTest {
     @Test
     void chainIsCapturedAlsoWhenTheClientRejectsIt() throws Exception {
         try (LoopbackTlsServer server = new LoopbackTlsServer(LEAF.privateKey(), LEAF.cert(), LOWER.cert())) {
-            LiveCapture.Captured captured = LiveCapture.capture("127.0.0.1", server.port(), TrustSource.system(),
+            LiveCapture.Captured captured = LiveCapture.capture("127.0.0.1", server.port(), Trust.system(),
                     Duration.ofSeconds(10));
 
             List<X509Certificate> expected = List.of(LEAF.cert(), LOWER.cert());

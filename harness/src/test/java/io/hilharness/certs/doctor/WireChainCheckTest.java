@@ -5,6 +5,7 @@ import static io.hilharness.certs.doctor.TestCertificates.leaf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.certs.Trust;
 import io.hilharness.certs.doctor.TestCertificates.Issued;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -18,7 +19,7 @@ class WireChainCheckTest {
     private static final Issued LEAF = leaf("127.0.0.1").issuedBy(INTERMEDIATE);
     private static final Issued OTHER_INTERMEDIATE = ca("Wire Intermediate").pathLen(0).issuedBy(ROOT);
     private static final List<X509Certificate> CHAIN = List.of(LEAF.cert(), INTERMEDIATE.cert());
-    private static final TrustSource TRUST = TrustSource.caFile(Path.of("root.pem"), List.of(ROOT.cert()));
+    private static final Trust TRUST = Trust.caFile(Path.of("root.pem"), List.of(ROOT.cert()));
 
     private static List<Finding> wire(DoctorInput.Builder input) {
         return CertDoctor.standard().examine(input.trust(TRUST).clientNames(List.of("127.0.0.1")).build()).findings()

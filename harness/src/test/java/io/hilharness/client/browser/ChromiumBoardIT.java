@@ -10,6 +10,7 @@ import io.hilharness.board.Board;
 import io.hilharness.board.ResetKind;
 import io.hilharness.board.host.HostBoard;
 import io.hilharness.campaign.Campaign;
+import io.hilharness.certs.Trust;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
@@ -25,6 +26,7 @@ import io.hilharness.devlog.EventType;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.report.SummaryTable;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Path;
@@ -83,7 +85,7 @@ class ChromiumBoardIT {
                 Duration.ofSeconds(20), Duration.ofSeconds(10));
     }
 
-    private CampaignResult campaign(String imageName, BrowserTrust trust) throws Exception {
+    private CampaignResult campaign(String imageName, Trust trust) throws Exception {
         FirmwareImage built = new ImageBuilder(layout).build(imageName);
         FirmwareImage image = FirmwareImage.load(
                 namespace.wrapImage(built.dir(), tmp.resolve("image-" + imageName), FirmwareImage.BINARY_NAME));
@@ -102,7 +104,7 @@ class ChromiumBoardIT {
 
     @Test
     void aSelfSignedBoardGetsTheBrowsersAlert46OnThePortsChromiumReports() throws Exception {
-        CampaignResult result = campaign("selfsigned", BrowserTrust.browserDefault());
+        CampaignResult result = campaign("selfsigned", Trust.system());
 
         assertEquals(4, result.rounds().size(), () -> SummaryTable.render(result));
         int alerts = 0;
@@ -145,8 +147,7 @@ class ChromiumBoardIT {
         assumeTrue(onPath(NssDatabase.CERTUTIL), "certutil is not installed (Debian package libnss3-tools; ci/test installs it)");
         // "good": the control image, a lab-CA chain with an intermediate and enough heap.
         FirmwareImage labCa = new ImageBuilder(layout).build("good");
-        Path ca = labCa.trustFile().orElseThrow();
-        CampaignResult result = campaign("good", BrowserTrust.withLabCa(ca));
+        CampaignResult result = campaign("good", TrustOption.IMAGE.resolve(labCa));
 
         assertTrue(result.allPassed(), () -> SummaryTable.render(result));
         Map<String, Long> sizes = Map.of("/dashboard.html", size(labCa, "dashboard.html"),

@@ -1,6 +1,5 @@
-package io.hilharness.client;
+package io.hilharness.certs;
 
-import io.hilharness.certs.Spki;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package io.hilharness.cli;
+package io.hilharness.certs.doctor;
 
 import io.hilharness.capture.CaptureSettings;
 import io.hilharness.capture.CaptureUnavailableException;
@@ -7,13 +7,10 @@ import io.hilharness.capture.WireConversation;
 import io.hilharness.capture.WireEvidence;
 import io.hilharness.capture.WireReader;
 import io.hilharness.capture.WireRecord;
-import io.hilharness.certs.doctor.WireChain;
+import io.hilharness.certs.PemCertificates;
 import io.hilharness.client.ConnectionRecord;
-import io.hilharness.diagnose.ConnectionFacts;
-import io.hilharness.diagnose.JournalEvidence;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
@@ -34,14 +31,22 @@ import java.util.stream.Collectors;
  * from a run folder or its wire.json, or read afresh from its capture.pcapng with tshark; each joined
  * with the chain the client of that connection recorded in the run's journal.
  */
-final class CapturedChains {
+public final class CapturedChains {
     private static final Duration TSHARK_TIMEOUT = Duration.ofSeconds(60);
 
     private CapturedChains() {
     }
 
-    /** @param capture a run folder, its wire.json, or its capture.pcapng */
-    static List<WireChain> read(Path capture) throws IOException, InterruptedException {
+    /** The connections a run's clients recorded, read from its folder; none when it has no journal. */
+    public interface RecordedConnections {
+        List<ConnectionRecord> read(Path runDir) throws IOException;
+    }
+
+    /**
+     * @param capture a run folder, its wire.json, or its capture.pcapng
+     * @param clients read once the capture is known to be there
+     */
+    public static List<WireChain> read(Path capture, RecordedConnections clients) throws IOException, InterruptedException {
         Path runDir = Files.isDirectory(capture) ? capture : capture.toAbsolutePath().getParent();
         WireEvidence wire = WireEvidence.read(runDir).orElseThrow(() -> new IOException("--capture: " + runDir
                 + " holds no " + WireEvidence.FILE + " (was the run made with hil run --capture?)"));
@@ -58,8 +63,7 @@ final class CapturedChains {
                 throw new IOException("--capture: " + e.getMessage(), e);
             }
         }
-        List<ConnectionFacts> clients = Files.isRegularFile(runDir.resolve(JournalEvidence.FILE_NAME))
-                ? JournalEvidence.read(runDir).connections() : List.of();
+        List<ConnectionRecord> recorded = clients.read(runDir);
         List<WireChain> chains = new ArrayList<>();
         for (WireConversation c : conversations) {
             if (c.serverCertificates().isEmpty()) {
@@ -70,7 +74,7 @@ final class CapturedChains {
                 onWire.add(parse(new ByteArrayInputStream(der), "tcp.stream " + c.stream()));
             }
             chains.add(new WireChain(c.stream(), c.clientPort(), c.certificateRecord().map(WireRecord::frame).orElse(null),
-                    onWire, clientSaw(c, clients)));
+                    onWire, clientSaw(c, recorded)));
         }
         if (chains.isEmpty()) {
             throw new IOException("--capture: no server Certificate message in " + (Files.isDirectory(capture)
@@ -80,7 +84,7 @@ final class CapturedChains {
     }
 
     /** The Certificate message most connections got, byte for byte (normally the only one). */
-    static List<X509Certificate> mostCommon(List<WireChain> chains) {
+    public static List<X509Certificate> mostCommon(List<WireChain> chains) {
         Map<String, List<WireChain>> byMessage = new LinkedHashMap<>();
         for (WireChain c : chains) {
             byMessage.computeIfAbsent(c.onWire().stream().map(CapturedChains::hex).collect(Collectors.joining(",")),
@@ -98,8 +102,8 @@ final class CapturedChains {
     }
 
     /** The chain the client of this connection recorded: same port, the connect nearest the stream's start. */
-    private static List<X509Certificate> clientSaw(WireConversation c, List<ConnectionFacts> clients) throws IOException {
-        ConnectionRecord client = clients.stream().map(ConnectionFacts::client)
+    private static List<X509Certificate> clientSaw(WireConversation c, List<ConnectionRecord> clients) throws IOException {
+        ConnectionRecord client = clients.stream()
                 .filter(r -> r.localPort() == c.clientPort() && !r.peerChain().isEmpty())
                 .min(Comparator.comparing(r -> r.start() == null || c.start() == null ? Duration.ZERO
                         : Duration.between(r.start(), c.start()).abs()))
@@ -107,11 +111,12 @@ final class CapturedChains {
         if (client == null) {
             return null;
         }
-        List<X509Certificate> chain = new ArrayList<>();
-        for (String pem : client.peerChain()) {
-            chain.add(parse(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)), "connection " + client.id()));
+        try {
+            return PemCertificates.decode(client.peerChain());
+        } catch (CertificateException e) {
+            throw new IOException("--capture: connection " + client.id() + ": a certificate that does not parse ("
+                    + e.getMessage() + ")", e);
         }
-        return chain;
     }
 
     private static X509Certificate parse(ByteArrayInputStream in, String where) throws IOException {
