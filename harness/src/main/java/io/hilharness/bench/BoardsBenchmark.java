@@ -12,7 +12,7 @@ import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
-import io.hilharness.lab.BoardOutcome;
+import io.hilharness.runner.BoardOutcome;
 import io.hilharness.runner.LabRunner;
 import io.hilharness.lab.LabConfig;
 import java.io.PrintStream;

@@ -10,7 +10,7 @@ import io.hilharness.client.HttpsDriver;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.lab.BoardBusyException;
 import io.hilharness.lab.BoardLock;
-import io.hilharness.lab.BoardOutcome;
+import io.hilharness.runner.BoardOutcome;
 import io.hilharness.lab.LabBoard;
 import io.hilharness.lab.LabBoards;
 import io.hilharness.lab.LabConfig;

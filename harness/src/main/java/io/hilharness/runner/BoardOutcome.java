@@ -1,4 +1,4 @@
-package io.hilharness.lab;
+package io.hilharness.runner;
 
 import io.hilharness.run.CampaignResult;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.hilharness.lab;
+package io.hilharness.runner;
 
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
