@@ -11,6 +11,7 @@ import io.hilharness.certs.doctor.WireChain;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.JournalEvidence;
+import io.hilharness.run.RunFolder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ final class CapturedChains {
                 throw new IOException("--capture: " + e.getMessage(), e);
             }
         }
-        List<ConnectionFacts> clients = Files.isRegularFile(runDir.resolve(JournalEvidence.FILE_NAME))
+        List<ConnectionFacts> clients = Files.isRegularFile(new RunFolder(runDir).journal())
                 ? JournalEvidence.read(runDir).connections() : List.of();
         List<WireChain> chains = new ArrayList<>();
         for (WireConversation c : conversations) {

@@ -2,6 +2,7 @@ package io.hilharness.report;
 
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.RoundRecord;
+import io.hilharness.run.JournalException;
 import io.hilharness.run.RunFolder;
 import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.Diagnosis;
@@ -147,7 +148,7 @@ public final class RunReports {
                     timeline.finish(recorded[0].result().image());
                 }
             });
-        } catch (ReportInputException e) {
+        } catch (JournalException e) {
             throw e; // the journal's fault, named by file and line
         } catch (IOException e) {
             throw cannotWrite(run, e);
