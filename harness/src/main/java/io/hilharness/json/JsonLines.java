@@ -2,6 +2,7 @@ package io.hilharness.json;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,15 @@ public final class JsonLines {
      * number), not the whole read.
      */
     public static <E extends Exception> void forEach(Path file, LineVisitor<E> visitor) throws IOException, E {
+        try (InputStream in = Files.newInputStream(file)) {
+            forEach(in, visitor);
+        }
+    }
+
+    /** {@link #forEach(Path, LineVisitor)} of a stream (a decompressed file), which the caller closes. */
+    public static <E extends Exception> void forEach(InputStream in, LineVisitor<E> visitor) throws IOException, E {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                in, StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             int lineNo = 0;

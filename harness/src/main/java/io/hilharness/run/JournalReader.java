@@ -10,6 +10,7 @@ import io.hilharness.json.Json;
 import io.hilharness.json.JsonLines;
 import io.hilharness.json.ParserMessages;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,11 +34,11 @@ public final class JournalReader {
     /** The journal of a run folder, or a journal file itself. */
     public static JournalReader of(Path runFolderOrJournal) {
         return Files.isDirectory(runFolderOrJournal) ? of(new RunFolder(runFolderOrJournal))
-                : new JournalReader(runFolderOrJournal, false);
+                : new JournalReader(RunFolder.stored(runFolderOrJournal), false);
     }
 
     public static JournalReader of(RunFolder run) {
-        return new JournalReader(run.journal(), false);
+        return new JournalReader(RunFolder.stored(run.journal()), false);
     }
 
     /**
@@ -59,50 +60,59 @@ public final class JournalReader {
             throw new JournalException(file, 0, "no journal: not a run folder, or the run never started");
         }
         boolean[] headed = {false};
-        JsonLines.forEach(file, (lineNo, line, last) -> {
-            if (line.isBlank()) {
-                return;
-            }
-            JsonNode record;
-            try {
-                record = json.readTree(line);
-            } catch (JsonProcessingException e) {
-                if (last) {
-                    visitor.note("journal line " + lineNo + " is cut short (" + line.length()
-                            + " characters); the run was probably killed while writing it, so it is left out");
+        try (RoundDecoder rounds = new RoundDecoder(file); InputStream in = RunFolder.open(file)) {
+            JsonLines.forEach(in, (lineNo, line, last) -> {
+                if (line.isBlank()) {
                     return;
                 }
-                throw new JournalException(file, lineNo, "not a JSON record: " + firstLine(e));
-            }
-            JsonNode typeNode = record.path("type");
-            if (!headed[0] && !typeNode.asText("").equals("campaign")) {
-                // Some other JSON-lines file: reading nothing from it would look like an answer.
-                throw new JournalException(file, lineNo, "field 'type': not a campaign's journal: the first record"
-                        + " must be the campaign header, not '" + typeNode.asText("") + "'");
-            }
-            headed[0] = true;
-            if (!typeNode.isTextual()) {
-                throw new JournalException(file, lineNo, "field 'type': missing or not a string");
-            }
-            String type = typeNode.asText();
-            JsonNode data = record.get("data");
-            if (data == null || !data.isObject()) {
-                throw new JournalException(file, lineNo, "field 'data': missing or not an object");
-            }
-            dispatch(type, data, lineNo, visitor);
-        });
+                JsonNode record;
+                try {
+                    record = json.readTree(line);
+                } catch (JsonProcessingException e) {
+                    if (last) {
+                        visitor.note("journal line " + lineNo + " is cut short (" + line.length()
+                                + " characters); the run was probably killed while writing it, so it is left out");
+                        return;
+                    }
+                    throw new JournalException(file, lineNo, "not a JSON record: " + firstLine(e));
+                }
+                JsonNode typeNode = record.path("type");
+                if (!headed[0] && !typeNode.asText("").equals("campaign")) {
+                    // Some other JSON-lines file: reading nothing from it would look like an answer.
+                    throw new JournalException(file, lineNo, "field 'type': not a campaign's journal: the first record"
+                            + " must be the campaign header, not '" + typeNode.asText("") + "'");
+                }
+                headed[0] = true;
+                if (!typeNode.isTextual()) {
+                    throw new JournalException(file, lineNo, "field 'type': missing or not a string");
+                }
+                JsonNode data = record.get("data");
+                if (data == null || !data.isObject()) {
+                    throw new JournalException(file, lineNo, "field 'data': missing or not an object");
+                }
+                dispatch(typeNode.asText(), data, lineNo, visitor, rounds);
+            });
+        } catch (java.util.zip.ZipException | java.io.EOFException damaged) {
+            throw new JournalException(file, 0, "not a whole gzip file: " + damaged.getMessage());
+        }
         if (!headed[0]) {
             throw new JournalException(file, 0, "empty journal: the run never started");
         }
     }
 
-    private void dispatch(String type, JsonNode data, int lineNo, JournalVisitor visitor) throws IOException {
+    private void dispatch(String type, JsonNode data, int lineNo, JournalVisitor visitor, RoundDecoder rounds)
+            throws IOException {
         switch (type) {
             case "campaign" -> visitor.campaign(record(lineNo, type, data, CampaignHeader.class));
             case "flash" -> visitor.flash(record(lineNo, type, data, FlashRecord.class));
             case "boot" -> visitor.boot(record(lineNo, type, data, BootRecord.class));
-            case "round" -> visitor.round(withOutcomes(record(lineNo, type, clientsOnly ? clientSide(data) : data,
-                    RoundRecord.class), lineNo));
+            case "round" -> {
+                RoundDecoder.References lines = rounds.split(data, lineNo);
+                RoundRecord round = withOutcomes(record(lineNo, type, clientsOnly ? clientSide(data) : data, RoundRecord.class), lineNo);
+                visitor.round(clientsOnly ? round : rounds.resolve(round, lines, lineNo, visitor));
+            }
+            case "chain" -> rounds.chain(data, lineNo);
+            case "console" -> rounds.console(data, lineNo);
             case "watchdog" -> visitor.watchdog(record(lineNo, type, data, WatchdogRecord.class));
             case "diagnosis" -> visitor.diagnosis(data);
             case "end" -> visitor.end(record(lineNo, type, data, EndRecord.class));
