@@ -108,7 +108,7 @@ public final class RunFolderReader {
                 notes.add("the journal has no end record: the run did not finish; "
                         + boots.size() + " boots and " + kept.size() + " rounds were journaled");
             }
-            if (!Files.isRegularFile(run.consoleCapture())) {
+            if (!Files.isRegularFile(RunFolder.stored(run.consoleCapture()))) {
                 notes.add("no console.raw in the run folder: device lines come from the journal only");
             }
             CampaignSpec spec = bootsRun != null && bootsRun >= 1 ? header.spec().withBoots(bootsRun) : header.spec();

@@ -38,15 +38,19 @@ public record LineReferences(List<LineSpan> spans, List<Instant> hostTimes) {
      * say where its line is.
      */
     public static Optional<LineReferences> of(List<DeviceEvent> events) {
+        if (events.stream().anyMatch(e -> e.hostTime() == null || e.seq() < 0 || e.offset() < 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LineReferences(spans(events), events.stream().map(DeviceEvent::hostTime).toList()));
+    }
+
+    /** The events' lines as spans, in the events' order, a span broken wherever the next event is not the next line. */
+    public static List<LineSpan> spans(List<DeviceEvent> events) {
         List<LineSpan> spans = new ArrayList<>();
-        List<Instant> times = new ArrayList<>(events.size());
         DeviceEvent first = null;
         DeviceEvent previous = null;
         int count = 0;
         for (DeviceEvent e : events) {
-            if (e.hostTime() == null || e.seq() < 0 || e.offset() < 0) {
-                return Optional.empty();
-            }
             if (previous != null && e.seq() == previous.seq() + 1 && e.offset() > previous.offset()) {
                 count++;
             } else {
@@ -57,12 +61,11 @@ public record LineReferences(List<LineSpan> spans, List<Instant> hostTimes) {
                 count = 1;
             }
             previous = e;
-            times.add(e.hostTime());
         }
         if (first != null) {
             spans.add(new LineSpan(first.seq(), first.offset(), count));
         }
-        return Optional.of(new LineReferences(spans, times));
+        return spans;
     }
 
     public ObjectNode toJson() {

@@ -11,12 +11,12 @@ import java.util.List;
  * so a journal keeps each distinct chain once (a {@code chain} record) and connections refer to it by
  * this hash.
  */
-final class PeerChains {
+public final class PeerChains {
     private PeerChains() {
     }
 
     /** SHA-256 of the PEM certificates as received, leaf first, in lower-case hex. */
-    static String sha256(List<String> pem) {
+    public static String sha256(List<String> pem) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String certificate : pem) {

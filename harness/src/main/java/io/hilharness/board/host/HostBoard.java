@@ -1,9 +1,11 @@
 package io.hilharness.board.host;
 
 import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
 import io.hilharness.board.ConsoleCommandReset;
 import io.hilharness.board.LoopbackPorts;
 import io.hilharness.board.PowerCycleReset;
+import io.hilharness.board.PowerSwitch;
 import io.hilharness.console.Console;
 import io.hilharness.console.SerialTransport;
 import java.io.IOException;
@@ -39,7 +41,39 @@ public final class HostBoard {
         Console console = Console.open(SerialTransport.byPath(folder.consoleLink()), rawCapture).start();
         return new Board(name, console, new InetSocketAddress("127.0.0.1", boardPort), new FolderFlasher(folder),
                 List.of(new ConsoleCommandReset(console, REBOOT_COMMAND), new PowerCycleReset(power)),
-                Optional.of(power), Board.DEFAULT_READY);
+                Optional.of(new OneRunsPower(power, folder)), Board.DEFAULT_READY);
+    }
+
+    /**
+     * The power of a board that exists for one run: once it is off for good, its flash goes. The slots are
+     * copies of the image folder (2 MB), which builds again the same; a run folder keeps the evidence
+     * (console, journal, NVRAM, power.log), not the firmware.
+     */
+    private record OneRunsPower(HostProcessPower power, HostBoardFolder folder) implements PowerSwitch {
+        @Override
+        public void powerOn() throws BoardException {
+            power.powerOn();
+        }
+
+        @Override
+        public void powerOff() throws BoardException {
+            power.powerOff();
+        }
+
+        @Override
+        public boolean isOn() {
+            return power.isOn();
+        }
+
+        @Override
+        public void close() throws BoardException {
+            power.close();
+            try {
+                folder.eraseFlash();
+            } catch (IOException e) {
+                throw new BoardException("cannot erase the flash of " + folder.dir() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
 }
