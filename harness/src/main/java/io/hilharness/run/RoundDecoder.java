@@ -29,6 +29,7 @@ final class RoundDecoder implements Closeable {
     private LogFormat format;
     private ConsoleReplay replay;
     private boolean captureMissing;
+    private boolean captureCut;
 
     RoundDecoder(Path journal) {
         this.journal = journal;
@@ -155,25 +156,33 @@ final class RoundDecoder implements Closeable {
         List<CorrelatedConnection> joined = new ArrayList<>(round.connections());
         for (Map.Entry<Integer, ConsoleReplay.Request> e : connections.entrySet()) {
             CorrelatedConnection c = joined.get(e.getKey());
-            joined.set(e.getKey(), new CorrelatedConnection(c.client(),
-                    events(decoder, e.getValue(), "connections.[" + e.getKey() + "]", lineNo)));
+            joined.set(e.getKey(), new CorrelatedConnection(c.client(), events(decoder, e.getValue(), lineNo, visitor)));
         }
         List<DeviceSession> unmatched = new ArrayList<>(round.unmatchedDevice());
         for (Map.Entry<Integer, ConsoleReplay.Request> e : sessions.entrySet()) {
             DeviceSession s = unmatched.get(e.getKey());
-            unmatched.set(e.getKey(), new DeviceSession(s.port(),
-                    events(decoder, e.getValue(), "unmatchedDevice.[" + e.getKey() + "]", lineNo)));
+            unmatched.set(e.getKey(), new DeviceSession(s.port(), events(decoder, e.getValue(), lineNo, visitor)));
         }
         return new RoundRecord(round.boot(), round.round(), round.start(), round.end(), joined, unmatched,
                 round.sessionsWithoutEnd());
     }
 
-    private List<DeviceEvent> events(ConsoleReplay decoder, ConsoleReplay.Request request, String field, int lineNo)
+    /**
+     * The events of one list; none when the capture ends before them. The console writes the capture to the
+     * operating system as it reads, and the journal syncs its records, so a run killed at any moment has
+     * every line its journal refers to; a capture cut short later (a copy of a folder still being written,
+     * a host that lost power) costs those lines, noted once, not the report.
+     */
+    private List<DeviceEvent> events(ConsoleReplay decoder, ConsoleReplay.Request request, int lineNo, JournalVisitor visitor)
             throws IOException {
         List<DeviceEvent> events = decoder.events(request);
         if (events == null) {
-            throw new JournalException(journal, lineNo, "'round' record: field '" + field + ".deviceLines': "
-                    + capture.getFileName() + " does not hold these lines (it was cut or changed after the run)");
+            if (!captureCut) {
+                captureCut = true;
+                visitor.note(capture.getFileName() + " ends before the board's lines journal line " + lineNo
+                        + " refers to (it was cut short or changed after the run): they and those of later rounds are left out");
+            }
+            return List.of();
         }
         return events;
     }
