@@ -15,7 +15,7 @@ import java.util.Map;
  * so a run killed at any moment can still be reported from every record it finished.
  *
  * <p>A journal {@link #referencing} the run's console capture keeps a round's device lines as
- * references into {@code console.raw} and each server chain once ({@link RoundEncoder}): some 3 KB a
+ * references into {@code console.raw} and each server chain once ({@link RoundEncoder}): some 2 KB a
  * round instead of some 200 KB. {@link JournalReader} gives the rounds back whole either way.
  */
 public final class Journal implements AutoCloseable {

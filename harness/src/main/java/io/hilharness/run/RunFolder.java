@@ -25,9 +25,9 @@ public record RunFolder(Path dir) {
     public static final String GZIP = ".gz";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /**
-     * Less free space than this and a campaign is refused before it starts: a chatty board journals
-     * some 200 KB per round and the reference board's flash copy takes 2 MB, so a run would fill the
-     * disk within a few dozen rounds. Better one clear line now than a disk-full stop later.
+     * Less free space than this and a campaign is refused before it starts: the reference board's flash
+     * copy takes 2 MB while it runs, and a chatty board's console some 30 KB per round, so a run would
+     * fill the disk within a few hundred rounds. Better one clear line now than a disk-full stop later.
      */
     public static final long MIN_FREE_BYTES = 8L * 1024 * 1024;
 
