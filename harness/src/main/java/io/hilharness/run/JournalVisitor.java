@@ -24,7 +24,7 @@ public interface JournalVisitor {
     default void watchdog(WatchdogRecord watchdog) throws IOException {
     }
 
-    /** The findings the live run journaled; readers diagnose again with today's rules, so most skip it. */
+    /** The findings the live run journaled; readers diagnose again with the rules they have, so most skip it. */
     default void diagnosis(JsonNode findings) throws IOException {
     }
 

@@ -134,6 +134,6 @@ public record LineReferences(List<LineSpan> spans, List<Instant> hostTimes) {
         return new LineReferences(spans, times);
     }
 
-    /** More events than a round ever has: a damaged count must not fill the heap. */
-    private static final int LIMIT = 10_000_000;
+    /** More events than a list of one round ever has: a damaged count must not fill the heap. */
+    private static final int LIMIT = 1_000_000;
 }

@@ -82,7 +82,7 @@ final class RoundDecoder implements Closeable {
 
     /**
      * Puts the round's chains in and takes its line references out, so that what is left reads as a
-     * round of today's shape (the record is read once: it is changed in place).
+     * round with its lines inline (the record is read once: it is changed in place).
      */
     References split(JsonNode round, int lineNo) throws JournalException {
         References refs = new References();

@@ -28,7 +28,7 @@ import java.util.Set;
  *
  * <p>A list of lines is referred to only when decoding its lines again from the capture, as a reader
  * will, gives exactly the events the campaign saw (the encoder decodes the capture alongside,
- * {@link ConsoleReplay}); otherwise the list is written whole, as journals always were. So a reader
+ * {@link ConsoleReplay}); otherwise the list is written whole, events and all. So a reader
  * rebuilds every round as it was, whatever happened on the console (a line cut by a reconnect, a lab's
  * own log format the reader cannot know).
  */

@@ -264,6 +264,26 @@ class JournalReferencesTest {
     }
 
     @Test
+    void aConsoleRecordNamingAnUnknownFormatOrAnotherPlaceIsAnError() throws Exception {
+        RunFolder run = new RunFolder(dir);
+        List<RoundRecord> written = rounds(new LiveConsole(run.consoleCapture(), "mbedtls").send(capture(), 8192).events());
+        try (Journal journal = Journal.referencing(run, "mbedtls")) {
+            header(journal);
+            journal.append("round", written.get(0));
+        }
+        String journal = Files.readString(run.journal());
+
+        Files.writeString(run.journal(), journal.replace("\"format\":\"mbedtls\"", "\"format\":\"klingon\""));
+        JournalException e = assertThrows(JournalException.class, () -> readBack(run.journal()));
+        assertTrue(e.getMessage().contains(":3: 'console' record: field 'format': unknown device log format 'klingon'"), e.getMessage());
+
+        Files.writeString(run.journal(), journal.replace("\"file\":\"console.raw\"", "\"file\":\"../../etc/passwd\""));
+        e = assertThrows(JournalException.class, () -> readBack(run.journal()));
+        assertTrue(e.getMessage().contains(":3: 'console' record: field 'file': not a file name beside the journal: '../../etc/passwd'"),
+                e.getMessage());
+    }
+
+    @Test
     void compressedRunFoldersReadTheSame() throws Exception {
         RunFolder run = new RunFolder(dir);
         List<RoundRecord> written = rounds(new LiveConsole(run.consoleCapture(), "mbedtls").send(capture(), 8192).events());
