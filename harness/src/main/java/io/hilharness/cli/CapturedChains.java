@@ -59,7 +59,7 @@ final class CapturedChains {
                 throw new IOException("--capture: " + e.getMessage(), e);
             }
         }
-        List<ConnectionFacts> clients = Files.isRegularFile(new RunFolder(runDir).journal())
+        List<ConnectionFacts> clients = Files.isRegularFile(RunFolder.stored(new RunFolder(runDir).journal()))
                 ? JournalEvidence.read(runDir).connections() : List.of();
         List<WireChain> chains = new ArrayList<>();
         for (WireConversation c : conversations) {

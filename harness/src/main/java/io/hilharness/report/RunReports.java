@@ -80,7 +80,7 @@ public final class RunReports {
         return new IOException("cannot write the reports into " + run.dir() + ": " + RunFolder.why(e), e);
     }
 
-    /** Summary, HTML and JUnit, from what the result holds (timeline.json needs every line of every round). */
+    /** Summary, HTML and JUnit, from what the result holds (timeline.json needs every round whole). */
     private static void writeAllButTimeline(CampaignResult result, RunFolder run, List<String> notes, List<Finding> findings)
             throws IOException {
         try {
@@ -123,7 +123,7 @@ public final class RunReports {
 
     /**
      * Rebuilds every report of a run folder, diagnosis included, from its journal; returns what was
-     * read. timeline.json is written as the journal is read, with every line of every round; the
+     * read. timeline.json is written as the journal is read, every round whole; the
      * other reports come from what memory kept of it ({@link RunFolderReader#read(RunFolder)}).
      */
     public static RecordedRun rebuild(RunFolder run) throws IOException {

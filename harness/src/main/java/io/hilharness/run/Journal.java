@@ -56,7 +56,7 @@ public final class Journal implements AutoCloseable {
      * record and a later, smaller record (the end record) can still follow it.
      */
     public synchronized void append(String type, Object payload) throws IOException {
-        if (rounds != null && payload instanceof RoundRecord round) {
+        if (rounds != null && type.equals("round") && payload instanceof RoundRecord round) {
             RoundEncoder.Encoded encoded = rounds.encode(round);
             StringBuilder lines = new StringBuilder();
             for (RoundEncoder.JournalLine record : encoded.records) {
