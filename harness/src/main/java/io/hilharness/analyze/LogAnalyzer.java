@@ -4,6 +4,7 @@ import io.hilharness.console.LineFramer;
 import io.hilharness.devlog.AutoDetectFormat;
 import io.hilharness.devlog.DeviceLogParser;
 import io.hilharness.devlog.LogFormat;
+import io.hilharness.run.RunFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,12 +58,14 @@ public final class LogAnalyzer {
     public FileStats analyze(Path file, SessionTracker.Listener listener, LongConsumer progress) throws IOException {
         Instant modified = Files.getLastModifiedTime(file).toInstant();
         LogFormat first = formats.get();
-        if (!Files.isRegularFile(file)) {
-            // A pipe (hil analyze <(zcat log.gz)): no size, no second look; read it as it comes.
+        boolean gzip = file.getFileName().toString().endsWith(RunFolder.GZIP);
+        if (!Files.isRegularFile(file) || gzip) {
+            // A pipe (hil analyze <(zcat log.gz)) or a compressed run's console.raw.gz: no size to cut
+            // by, no second look; read it as it comes.
             Pipeline whole = new Pipeline(first, 0, modified);
             whole.lead(listener, 0);
             long[] read = new long[1];
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = gzip ? RunFolder.open(file) : Files.newInputStream(file)) {
                 whole.feed(in, n -> {
                     read[0] = n;
                     progress.accept(n);

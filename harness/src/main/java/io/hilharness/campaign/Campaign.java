@@ -136,7 +136,7 @@ public final class Campaign {
         // The parser is confined to the console's reader thread, which delivers lines in order.
         DeviceLogParser parser = new DeviceLogParser(logFormat != null ? logFormat : LogFormats.byName(image.manifest().logFormat()));
         console.addListener(line -> deviceLog.addAll(parser.accept(line)));
-        try (Journal journal = new Journal(run.journal())) {
+        try (Journal journal = Journal.referencing(run, parser.format().name())) {
             journal.append("campaign", header());
             board.flasher().flash(image);
             journal.append("flash", Map.of("image", image.name(), "at", clock.now()));

@@ -2,7 +2,7 @@ package io.hilharness.cli;
 
 import io.hilharness.analyze.BootSummary;
 import io.hilharness.analyze.ClientConnection;
-import io.hilharness.analyze.JournalReader;
+import io.hilharness.analyze.JournalClients;
 import io.hilharness.analyze.JsonReport;
 import io.hilharness.analyze.LogAnalyzer;
 import io.hilharness.analyze.ReportSink;
@@ -53,7 +53,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         List<RegexLogFormat> user = formatsFile == null ? List.of() : LogFormatsFile.read(formatsFile);
         Supplier<LogFormat> formats = formatSupplier(user);
-        List<ClientConnection> clients = journal == null ? null : JournalReader.read(journal);
+        List<ClientConnection> clients = journal == null ? null : JournalClients.read(journal);
         // Buffered, not stdout's flush per line: a soak's log gives hundreds of thousands of sessions.
         PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false,
                 java.nio.charset.StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import io.hilharness.certs.doctor.WireChain;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.JournalEvidence;
+import io.hilharness.run.RunFolder;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ManifestException;
@@ -202,7 +203,7 @@ final class CertsDoctorCommand implements Callable<Integer> {
     }
 
     private static List<ConnectionRecord> recorded(Path runDir) throws IOException {
-        return Files.isRegularFile(runDir.resolve(JournalEvidence.FILE_NAME))
+        return Files.isRegularFile(RunFolder.stored(new RunFolder(runDir).journal()))
                 ? JournalEvidence.read(runDir).connections().stream().map(ConnectionFacts::client).toList() : List.of();
     }
 

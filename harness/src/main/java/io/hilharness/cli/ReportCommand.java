@@ -2,7 +2,7 @@ package io.hilharness.cli;
 
 import io.hilharness.run.RunFolder;
 import io.hilharness.report.RecordedRun;
-import io.hilharness.report.ReportInputException;
+import io.hilharness.run.JournalException;
 import io.hilharness.report.RunReports;
 import io.hilharness.report.SummaryTable;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(folder)) {
-            throw new ReportInputException(folder, 0, "no such run folder");
+            throw new JournalException(folder, 0, "no such run folder");
         }
         RunFolder run = new RunFolder(folder);
         RecordedRun recorded = RunReports.rebuild(run);

@@ -10,6 +10,6 @@ public record CorrelatedConnection(ConnectionRecord client, List<DeviceEvent> de
     public CorrelatedConnection {
         // A journal read back must name a bad record here, not fail later in a report or rule.
         Objects.requireNonNull(client, "field 'client' is missing");
-        device = List.copyOf(device);
+        device = device == null ? List.of() : List.copyOf(device);
     }
 }

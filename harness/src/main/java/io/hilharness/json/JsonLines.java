@@ -2,11 +2,10 @@ package io.hilharness.json;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The lines of a JSON-lines file such as a journal, one at a time: a soak's journal holds gigabytes,
@@ -26,13 +25,13 @@ public final class JsonLines {
     }
 
     /**
-     * Hands {@code visitor} each line as UTF-8, replacing bytes that are not: a killed write can cut a
-     * character in half, and a damaged byte should make one record fail to parse (with its line
-     * number), not the whole read.
+     * Hands {@code visitor} each line of {@code in} (a file, or a decompressed one) as UTF-8, replacing
+     * bytes that are not: a killed write can cut a character in half, and a damaged byte should make one
+     * record fail to parse (with its line number), not the whole read. Closes {@code in}.
      */
-    public static <E extends Exception> void forEach(Path file, LineVisitor<E> visitor) throws IOException, E {
+    public static <E extends Exception> void forEach(InputStream in, LineVisitor<E> visitor) throws IOException, E {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                in, StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             int lineNo = 0;

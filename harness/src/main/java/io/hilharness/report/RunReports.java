@@ -2,6 +2,7 @@ package io.hilharness.report;
 
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.RoundRecord;
+import io.hilharness.run.JournalException;
 import io.hilharness.run.RunFolder;
 import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.Diagnosis;
@@ -79,7 +80,7 @@ public final class RunReports {
         return new IOException("cannot write the reports into " + run.dir() + ": " + RunFolder.why(e), e);
     }
 
-    /** Summary, HTML and JUnit, from what the result holds (timeline.json needs every line of every round). */
+    /** Summary, HTML and JUnit, from what the result holds (timeline.json needs every round whole). */
     private static void writeAllButTimeline(CampaignResult result, RunFolder run, List<String> notes, List<ReportedFinding> findings)
             throws IOException {
         try {
@@ -122,7 +123,7 @@ public final class RunReports {
 
     /**
      * Rebuilds every report of a run folder, diagnosis included, from its journal; returns what was
-     * read. timeline.json is written as the journal is read, with every line of every round; the
+     * read. timeline.json is written as the journal is read, every round whole; the
      * other reports come from what memory kept of it ({@link RunFolderReader#read(RunFolder)}).
      */
     public static RecordedRun rebuild(RunFolder run) throws IOException {
@@ -147,7 +148,7 @@ public final class RunReports {
                     timeline.finish(recorded[0].result().image());
                 }
             });
-        } catch (ReportInputException e) {
+        } catch (JournalException e) {
             throw e; // the journal's fault, named by file and line
         } catch (IOException e) {
             throw cannotWrite(run, e);

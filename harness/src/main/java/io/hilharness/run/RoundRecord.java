@@ -23,9 +23,10 @@ public record RoundRecord(int boot,
                           List<DeviceSession> unmatchedDevice,
                           Set<Integer> sessionsWithoutEnd) {
     public RoundRecord {
-        connections = List.copyOf(connections);
-        unmatchedDevice = List.copyOf(unmatchedDevice);
-        sessionsWithoutEnd = Set.copyOf(sessionsWithoutEnd);
+        // Absent in hand-written and older journals: none.
+        connections = connections == null ? List.of() : List.copyOf(connections);
+        unmatchedDevice = unmatchedDevice == null ? List.of() : List.copyOf(unmatchedDevice);
+        sessionsWithoutEnd = sessionsWithoutEnd == null ? Set.of() : Set.copyOf(sessionsWithoutEnd);
     }
 
     /**

@@ -76,7 +76,7 @@ public final class ReferenceBoardRunner {
         Trust clientTrust = trust.resolve(image);
         CampaignSpec spec = asked.withTrust(clientTrust);
         RunFolder run = RunFolder.create(runsDir, image.name());
-        try (Board board = HostBoard.create("reference-" + image.name(), run.boardDir(), 0, run.consoleCapture(), consoleTee)) {
+        try (Board board = HostBoard.forRun("reference-" + image.name(), run.boardDir(), run.consoleCapture(), consoleTee)) {
             Optional<WireCapture> wire = capture.isPresent()
                     ? Optional.of(WireCapture.start(capture.get(), board.endpoint(), run.dir())) : Optional.empty();
             try {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.hilharness.analyze.JournalReader;
+import io.hilharness.analyze.JournalClients;
+import io.hilharness.run.JournalException;
 import io.hilharness.run.RunFolder;
 import io.hilharness.certs.CredentialFiles;
 import io.hilharness.certs.CredentialWriter;
@@ -18,7 +19,6 @@ import io.hilharness.certs.ServerIdentity;
 import io.hilharness.certs.doctor.DoctorFiles;
 import io.hilharness.diagnose.JournalEvidence;
 import io.hilharness.report.CraftedRun;
-import io.hilharness.report.ReportInputException;
 import io.hilharness.report.RunFolderReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,24 +105,24 @@ class ReaderFuzzPropertyTest {
         RunFolder run = new RunFolder(runDir);
         try {
             new RunFolderReader().read(run);
-        } catch (ReportInputException e) {
+        } catch (JournalException e) {
             assertOneLineNaming(file, e.getMessage(), text);
         } catch (Exception e) {
-            fail("RunFolderReader: not a ReportInputException for:\n" + shown(text), e);
+            fail("RunFolderReader: not a JournalException for:\n" + shown(text), e);
         }
         try {
             JournalEvidence.read(file);
-        } catch (JournalEvidence.JournalFormatException e) {
+        } catch (JournalException e) {
             assertOneLineNaming(file, e.getMessage(), text);
         } catch (Exception e) {
-            fail("JournalEvidence: not a JournalFormatException for:\n" + shown(text), e);
+            fail("JournalEvidence: not a JournalException for:\n" + shown(text), e);
         }
         try {
-            JournalReader.read(file);
-        } catch (JournalReader.JournalException e) {
+            JournalClients.read(file);
+        } catch (JournalException e) {
             assertOneLineNaming(file, e.getMessage(), text);
         } catch (Exception e) {
-            fail("analyze JournalReader: not a JournalException for:\n" + shown(text), e);
+            fail("JournalClients: not a JournalException for:\n" + shown(text), e);
         }
     }
 
@@ -136,7 +136,7 @@ class ReaderFuzzPropertyTest {
         try {
             new RunFolderReader().read(new RunFolder(runDir));
             JournalEvidence.read(file);
-            JournalReader.read(file);
+            JournalClients.read(file);
         } catch (Exception e) {
             fail("a journal cut at byte " + text.length + " of " + journal.length + " does not read: " + e.getMessage(), e);
         }

@@ -42,9 +42,13 @@ class LongRunRebuildTest {
         JsonNode connections = timeline.path("connections");
         assertEquals(2 * journal.rounds(), connections.size());
         for (JsonNode c : connections) {
-            assertEquals(3, c.path("deviceLines").size(), c.path("id").asText());
-            assertFalse(c.path("client").path("peerChain").isEmpty(), c.path("id").asText());
+            JsonNode lines = c.path("deviceLines");
+            assertEquals(1, lines.size(), c.path("id").asText());
+            assertEquals(3, lines.get(0).path("to").asLong() - lines.get(0).path("from").asLong() + 1, c.path("id").asText());
+            assertEquals(3, c.path("deviceFacts").size(), c.path("id").asText());
+            assertEquals(timeline.path("chains").get(0).path("sha256"), c.path("peerChainSha256"), c.path("id").asText());
         }
+        assertEquals(1, timeline.path("chains").size(), "each chain once");
         assertEquals("SERVER_ALERT", connections.get(2 * (7 * 10 + 4) + 1).path("outcome").asText());
     }
 

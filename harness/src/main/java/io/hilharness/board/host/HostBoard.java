@@ -1,9 +1,11 @@
 package io.hilharness.board.host;
 
 import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
 import io.hilharness.board.ConsoleCommandReset;
 import io.hilharness.board.LoopbackPorts;
 import io.hilharness.board.PowerCycleReset;
+import io.hilharness.board.PowerSwitch;
 import io.hilharness.console.Console;
 import io.hilharness.console.SerialTransport;
 import java.io.IOException;
@@ -31,6 +33,20 @@ public final class HostBoard {
      */
     public static Board create(String name, Path dir, int port, Path rawCapture, Optional<Path> consoleTee)
             throws IOException {
+        return create(name, dir, port, rawCapture, consoleTee, false);
+    }
+
+    /**
+     * The reference board of one run, in its run folder: once it is off for good, its flash goes. The slots
+     * are copies of the image folder (2 MB), which builds again the same; the run folder keeps the evidence
+     * (console, journal, NVRAM, power.log), not the firmware.
+     */
+    public static Board forRun(String name, Path dir, Path rawCapture, Optional<Path> consoleTee) throws IOException {
+        return create(name, dir, 0, rawCapture, consoleTee, true);
+    }
+
+    private static Board create(String name, Path dir, int port, Path rawCapture, Optional<Path> consoleTee,
+                                boolean eraseFlashAtClose) throws IOException {
         Files.createDirectories(dir);
         HostBoardFolder folder = new HostBoardFolder(dir.toAbsolutePath());
         int boardPort = port == 0 ? LoopbackPorts.free() : port;
@@ -39,7 +55,35 @@ public final class HostBoard {
         Console console = Console.open(SerialTransport.byPath(folder.consoleLink()), rawCapture).start();
         return new Board(name, console, new InetSocketAddress("127.0.0.1", boardPort), new FolderFlasher(folder),
                 List.of(new ConsoleCommandReset(console, REBOOT_COMMAND), new PowerCycleReset(power)),
-                Optional.of(power), Board.DEFAULT_READY);
+                Optional.of(eraseFlashAtClose ? new OneRunsPower(power, folder) : power), Board.DEFAULT_READY);
+    }
+
+    /** The power of a board that exists for one run: off for good, it takes its flash with it. */
+    private record OneRunsPower(HostProcessPower power, HostBoardFolder folder) implements PowerSwitch {
+        @Override
+        public void powerOn() throws BoardException {
+            power.powerOn();
+        }
+
+        @Override
+        public void powerOff() throws BoardException {
+            power.powerOff();
+        }
+
+        @Override
+        public boolean isOn() {
+            return power.isOn();
+        }
+
+        @Override
+        public void close() throws BoardException {
+            power.close();
+            try {
+                folder.eraseFlash();
+            } catch (IOException e) {
+                throw new BoardException("cannot erase the flash of " + folder.dir() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
 }

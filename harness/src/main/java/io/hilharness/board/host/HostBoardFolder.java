@@ -1,5 +1,8 @@
 package io.hilharness.board.host;
 
+import io.hilharness.image.FileTrees;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,5 +24,12 @@ public record HostBoardFolder(Path dir) {
 
     public Path powerLog() {
         return dir.resolve("power.log");
+    }
+
+    /** Removes what was flashed: both slots and the link to the active one. NVRAM and power.log stay. */
+    public void eraseFlash() throws IOException {
+        Files.deleteIfExists(flashLink());
+        FileTrees.delete(slot("a"));
+        FileTrees.delete(slot("b"));
     }
 }
