@@ -197,6 +197,8 @@ public final class Campaign {
                     paceAfter(rounds.get(rounds.size() - 1).start());
                 }
                 RoundRecord round = round(b, r);
+                // The round's record refers to console.raw's bytes: they reach the disk first.
+                board.console().syncCapture();
                 journal.append("round", round);
                 checkCapture();
                 rounds.add(keepPassedEvidence || !round.ok() ? round : round.withoutBulkyEvidence());

@@ -25,12 +25,12 @@ final class BoardsRun {
     }
 
     static int run(ProjectLayout layout, String imageName, CampaignSpec spec, String trust, Path runsDir,
-                   LabConfig lab, String selector, String commandLine, PrintStream out) throws Exception {
+                   LabConfig lab, String selector, String commandLine, boolean compress, PrintStream out) throws Exception {
         List<LabBoard> boards = lab.select(selector);
         FirmwareImage image = new ImageBuilder(layout).build(imageName);
         Trust clientTrust = TrustOption.parse(trust).resolve(image);
         LabRunner runner = new LabRunner(lab, runsDir, commandLine)
-                .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()));
+                .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()).compressing(compress));
         List<BoardOutcome> outcomes = runner.runAll(boards, image, spec, clientTrust, board -> new ProgressPrinter(out, board.name()));
         if (outcomes.size() == 1 && outcomes.get(0).error().isPresent()) {
             // One board asked for by name: its problem is the command's one error line.

@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--capture", description = "Also capture the board's traffic with dumpcap (Debian package tshark) into capture.pcapng and wire.json.")
     boolean capture;
 
+    @Option(names = "--compress", description = "At the end, gzip console.raw and journal.jsonl (hil report, diagnose and analyze read them as they are).")
+    boolean compress;
+
     @Option(names = "--lab", description = "Lab config for --board/--boards (default: $HIL_LAB_CONFIG, else ~/.config/hil/lab.yaml).")
     Path lab;
 
@@ -71,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--capture works on the reference board only (lab boards are not on loopback)");
             }
             int exit = BoardsRun.run(layout, image, spec, trust, runsDir == null ? layout.runsDir() : runsDir,
-                    LabConfig.locateAndRead(lab), board != null ? board : boards, "hil run --image " + image, System.out);
+                    LabConfig.locateAndRead(lab), board != null ? board : boards, "hil run --image " + image, compress, System.out);
             return stopped().orElse(exit);
         }
         List<ClientKind> clients = clients(client);
@@ -86,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 outcome = new ReferenceBoardRunner(layout, runsDir == null ? layout.runsDir() : runsDir)
                         .withClient(kind)
                         .withCapture(capture ? Optional.of(CaptureSettings.loopback()) : Optional.empty())
-                        .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()))
+                        .withSettings(RunSettings.defaults().stoppingOn(OperatorStop.process()).compressing(compress))
                         .run(image, spec, TrustOption.parse(trust), progress);
             }
             CampaignResult result = outcome.result();

@@ -57,6 +57,9 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--runs-dir", description = "Where the run folder goes (default: runs/ in the project).")
     Path runsDir;
 
+    @Option(names = "--compress", description = "At the end, gzip console.raw and journal.jsonl (hil report, diagnose and analyze read them as they are).")
+    boolean compress;
+
     @Override
     public Integer call() throws Exception {
         Duration length = parseDuration("--duration", duration);
@@ -73,7 +76,7 @@ final class SoakCommand implements Callable<Integer> {
                 kind, List.of(manifest.page(), manifest.stylesheet()), 6, Duration.ofSeconds(20), Duration.ofSeconds(10),
                 Duration.ofMillis(roundIntervalMs));
         StopOnSignals.install(System.err);
-        RunSettings settings = RunSettings.defaults().stoppingOn(OperatorStop.process()).asLongRun()
+        RunSettings settings = RunSettings.defaults().stoppingOn(OperatorStop.process()).asLongRun().compressing(compress)
                 .endingAt(Instant.now().plus(length));
         System.out.println("soak: image " + image + " for " + duration + ", reboot every " + roundsPerBoot + " rounds ("
                 + (alternate ? "soft and hard in turn" : kind.name().toLowerCase(Locale.ROOT)) + ")");

@@ -207,6 +207,14 @@ public final class Console implements Closeable {
         return Optional.ofNullable(lastTransportError);
     }
 
+    /**
+     * Forces the capture to disk, so that a journal record referring to its bytes never points past
+     * what a power loss leaves.
+     */
+    public void syncCapture() throws IOException {
+        capture.force();
+    }
+
     /** Set if writing the capture failed (disk full...): the run's evidence is then incomplete. */
     public Optional<IOException> captureError() {
         return Optional.ofNullable(captureError);

@@ -73,6 +73,11 @@ public final class RawCapture implements Closeable {
         return at;
     }
 
+    /** Forces what was appended to disk; safe beside the writer (a channel's force and write may overlap). */
+    public void force() throws IOException {
+        channel.force(false);
+    }
+
     /** Current file size = offset the next appended byte will get. */
     public long size() {
         return size;

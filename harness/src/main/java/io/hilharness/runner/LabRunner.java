@@ -99,12 +99,15 @@ public final class LabRunner {
             Integer readySeconds = board.spec().readyTimeout();
             CampaignSpec boardSpec = (readySeconds == null ? spec : spec.withReadyTimeout(Duration.ofSeconds(readySeconds)))
                     .withTrust(trust);
+            CampaignOutcome outcome;
             try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
                 HttpsDriver driver = HttpsClients.forBoard(b.endpoint(), boardSpec.fetchSettings(), trust, image.contentDigests());
                 Campaign campaign = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
                         .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null));
-                return new CampaignRunner(settings).run(campaign, boardSpec, run, Optional.empty());
+                outcome = new CampaignRunner(settings).run(campaign, boardSpec, run, Optional.empty());
             }
+            settings.finish(run);
+            return outcome;
         }
     }
 

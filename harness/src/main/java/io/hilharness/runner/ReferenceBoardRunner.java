@@ -76,17 +76,20 @@ public final class ReferenceBoardRunner {
         Trust clientTrust = trust.resolve(image);
         CampaignSpec spec = asked.withTrust(clientTrust);
         RunFolder run = RunFolder.create(runsDir, image.name());
+        CampaignOutcome outcome;
         try (Board board = HostBoard.forRun("reference-" + image.name(), run.boardDir(), run.consoleCapture(), consoleTee)) {
             Optional<WireCapture> wire = capture.isPresent()
                     ? Optional.of(WireCapture.start(capture.get(), board.endpoint(), run.dir())) : Optional.empty();
             try {
-                return runClient(spec, board, image, clientTrust, run, listener, wire);
+                outcome = runClient(spec, board, image, clientTrust, run, listener, wire);
             } finally {
                 if (wire.isPresent()) {
                     wire.get().finish(); // done already unless the campaign stopped before its diagnosis
                 }
             }
         }
+        settings.finish(run);
+        return outcome;
     }
 
     private CampaignOutcome runClient(CampaignSpec spec, Board board, FirmwareImage image, Trust trust,
