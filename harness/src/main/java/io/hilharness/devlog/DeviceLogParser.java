@@ -119,9 +119,9 @@ public final class DeviceLogParser {
 
     /**
      * The facts of {@code buf[from, to)} when it is a canonical mbedtls line, else null. A text met
-     * before (apart from its port) is known at once; a new one is read from its bytes, or, for a
-     * message shape not read that way, parsed as a String; then its facts are remembered. Boot
-     * banners and status lines are never remembered: they move the parser's boot.
+     * before (apart from its port) is known at once; a new one that nothing can recognise is OTHER
+     * from its bytes, any other is parsed as a String; then its facts are remembered. Boot banners
+     * and status lines are never remembered: they move the parser's boot.
      */
     private LineFacts readCanonical(byte[] buf, int from, int to, long seq, long offset, Instant hostTime) {
         try {
@@ -134,8 +134,8 @@ public final class DeviceLogParser {
                 return null;
             }
             int port = nativeLines.port;
-            if (nativeFacts.classify(from, to, seq, offset, hostTime, boot)) {
-                shapes.remember(buf, from, port, nativeFacts.shape());
+            if (nativeFacts.classifyAsOther(from, to, seq, offset, hostTime, boot)) {
+                shapes.rememberIfRoom(buf, from, port, nativeFacts.shape());
                 return nativeFacts;
             }
             DeviceEvent event = accepted(new ConsoleLine(seq, offset, hostTime, LineFramer.decode(buf, from, to - from), false));

@@ -6,8 +6,8 @@ import io.hilharness.console.ByteScan;
  * Reads an mbedtls-format line ({@code ./library/ssl_srv.c:4511: |2| 0x7f..: server state: 5, port 49584})
  * straight from its bytes, by index: the same prefix, context, severity and port that
  * {@link MbedtlsNativeFormat#parse} and the classifier's port split give, without their substrings
- * and intermediate objects. Long logs are almost entirely such lines, and that per-line garbage was
- * most of {@code hil analyze}'s time.
+ * and intermediate objects. Long logs are almost entirely such lines, and per-line garbage would
+ * cost {@code hil analyze} more than the reading itself.
  *
  * <p>Only canonical lines are read: printable ASCII, at most {@link #MAX_LENGTH} bytes, no trailing
  * blank, the prefix at the very start and a plain port suffix. Anything else (terminal codes,
