@@ -127,23 +127,6 @@ final class NativeLineReader {
         return new String(buf, bodyStart, bodyEnd - bodyStart, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    /** Whether the message is exactly {@code literal}. */
-    boolean bodyIs(byte[] literal) {
-        return bodyEnd - bodyStart == literal.length && bodyStartsWith(literal);
-    }
-
-    boolean bodyStartsWith(byte[] literal) {
-        if (bodyEnd - bodyStart < literal.length) {
-            return false;
-        }
-        for (int i = 0; i < literal.length; i++) {
-            if (buf[bodyStart + i] != literal[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * {@link LineText#sourceFileEnd} at the start of the line: the run of path characters, followed
      * by a colon, ending in a dot and a 1 to 6 character extension. -1 otherwise.
