@@ -100,9 +100,8 @@ public final class DeviceLogParser {
     /**
      * One line given as its bytes (without terminator), for a parser {@link #inLineOrder}: its facts,
      * exactly as {@link #accept(ConsoleLine, Consumer)} would give them for the line decoded as
-     * UTF-8. A canonical mbedtls line whose text (apart from its port) came before, or of a common
-     * shape, comes as a reused view, valid until the next call; any other line as its
-     * {@link DeviceEvent}.
+     * UTF-8. A canonical mbedtls line comes as a reused view, valid until the next call; any other
+     * line as its {@link DeviceEvent}.
      */
     public LineFacts facts(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated) {
         if (dumps != null) {

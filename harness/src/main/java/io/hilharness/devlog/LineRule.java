@@ -66,7 +66,7 @@ record LineRule(EventType type, List<Anchor> anchors, Pattern pattern,
 
     /** A rule with explicit anchors (its regex starts with a group or an alternation). */
     static LineRule of(EventType type, String regex, List<Anchor> anchors, BiConsumer<Groups, DeviceEvent.Builder> fields) {
-        return new LineRule(type, anchors, Pattern.compile(regex), fields, null);
+        return new LineRule(type, anchors, Pattern.compile(regex), fields, QuickReader.of(regex));
     }
 
     /** Anchors: the message starts with one of {@code literals}. */
