@@ -36,7 +36,6 @@ final class LineShapes {
     // Of the last find: where the key ends (the port's digits start, or the line's end) and the port.
     private int keyEnd;
     private int slot;
-    private boolean slotFree;
     int port;
 
     /**
@@ -66,13 +65,11 @@ final class LineShapes {
         keyEnd = end;
         int home = ByteScan.hash(b, from, end) & (SLOTS - 1);
         slot = home;
-        slotFree = false;
         for (int probe = 0; probe < PROBES; probe++) {
             int at = (home + probe) & (SLOTS - 1);
             byte[] key = keys[at];
             if (key == null) {
                 slot = at; // a free slot: remember would fill it
-                slotFree = true;
                 return null;
             }
             if (Arrays.equals(key, 0, key.length, b, from, end)) {
@@ -100,7 +97,7 @@ final class LineShapes {
      * hex dump row), which must not push out one whose reading cost a String.
      */
     void rememberIfRoom(byte[] b, int from, int readPort, Shape shape) {
-        if (slotFree) {
+        if (keys[slot] == null) {
             remember(b, from, readPort, shape);
         }
     }
