@@ -1,5 +1,6 @@
 package io.hilharness.devlog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -29,7 +30,7 @@ record LineRule(EventType type, List<Anchor> anchors, Pattern pattern,
             throw new IllegalArgumentException("rule without an anchor: " + pattern);
         }
         for (Anchor anchor : anchors) {
-            if (anchor.literal().length() < 2 || !anchor.literal().chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+            if (anchor.literal().length() < 2 || !printableAscii(anchor.literal())) {
                 throw new IllegalArgumentException("anchor must be 2 or more printable ASCII characters: " + anchor);
             }
         }
@@ -71,7 +72,11 @@ record LineRule(EventType type, List<Anchor> anchors, Pattern pattern,
 
     /** Anchors: the message starts with one of {@code literals}. */
     static List<Anchor> startsWith(String... literals) {
-        return java.util.Arrays.stream(literals).map(l -> new Anchor(l, true)).toList();
+        List<Anchor> anchors = new ArrayList<>();
+        for (String literal : literals) {
+            anchors.add(new Anchor(literal, true));
+        }
+        return anchors;
     }
 
     /** Anchor: the message holds {@code literal} somewhere. */
@@ -104,6 +109,15 @@ record LineRule(EventType type, List<Anchor> anchors, Pattern pattern,
         }
         b.type(type);
         fields.accept(groups, b);
+        return true;
+    }
+
+    static boolean printableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < 0x20 || text.charAt(i) >= 0x7F) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -98,6 +98,9 @@ final class LineRules {
             of(EventType.TRANSFER_PROGRESS, "http_send: pcb=\\S{1,40} hs=\\S{1,40} left=(-?[0-9]{1,10})$",
                     (m, b) -> b.detail("left").bytes(LineText.longOrNull(m.group(1)))));
 
+    /** Every rule a message after a format's prefix may match, in order: the firmware's and mbedTLS's, then lwIP's. */
+    static final List<LineRule> ALL = concat(FIRMWARE_AND_MBEDTLS, LWIP);
+
     /** What firmware prints when it dies; any such line marks its boot as crashed. */
     static final Pattern DEATH = Pattern.compile(
             "\\bpanic|hard ?fault|\\bwatchdog\\b.{0,40}\\b(?:timeout|triggered|reset|expired|bark|bite)"
@@ -108,6 +111,12 @@ final class LineRules {
     /** Words one of which, in any ASCII case, every {@link #DEATH} match holds. */
     static final List<String> DEATH_WORDS = List.of("panic", "fault", "watchdog", "assert", "guru",
             "abort", "overflow", "memmanage");
+
+    private static List<LineRule> concat(List<LineRule> first, List<LineRule> then) {
+        List<LineRule> all = new java.util.ArrayList<>(first);
+        all.addAll(then);
+        return List.copyOf(all);
+    }
 
     private static void state(LineRule.Groups m, DeviceEvent.Builder b) {
         Integer state = LineText.intOrNull(m.group(1));

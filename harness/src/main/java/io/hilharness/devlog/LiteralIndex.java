@@ -40,8 +40,12 @@ final class LiteralIndex {
      */
     LiteralIndex(List<String> deathWords, List<String> anchors) {
         List<Literal> all = new ArrayList<>();
-        deathWords.forEach(w -> all.add(literal(w, true)));
-        anchors.forEach(a -> all.add(literal(a, false)));
+        for (String word : deathWords) {
+            all.add(literal(word, true));
+        }
+        for (String anchor : anchors) {
+            all.add(literal(anchor, false));
+        }
         for (Literal literal : all) {
             int first = lower(literal.bytes[0]);
             mayStart[first] = true;
@@ -55,8 +59,7 @@ final class LiteralIndex {
 
     private static Literal literal(String text, boolean death) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        boolean valid = bytes.length >= 2 && text.chars().allMatch(c -> c >= 0x20 && c < 0x7F)
-                && (!death || text.chars().noneMatch(c -> c >= 'A' && c <= 'Z'));
+        boolean valid = bytes.length >= 2 && LineRule.printableAscii(text) && (!death || text.equals(lowerCase(text)));
         if (!valid) {
             throw new IllegalArgumentException("not a literal for the index: " + text);
         }
@@ -129,6 +132,10 @@ final class LiteralIndex {
             }
         }
         return true;
+    }
+
+    private static String lowerCase(String ascii) {
+        return ascii.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** ASCII lower case of {@code c}, which is below 0x80. */

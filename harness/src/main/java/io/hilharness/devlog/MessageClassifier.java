@@ -2,7 +2,6 @@ package io.hilharness.devlog;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Turns a message (prefix already split off) into an event type and its fields by the rules of
@@ -21,8 +20,7 @@ final class MessageClassifier {
     private static final Pattern PORT_SUFFIX = Pattern.compile(", port ([0-9]{1,5})$");
 
     /** Rules for a message after a format's prefix: the firmware's, mbedTLS's, then lwIP's. */
-    private static final RuleSet MESSAGES = new RuleSet(
-            Stream.concat(LineRules.FIRMWARE_AND_MBEDTLS.stream(), LineRules.LWIP.stream()).toList());
+    private static final RuleSet MESSAGES = new RuleSet(LineRules.ALL);
     /** Rules for a line no format recognised: only lwIP's, which print without a prefix. */
     private static final RuleSet RAW = new RuleSet(LineRules.LWIP);
     /** The death words and the anchors that may stand anywhere in a message, in one index. */

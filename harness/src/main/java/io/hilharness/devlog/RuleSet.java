@@ -11,40 +11,55 @@ import java.util.List;
  */
 final class RuleSet {
 
-    private final List<LineRule> rules;
     /** By first character (below 0x80): the rules a message starting with it may match, in order. */
     private final LineRule[][] byFirst = new LineRule[0x80][];
     /** The rules anchored anywhere: all a message may match whose first character starts no anchor. */
     private final LineRule[] anywhere;
+    private final List<String> anywhereAnchors;
     /** By first character: the start anchors beginning with it, as bytes. */
     private final byte[][][] startsByFirst = new byte[0x80][][];
 
     RuleSet(List<LineRule> rules) {
-        this.rules = List.copyOf(rules);
-        this.anywhere = this.rules.stream().filter(r -> r.anchors().stream().anyMatch(a -> !a.atStart()))
-                .toArray(LineRule[]::new);
-        for (int c = 0; c < byFirst.length; c++) {
-            char first = (char) c;
-            byFirst[c] = this.rules.stream().filter(r -> r.anchors().stream()
-                            .anyMatch(a -> !a.atStart() || a.literal().charAt(0) == first))
-                    .toArray(LineRule[]::new);
-            startsByFirst[c] = this.rules.stream().flatMap(r -> r.anchors().stream())
-                    .filter(a -> a.atStart() && a.literal().charAt(0) == first)
-                    .map(a -> a.literal().getBytes(StandardCharsets.US_ASCII)).distinct().toArray(byte[][]::new);
+        List<LineRule> anywhereRules = new ArrayList<>();
+        List<String> anywhereLiterals = new ArrayList<>();
+        for (LineRule rule : rules) {
+            boolean anywhereRule = false;
+            for (LineRule.Anchor anchor : rule.anchors()) {
+                if (!anchor.atStart()) {
+                    anywhereLiterals.add(anchor.literal());
+                    anywhereRule = true;
+                }
+            }
+            if (anywhereRule) {
+                anywhereRules.add(rule);
+            }
         }
-    }
-
-    List<LineRule> rules() {
-        return rules;
+        this.anywhere = anywhereRules.toArray(new LineRule[0]);
+        this.anywhereAnchors = List.copyOf(anywhereLiterals);
+        for (int c = 0; c < byFirst.length; c++) {
+            List<LineRule> candidates = new ArrayList<>();
+            List<byte[]> starts = new ArrayList<>();
+            for (LineRule rule : rules) {
+                boolean candidate = false;
+                for (LineRule.Anchor anchor : rule.anchors()) {
+                    boolean startsHere = anchor.atStart() && anchor.literal().charAt(0) == c;
+                    candidate |= startsHere || !anchor.atStart();
+                    if (startsHere) {
+                        starts.add(anchor.literal().getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+                if (candidate) {
+                    candidates.add(rule);
+                }
+            }
+            byFirst[c] = candidates.toArray(new LineRule[0]);
+            startsByFirst[c] = starts.toArray(new byte[0][]);
+        }
     }
 
     /** The anchors that may stand anywhere in a message. */
     List<String> anywhereAnchors() {
-        List<String> literals = new ArrayList<>();
-        for (LineRule rule : anywhere) {
-            rule.anchors().stream().filter(a -> !a.atStart()).forEach(a -> literals.add(a.literal()));
-        }
-        return literals;
+        return anywhereAnchors;
     }
 
     /** Applies the first rule {@code message} matches; false when none does. */

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,8 +29,7 @@ import net.jqwik.api.Tuple;
  */
 class LineRulesTest {
 
-    private static final List<LineRule> ALL =
-            Stream.concat(LineRules.FIRMWARE_AND_MBEDTLS.stream(), LineRules.LWIP.stream()).toList();
+    private static final List<LineRule> ALL = LineRules.ALL;
     private static final RuleSet INDEXED = new RuleSet(ALL);
     private static final Pattern DEATH_WORDS = Pattern.compile(String.join("|", LineRules.DEATH_WORDS), Pattern.CASE_INSENSITIVE);
     private static final LiteralIndex WORDS = new LiteralIndex(LineRules.DEATH_WORDS, List.of("() returned "));

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -76,7 +75,7 @@ class NativeLineReaderPropertyTest {
 
     /** The messages above, and every rule's anchors with a tail: a new rule's lines come up without an edit here. */
     private static Arbitrary<String> messages() {
-        List<String> anchors = Stream.concat(LineRules.FIRMWARE_AND_MBEDTLS.stream(), LineRules.LWIP.stream())
+        List<String> anchors = LineRules.ALL.stream()
                 .flatMap(rule -> rule.anchors().stream()).map(LineRule.Anchor::literal).toList();
         Arbitrary<String> fromRules = Combinators.combine(Arbitraries.of(anchors),
                 Arbitraries.of("", "5", "46", "-0x7780", "x", " (eof)", "() returned -1 (-0x1)", " 1 -> 2.", " panic"))
