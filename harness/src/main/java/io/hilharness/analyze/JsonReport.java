@@ -73,7 +73,7 @@ public final class JsonReport implements ReportSink {
         }
     }
 
-    // One generator for the whole stream: a mapper call and a String per record were a hot spot
+    // One generator for the whole stream: a mapper call and a String per record would cost much more
     // for logs of millions of sessions.
     private JsonGenerator startRecord(String type) throws IOException {
         JsonGenerator json = generator();

@@ -55,7 +55,7 @@ final class Pipeline implements LineFramer.RawSink {
     /**
      * One line from the framer. Parser and tracker are called from here directly, without a lambda
      * between: each per-line method is a root the JIT compiles with all it calls, and on two cores
-     * those compilations were most of the first seconds.
+     * those compilations take most of the first seconds.
      */
     @Override
     public void line(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated) {

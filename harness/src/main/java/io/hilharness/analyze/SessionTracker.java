@@ -55,7 +55,7 @@ public final class SessionTracker {
     private boolean[] endedByFirmware;
     private final Map<String, Integer> contextUses = new HashMap<>();
     private final Map<SessionOutcome, Long> outcomes = new EnumMap<>(SessionOutcome.class);
-    /** Events per type in the current boot, by ordinal: a map merge per line was a hot spot. */
+    /** Events per type in the current boot, by ordinal: an array increment per line, not a map merge. */
     private final long[] eventCounts = new long[EventType.values().length];
     private SessionBuilder lastTouched;
     private final java.util.ArrayDeque<SessionBuilder> awaitingContext = new java.util.ArrayDeque<>();

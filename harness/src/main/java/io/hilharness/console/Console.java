@@ -56,6 +56,8 @@ public final class Console implements Closeable {
     private final Object sendLock = new Object();
     private final Thread reader;
 
+    /** Whether close() found the reader ended within its first wait, without closing the transport under it. */
+    private volatile boolean stoppedWhenAsked;
     private volatile IOException lastTransportError;
     private volatile IOException captureError;
     private volatile long capturedBytes;
@@ -233,6 +235,7 @@ public final class Console implements Closeable {
         stop.set();
         if (started.get() && Thread.currentThread() != reader) {
             joinReader();
+            stoppedWhenAsked = !reader.isAlive();
             if (reader.isAlive()) {
                 // Stuck in a read that ignores its timeout: closing the transport under it unblocks it.
                 closeQuietly(transport);
@@ -263,6 +266,15 @@ public final class Console implements Closeable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * Whether {@link #close()} found the reader thread ended when it first waited for it, the reader
+     * having noticed the stop between two timed reads; false before close, when the reader had to be
+     * unblocked by closing the transport under it, or when it never ended.
+     */
+    boolean stoppedWhenAsked() {
+        return stoppedWhenAsked;
     }
 
     private void joinReader() {

@@ -100,9 +100,8 @@ public final class DeviceLogParser {
     /**
      * One line given as its bytes (without terminator), for a parser {@link #inLineOrder}: its facts,
      * exactly as {@link #accept(ConsoleLine, Consumer)} would give them for the line decoded as
-     * UTF-8. A canonical mbedtls line whose text (apart from its port) came before, or of a common
-     * shape, comes as a reused view, valid until the next call; any other line as its
-     * {@link DeviceEvent}.
+     * UTF-8. A canonical mbedtls line comes as a reused view, valid until the next call; any other
+     * line as its {@link DeviceEvent}.
      */
     public LineFacts facts(byte[] buf, int off, int len, long seq, long offset, Instant hostTime, boolean truncated) {
         if (dumps != null) {
@@ -119,9 +118,9 @@ public final class DeviceLogParser {
 
     /**
      * The facts of {@code buf[from, to)} when it is a canonical mbedtls line, else null. A text met
-     * before (apart from its port) is known at once; a new one is read from its bytes, or, for a
-     * message shape not read that way, parsed as a String; then its facts are remembered. Boot
-     * banners and status lines are never remembered: they move the parser's boot.
+     * before (apart from its port) is known at once; a new one that nothing can recognise is OTHER
+     * from its bytes, any other is parsed as a String; then its facts are remembered. Boot banners
+     * and status lines are never remembered: they move the parser's boot.
      */
     private LineFacts readCanonical(byte[] buf, int from, int to, long seq, long offset, Instant hostTime) {
         try {
@@ -134,8 +133,8 @@ public final class DeviceLogParser {
                 return null;
             }
             int port = nativeLines.port;
-            if (nativeFacts.classify(from, to, seq, offset, hostTime, boot)) {
-                shapes.remember(buf, from, port, nativeFacts.shape());
+            if (nativeFacts.classifyAsOther(from, to, seq, offset, hostTime, boot)) {
+                shapes.rememberIfRoom(buf, from, port, nativeFacts.shape());
                 return nativeFacts;
             }
             DeviceEvent event = accepted(new ConsoleLine(seq, offset, hostTime, LineFramer.decode(buf, from, to - from), false));

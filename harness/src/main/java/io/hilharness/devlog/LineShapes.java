@@ -4,16 +4,15 @@ import io.hilharness.console.ByteScan;
 import java.util.Arrays;
 
 /**
- * Canonical lines met before, without their port suffix, with what {@link NativeLineFacts} made of
- * them. A device's debug log repeats a few dozen texts (the same file, line, ssl context and message)
- * that differ only in the client port, so after the first of each, a line is known by one hash and
- * one comparison instead of being read field by field.
+ * Canonical lines met before, without their port suffix, with what was made of them. A device's
+ * debug log repeats a few dozen texts (the same file, line, ssl context and message) that differ
+ * only in the client port, so after the first of each, a line is known by one hash and one
+ * comparison instead of being read again.
  *
- * <p>Everything {@link NativeLineFacts} reads from a line except the port is a function of the bytes
- * before {@code , port N}: the same key means the same facts. A direct-mapped table keeps memory
- * fixed; when texts keep coming that are not there (hex dump
- * rows of varying bytes), they replace one another in their home slots, and a miss costs only a
- * fresh reading. Thread-confined, like the parser that owns it.
+ * <p>Everything {@link LineFacts} say of a canonical line except the port is a function of the
+ * bytes before {@code , port N}: the same key means the same facts. A table of fixed size keeps
+ * memory fixed; texts that keep coming new (hex dump rows of varying bytes) take only free slots,
+ * and a miss costs only a fresh reading. Thread-confined, like the parser that owns it.
  */
 final class LineShapes {
 
@@ -91,6 +90,16 @@ final class LineShapes {
         }
         keys[slot] = Arrays.copyOfRange(b, from, keyEnd);
         shapes[slot] = shape;
+    }
+
+    /**
+     * {@link #remember}, but only into a free slot: for a line read as cheaply as it is looked up (a
+     * hex dump row), which must not push out one whose reading cost a String.
+     */
+    void rememberIfRoom(byte[] b, int from, int readPort, Shape shape) {
+        if (keys[slot] == null) {
+            remember(b, from, readPort, shape);
+        }
     }
 
     private static boolean endsWithPort(byte[] b, int from, int at) {

@@ -137,7 +137,7 @@ final class LineText {
      * {@link java.util.regex.Pattern#CASE_INSENSITIVE} without {@code UNICODE_CASE} finds, so it can
      * stand before such a regex. No character outside ASCII is part of a match, and none makes a
      * lower-cased copy: a console at the wrong baud rate prints little else, and a copy per word and
-     * line was most of what analyzing such a capture cost.
+     * line would cost more than the search.
      */
     static boolean containsIgnoreCase(String text, String lowerWord) {
         char first = lowerWord.charAt(0);

@@ -6,8 +6,8 @@ import io.hilharness.console.ByteScan;
  * Reads an mbedtls-format line ({@code ./library/ssl_srv.c:4511: |2| 0x7f..: server state: 5, port 49584})
  * straight from its bytes, by index: the same prefix, context, severity and port that
  * {@link MbedtlsNativeFormat#parse} and the classifier's port split give, without their substrings
- * and intermediate objects. Long logs are almost entirely such lines, and that per-line garbage was
- * most of {@code hil analyze}'s time.
+ * and intermediate objects. Long logs are almost entirely such lines, and per-line garbage would
+ * cost {@code hil analyze} more than the reading itself.
  *
  * <p>Only canonical lines are read: printable ASCII, at most {@link #MAX_LENGTH} bytes, no trailing
  * blank, the prefix at the very start and a plain port suffix. Anything else (terminal codes,
@@ -125,23 +125,6 @@ final class NativeLineReader {
 
     String body() {
         return new String(buf, bodyStart, bodyEnd - bodyStart, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    /** Whether the message is exactly {@code literal}. */
-    boolean bodyIs(byte[] literal) {
-        return bodyEnd - bodyStart == literal.length && bodyStartsWith(literal);
-    }
-
-    boolean bodyStartsWith(byte[] literal) {
-        if (bodyEnd - bodyStart < literal.length) {
-            return false;
-        }
-        for (int i = 0; i < literal.length; i++) {
-            if (buf[bodyStart + i] != literal[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * A format's prefix regex with a literal that every match of it holds, and, where the regex fixes
  * them, the characters allowed just before and just after that literal. A line out of the format
  * nearly always lacks them, and one scan for the literal costs far less than the regex's search from
- * every position: a console at the wrong baud rate sends nothing else, and that search was most of
- * the time spent on such a capture.
+ * every position: a console at the wrong baud rate sends nothing else, and that search would be
+ * most of the time spent on such a capture.
  */
 final class PrefixPattern {
 

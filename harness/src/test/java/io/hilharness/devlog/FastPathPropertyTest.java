@@ -56,7 +56,7 @@ class FastPathPropertyTest {
 
     @Property(tries = 3000)
     void caseInsensitiveSearchMatchesTheRegexItStandsBefore(@ForAll("lines") String line) {
-        List<String> words = new ArrayList<>(MessageClassifier.DEATH_WORDS);
+        List<String> words = new ArrayList<>(LineRules.DEATH_WORDS);
         words.addAll(List.of("alert", "ok", "si"));
         for (String word : words) {
             boolean regex = Pattern.compile(Pattern.quote(word), Pattern.CASE_INSENSITIVE).matcher(line).find();
@@ -95,7 +95,7 @@ class FastPathPropertyTest {
 
     @Property(tries = 3000)
     void deathPreCheckAnswersAsTheRegex(@ForAll("deathLines") String line) {
-        assertEquals(MessageClassifier.DEATH.matcher(line).find(), MessageClassifier.isDeath(line));
+        assertEquals(LineRules.DEATH.matcher(line).find(), MessageClassifier.isDeath(line));
     }
 
     @Example

@@ -1,5 +1,16 @@
 package io.hilharness.devlog;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -7,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class MbedtlsErrorsTest {
 
@@ -83,9 +95,83 @@ class MbedtlsErrorsTest {
         assertEquals("-0x80000000", MbedtlsErrors.hex(Integer.MIN_VALUE));
     }
 
+    /**
+     * The committed table is what {@link MbedtlsErrorHeaders} makes of the headers of the mbedTLS
+     * versions it names, as far as they are on this machine. What they give is left in
+     * {@code target/mbedtls-errors.tsv}, to copy over the resource when the board's mbedTLS changes.
+     */
     @Test
-    void tableCoversThe228Headers() {
-        assertTrue(MbedtlsErrors.size() > 240, "size " + MbedtlsErrors.size());
+    void tableIsWhatTheHeadersGive() throws IOException {
+        String committed;
+        try (InputStream in = MbedtlsErrors.class.getResourceAsStream("mbedtls-errors.tsv")) {
+            committed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher named = Pattern.compile("from the headers of mbedTLS (.+?)\\. Generated").matcher(committed);
+        assertTrue(named.find(), "the table names the versions it was made from");
+        List<String> versions = List.of(named.group(1).split(", "));
+        Map<String, MbedtlsErrorHeaders.Headers> found = new HashMap<>();
+        for (Path source : headerSources()) {
+            MbedtlsErrorHeaders.Headers headers = MbedtlsErrorHeaders.read(source);
+            found.put(headers.version(), headers);
+        }
+        found.keySet().retainAll(versions);
+        assumeFalse(found.isEmpty(), "no headers of mbedTLS " + versions + " here");
+        if (found.size() == versions.size()) {
+            String generated = MbedtlsErrorHeaders.tsv(versions.stream().map(found::get).toList());
+            Path out = Path.of("target", "mbedtls-errors.tsv");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, generated, StandardCharsets.UTF_8);
+            assertEquals(generated, committed, "mbedtls-errors.tsv is not what the headers give: see " + out.toAbsolutePath());
+        } else {
+            for (MbedtlsErrorHeaders.Headers headers : found.values()) {
+                for (String line : MbedtlsErrorHeaders.tsv(List.of(headers)).split("\n")) {
+                    assertTrue(line.startsWith("#") || committed.contains(line + "\n"), "not in mbedtls-errors.tsv: " + line);
+                }
+            }
+        }
+    }
+
+    /** Debian's libmbedtls-dev, and the release tarball of the shared third-party folder above this one. */
+    private static List<Path> headerSources() {
+        List<Path> sources = new ArrayList<>();
+        if (Files.isRegularFile(Path.of("/usr/include/mbedtls/version.h"))) {
+            sources.add(Path.of("/usr/include/mbedtls"));
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path tarball = dir.resolve("shared/third_party/mbedtls-2.28.10.tar.gz");
+            if (Files.isRegularFile(tarball)) {
+                sources.add(tarball);
+                break;
+            }
+        }
+        return sources;
+    }
+
+    @Test
+    void headersAreReadWithTheFirstParagraphOfTheirDocComments() {
+        MbedtlsErrorHeaders.Headers h = MbedtlsErrorHeaders.parse(Map.of(
+                "version.h", "#define MBEDTLS_VERSION_STRING         \"2.28.99\"\n",
+                "x.h", String.join("\n",
+                        "/* Error codes in range 0x0020-0x0022 */",
+                        "/** Invalid key length. */",
+                        "#define MBEDTLS_ERR_X_INVALID_KEY_LENGTH    -0x0020",
+                        "#define MBEDTLS_ERR_X_OLD   MBEDTLS_DEPRECATED_NUMERIC_CONSTANT(-0x0020)",
+                        "#define MBEDTLS_ERR_X_TRAILING -0x0021 /**< Said after it. */",
+                        "/** Signature algorithms do not match. (see \\c ::mbedtls_x509_crt sig_oid)",
+                        " *",
+                        " * More text that is not the first paragraph.",
+                        " */",
+                        "#define MBEDTLS_ERR_X_SIG   -0x2680",
+                        "/** Of a function. */",
+                        "int f(void);",
+                        "#define MBEDTLS_ERR_X_BARE -0x0022")));
+        assertEquals("2.28.99", h.version());
+        assertEquals(List.of(
+                new MbedtlsErrorHeaders.Constant(-0x20, "MBEDTLS_ERR_X_INVALID_KEY_LENGTH", "Invalid key length."),
+                new MbedtlsErrorHeaders.Constant(-0x21, "MBEDTLS_ERR_X_TRAILING", "Said after it."),
+                new MbedtlsErrorHeaders.Constant(-0x2680, "MBEDTLS_ERR_X_SIG",
+                        "Signature algorithms do not match. (see mbedtls_x509_crt sig_oid)"),
+                new MbedtlsErrorHeaders.Constant(-0x22, "MBEDTLS_ERR_X_BARE", "")), h.constants());
     }
 
     @Test

@@ -63,7 +63,7 @@ class NativeLineReaderPropertyTest {
     @Provide
     Arbitrary<String> lines() {
         Arbitrary<String> built = Combinators.combine(Arbitraries.of(PREFIXES), Arbitraries.of(CONTEXTS),
-                Arbitraries.of(MESSAGES), Arbitraries.of(PORTS), Arbitraries.of(NOISE))
+                messages(), Arbitraries.of(PORTS), Arbitraries.of(NOISE))
                 .as((p, c, m, port, noise) -> p + c + m + port + noise);
         List<String> pieces = new ArrayList<>();
         for (String[] group : new String[][] {PREFIXES, CONTEXTS, MESSAGES, PORTS, NOISE}) {
@@ -71,6 +71,16 @@ class NativeLineReaderPropertyTest {
         }
         Arbitrary<String> shuffled = Arbitraries.of(pieces).list().ofMaxSize(6).map(parts -> String.join("", parts));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, built), net.jqwik.api.Tuple.of(1, shuffled));
+    }
+
+    /** The messages above, and every rule's anchors with a tail: a new rule's lines come up without an edit here. */
+    private static Arbitrary<String> messages() {
+        List<String> anchors = LineRules.ALL.stream()
+                .flatMap(rule -> rule.anchors().stream()).map(LineRule.Anchor::literal).toList();
+        Arbitrary<String> fromRules = Combinators.combine(Arbitraries.of(anchors),
+                Arbitraries.of("", "5", "46", "-0x7780", "x", " (eof)", "() returned -1 (-0x1)", " 1 -> 2.", " panic"))
+                .as(String::concat);
+        return Arbitraries.oneOf(Arbitraries.of(MESSAGES), fromRules);
     }
 
     @Property(tries = 4000)
