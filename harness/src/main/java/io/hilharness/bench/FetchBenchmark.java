@@ -2,10 +2,10 @@ package io.hilharness.bench;
 
 import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
+import io.hilharness.image.ProjectLayout;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RoundRecord;
-import io.hilharness.image.ProjectLayout;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package io.hilharness.bench;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.BootRecord;
-import io.hilharness.run.CampaignResult;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,12 +1,5 @@
 package io.hilharness.campaign;
 
-import io.hilharness.run.BootRecord;
-import io.hilharness.run.RoundRecord;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.Journal;
-import io.hilharness.run.RunFolder;
-
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.ResetKind;
@@ -25,6 +18,12 @@ import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.LogFormat;
 import io.hilharness.devlog.LogFormats;
 import io.hilharness.image.FirmwareImage;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.Journal;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.hilharness.campaign;
 
 import io.hilharness.run.BootRecord;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 
 /** Progress callbacks, e.g. for a terminal or CI log; all default to doing nothing. */
 public interface CampaignListener {

@@ -1,9 +1,9 @@
 package io.hilharness.cli;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.CampaignSpec;
 import io.hilharness.client.FetchMode;
 import io.hilharness.image.ImageManifest;
+import io.hilharness.run.CampaignSpec;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package io.hilharness.cli;
 
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.report.BootRoundsSummary;
 import io.hilharness.report.SummaryTable;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,11 +1,11 @@
 package io.hilharness.cli;
 
-import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.hilharness.cli;
 
-import io.hilharness.run.RunFolder;
 import io.hilharness.report.RecordedRun;
-import io.hilharness.run.JournalException;
 import io.hilharness.report.RunReports;
 import io.hilharness.report.SummaryTable;
+import io.hilharness.run.JournalException;
+import io.hilharness.run.RunFolder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.hilharness.cli;
 
 import io.hilharness.board.ResetKind;
 import io.hilharness.client.FetchMode;
-import io.hilharness.image.TrustOption;
 import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;

@@ -2,7 +2,6 @@ package io.hilharness.devlog;
 
 import io.hilharness.console.ConsoleLine;
 import io.hilharness.console.LineFramer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.hilharness.diagnose;
 
-import io.hilharness.devlog.Severity;
 import io.hilharness.capture.WireConversation;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
+import io.hilharness.devlog.Severity;
 import io.hilharness.run.ConnectionPlacement;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package io.hilharness.diagnose;
 
+import io.hilharness.capture.WireEvidence;
+import io.hilharness.client.ConnectionRecord;
+import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RoundRecord;
-import io.hilharness.capture.WireEvidence;
-import io.hilharness.client.ConnectionRecord;
-import io.hilharness.correlate.CorrelatedConnection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,6 @@ package io.hilharness.junit;
 
 import io.hilharness.board.Board;
 import io.hilharness.board.host.HostBoard;
-import io.hilharness.run.RunFolder;
 import io.hilharness.console.ConsoleTransport;
 import io.hilharness.lab.BoardBusyException;
 import io.hilharness.lab.BoardLock;
@@ -10,6 +9,7 @@ import io.hilharness.lab.LabBoard;
 import io.hilharness.lab.LabBoards;
 import io.hilharness.lab.LabConfig;
 import io.hilharness.lab.LabConfigException;
+import io.hilharness.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.hilharness.report;
 
-import io.hilharness.run.BootRecord;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.RoundRecord;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

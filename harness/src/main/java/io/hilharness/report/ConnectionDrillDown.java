@@ -1,14 +1,14 @@
 package io.hilharness.report;
 
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.ConnectionPlacement;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Exchange;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.correlate.DeviceSession;
 import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.ConnectionPlacement;
+import io.hilharness.run.RoundRecord;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.hilharness.report;
 
+import io.hilharness.client.Outcome;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RoundRecord;
-import io.hilharness.client.Outcome;
 import io.hilharness.secrets.KeyRedaction;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,12 +1,12 @@
 package io.hilharness.report;
 
-import io.hilharness.run.BootRecord;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,14 +1,14 @@
 package io.hilharness.report;
 
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.RoundRecord;
-import io.hilharness.run.JournalException;
-import io.hilharness.run.RunFolder;
 import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.Diagnosis;
 import io.hilharness.diagnose.DiagnosisFiles;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.json.Json;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.JournalException;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

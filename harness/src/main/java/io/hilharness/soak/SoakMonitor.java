@@ -1,8 +1,8 @@
 package io.hilharness.soak;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.CampaignListener;
+import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.RoundRecord;
 import java.io.PrintStream;

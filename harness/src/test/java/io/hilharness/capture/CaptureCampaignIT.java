@@ -1,55 +1,54 @@
 package io.hilharness.capture;
 
-import io.hilharness.image.TrustOption;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hilharness.board.ResetKind;
-import io.hilharness.campaign.CampaignListener;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.runner.ReferenceBoardRunner;
-import io.hilharness.run.RoundRecord;
-import io.hilharness.client.ConnectionRecord;
-import io.hilharness.client.FetchMode;
-import io.hilharness.client.Outcome;
-import io.hilharness.correlate.CorrelatedConnection;
-import io.hilharness.image.ProjectLayout;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
+import io.hilharness.board.ResetKind;
 import io.hilharness.board.host.HostBoard;
 import io.hilharness.campaign.Campaign;
-import io.hilharness.run.RunFolder;
+import io.hilharness.campaign.CampaignListener;
 import io.hilharness.certs.LabPki;
-import io.hilharness.cli.TestAccess;
-import io.hilharness.client.HttpsDriver;
 import io.hilharness.certs.Trust;
+import io.hilharness.cli.TestAccess;
+import io.hilharness.client.ConnectionRecord;
+import io.hilharness.client.FetchMode;
+import io.hilharness.client.HttpsDriver;
+import io.hilharness.client.Outcome;
+import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
-import io.hilharness.report.RunReports;
+import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.json.Json;
+import io.hilharness.report.RunReports;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.testing.ReferenceFirmware;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import picocli.CommandLine;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.cert.CertificateFactory;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Campaigns against the reference board on loopback with the packet capture on. */
 class CaptureCampaignIT {

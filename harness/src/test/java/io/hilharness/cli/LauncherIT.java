@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.analyze.AnalyzeJvmOptions;
-import io.hilharness.run.RunFolder;
 import io.hilharness.diagnose.DiagnosisRule;
 import io.hilharness.diagnose.MarkerRule;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.CraftedRun;
+import io.hilharness.run.RunFolder;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,19 +1,18 @@
 package io.hilharness.diagnose;
 
-import io.hilharness.image.TrustOption;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
+import io.hilharness.client.FetchMode;
+import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
+import io.hilharness.json.Json;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.runner.ReferenceBoardRunner;
-import io.hilharness.client.FetchMode;
-import io.hilharness.image.ProjectLayout;
-import io.hilharness.json.Json;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.client.Outcome;
+import io.hilharness.json.Json;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.Journal;
 import io.hilharness.run.JournalException;
 import io.hilharness.run.RoundRecord;
-import io.hilharness.client.Outcome;
-import io.hilharness.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package io.hilharness.diagnose;
 
-import io.hilharness.image.TrustOption;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
+import io.hilharness.client.FetchMode;
+import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.runner.ReferenceBoardRunner;
-import io.hilharness.client.FetchMode;
-import io.hilharness.image.ProjectLayout;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every scenario image names its own fault as the top finding, with the campaign settings documented

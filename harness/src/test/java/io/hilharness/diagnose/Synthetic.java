@@ -1,8 +1,6 @@
 package io.hilharness.diagnose;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.BootRecord;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Exchange;
 import io.hilharness.client.Outcome;
@@ -10,6 +8,8 @@ import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.Severity;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.RoundRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

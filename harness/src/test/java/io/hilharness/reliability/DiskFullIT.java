@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hilharness.run.RunFolder;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.json.Json;
+import io.hilharness.run.RunFolder;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,24 +1,23 @@
 package io.hilharness.reliability;
 
-import io.hilharness.image.TrustOption;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.runner.ReferenceBoardRunner;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.cli.TestAccess;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.json.Json;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.testing.ReferenceFirmware;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hilharness.run.RunFolder;
 import io.hilharness.cli.TestAccess;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.json.Json;
 import io.hilharness.report.RunReports;
+import io.hilharness.run.RunFolder;
 import io.hilharness.testing.ReferenceFirmware;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hilharness.run.RunFolder;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.report.LongJournal;
+import io.hilharness.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.hilharness.analyze.JournalClients;
-import io.hilharness.run.JournalException;
-import io.hilharness.run.RunFolder;
 import io.hilharness.certs.CredentialFiles;
 import io.hilharness.certs.CredentialWriter;
 import io.hilharness.certs.LabCa;
@@ -20,6 +18,8 @@ import io.hilharness.certs.doctor.DoctorFiles;
 import io.hilharness.diagnose.JournalEvidence;
 import io.hilharness.report.CraftedRun;
 import io.hilharness.report.RunFolderReader;
+import io.hilharness.run.JournalException;
+import io.hilharness.run.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,21 +1,20 @@
 package io.hilharness.reliability;
 
-import io.hilharness.image.TrustOption;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.BootRecord;
 import io.hilharness.campaign.CampaignListener;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.runner.ReferenceBoardRunner;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.client.FetchMode;
 import io.hilharness.client.Outcome;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Files;
 import java.nio.file.Path;

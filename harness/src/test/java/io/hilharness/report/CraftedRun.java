@@ -1,11 +1,6 @@
 package io.hilharness.report;
 
 import io.hilharness.board.ResetKind;
-import io.hilharness.run.BootRecord;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.run.Journal;
-import io.hilharness.run.RoundRecord;
-import io.hilharness.run.RunFolder;
 import io.hilharness.client.ConnectionRecord;
 import io.hilharness.client.Exchange;
 import io.hilharness.client.FetchMode;
@@ -14,6 +9,11 @@ import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
 import io.hilharness.devlog.Severity;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.Journal;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

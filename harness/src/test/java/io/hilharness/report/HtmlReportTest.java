@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hilharness.client.Outcome;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.ConnectionPlacement;
 import io.hilharness.run.RunFolder;
-import io.hilharness.client.Outcome;
 import io.hilharness.secrets.KeyRedaction;
 import java.io.StringReader;
 import java.nio.file.Files;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hilharness.run.RoundRecord;
-import io.hilharness.run.RunFolder;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.diagnose.JournalEvidence;
 import io.hilharness.json.Json;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,5 @@
 package io.hilharness.runner;
 
-import io.hilharness.image.TrustOption;
-
-import io.hilharness.run.BootRecord;
-import io.hilharness.run.RoundRecord;
-import io.hilharness.run.CampaignSpec;
-import io.hilharness.run.CampaignResult;
-import io.hilharness.run.RunFolder;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,9 +15,15 @@ import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.devlog.EventType;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.image.TrustOption;
 import io.hilharness.json.Json;
 import io.hilharness.report.RecordedRun;
 import io.hilharness.report.RunReports;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
+import io.hilharness.run.RunFolder;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Files;
 import java.nio.file.Path;

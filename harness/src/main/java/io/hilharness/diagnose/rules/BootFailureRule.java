@@ -1,10 +1,10 @@
 package io.hilharness.diagnose.rules;
 
-import io.hilharness.run.BootRecord;
 import io.hilharness.diagnose.DiagnosisRule;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.diagnose.EvidenceItem;
 import io.hilharness.diagnose.Finding;
+import io.hilharness.run.BootRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.hilharness.diagnose.rules;
 
-import io.hilharness.run.BootRecord;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.DiagnosisRule;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.diagnose.EvidenceItem;
 import io.hilharness.diagnose.Finding;
 import io.hilharness.diagnose.Statistics;
+import io.hilharness.run.BootRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,8 +5,8 @@ import static io.hilharness.certs.doctor.TestCertificates.leaf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hilharness.certs.Trust;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hilharness.certs.Trust;
 import io.hilharness.certs.doctor.TestCertificates.Issued;
 import io.hilharness.json.Json;
 import java.nio.file.Path;

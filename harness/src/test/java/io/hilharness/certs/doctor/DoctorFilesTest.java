@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hilharness.certs.Trust;
 import io.hilharness.certs.PemFormatException;
+import io.hilharness.certs.Trust;
 import io.hilharness.certs.doctor.TestCertificates.Issued;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
