@@ -1,16 +1,14 @@
 package io.hilharness.report;
 
-import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignHeader;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.EndRecord;
 import io.hilharness.run.JournalException;
 import io.hilharness.run.JournalReader;
-import io.hilharness.run.JournalVisitor;
 import io.hilharness.run.RoundRecord;
-import io.hilharness.run.RoundsInMemory;
 import io.hilharness.run.RunFolder;
+import io.hilharness.run.RunRecords;
 import io.hilharness.run.WatchdogRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +19,7 @@ import java.util.List;
 /**
  * Reads a run folder back into a {@link CampaignResult}, so every report can be rebuilt after the
  * fact, also from a run that was killed: everything the journal finished is reported. Keeps of a long
- * run what {@link RoundsInMemory} keeps: a soak's journal is larger than a heap.
+ * run what {@link io.hilharness.run.RoundsInMemory} keeps: a soak's journal is larger than a heap.
  */
 public final class RunFolderReader {
 
@@ -32,7 +30,7 @@ public final class RunFolderReader {
 
     /**
      * The run as memory holds it: passed rounds far from any failure without their device lines and
-     * server chains ({@link RoundsInMemory}), except those the HTML report shows line by line.
+     * server chains ({@link io.hilharness.run.RoundsInMemory}), except those the HTML report shows line by line.
      */
     public RecordedRun read(RunFolder run) throws IOException {
         return read(run, (image, round) -> { });
@@ -47,33 +45,21 @@ public final class RunFolderReader {
     }
 
     /** One read of a journal. */
-    private static final class Reading implements JournalVisitor {
+    private static final class Reading extends RunRecords {
         private final RoundListener everyRound;
         private final List<String> notes = new ArrayList<>();
-        private final List<BootRecord> boots = new ArrayList<>();
-        private final RoundsInMemory rounds = new RoundsInMemory(HtmlReport.PASSED_IN_DETAIL);
-        private CampaignHeader header;
         private Instant ended;
         private Integer bootsRun;
 
         Reading(RoundListener everyRound) {
+            super(HtmlReport.PASSED_IN_DETAIL);
             this.everyRound = everyRound;
         }
 
         @Override
-        public void campaign(CampaignHeader header) {
-            this.header = header;
-        }
-
-        @Override
-        public void boot(BootRecord boot) {
-            boots.add(boot);
-        }
-
-        @Override
         public void round(RoundRecord round) throws IOException {
-            everyRound.round(header.image(), round);
-            rounds.add(round);
+            everyRound.round(header().image(), round);
+            super.round(round);
         }
 
         @Override
@@ -99,20 +85,21 @@ public final class RunFolderReader {
         }
 
         RecordedRun recorded(RunFolder run, JournalReader journal) throws JournalException {
+            CampaignHeader header = header();
             if (header.image() == null || header.spec() == null) {
                 throw new JournalException(journal.file(), 1, "'campaign' record: field '"
                         + (header.image() == null ? "image" : "spec") + "': missing");
             }
-            List<RoundRecord> kept = rounds.rounds();
+            List<RoundRecord> kept = rounds();
             if (ended == null) {
                 notes.add("the journal has no end record: the run did not finish; "
-                        + boots.size() + " boots and " + kept.size() + " rounds were journaled");
+                        + boots().size() + " boots and " + kept.size() + " rounds were journaled");
             }
             if (!Files.isRegularFile(RunFolder.stored(run.consoleCapture()))) {
                 notes.add("no console.raw in the run folder: device lines come from the journal only");
             }
             CampaignSpec spec = bootsRun != null && bootsRun >= 1 ? header.spec().withBoots(bootsRun) : header.spec();
-            CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), spec, boots, kept);
+            CampaignResult result = new CampaignResult(header.image(), header.board(), run.dir(), spec, boots(), kept);
             return new RecordedRun(result, header.started(), ended, notes);
         }
     }
