@@ -46,14 +46,14 @@ class RunFolderRebuildIT {
 
         assertTrue(Files.size(run.journal()) + Files.size(run.timeline()) + size(run.boardDir()) < Files.size(run.consoleCapture()),
                 "journal, timeline and board/ together are smaller than the capture they refer to");
-        assertReferredAndRebuilt(run, 3, 8 * 1024);
+        assertReferredAndRebuilt(run, 3, 4 * 1024);
     }
 
     @Test
     void rejectedHandshakesOfSelfsigned() throws Exception {
         RunFolder run = run("selfsigned", "--rounds", "2");
 
-        assertReferredAndRebuilt(run, 2, 16 * 1024);
+        assertReferredAndRebuilt(run, 2, 8 * 1024);
     }
 
     private RunFolder run(String image, String... options) throws Exception {
@@ -71,14 +71,16 @@ class RunFolderRebuildIT {
         }
     }
 
-    private static void assertReferredAndRebuilt(RunFolder run, int rounds, long mostBytesPerRound) throws Exception {
+    private static void assertReferredAndRebuilt(RunFolder run, int rounds, long mostBytesPerConnection) throws Exception {
         Map<String, Integer> records = new LinkedHashMap<>();
         long roundBytes = 0;
+        int connections = 0;
         for (String line : Files.readAllLines(run.journal())) {
             JsonNode record = Json.mapper().readTree(line);
             records.merge(record.path("type").asText(), 1, Integer::sum);
             if (record.path("type").asText().equals("round")) {
                 roundBytes += line.length() + 1;
+                connections += record.path("data").path("connections").size();
             }
             for (JsonNode c : record.path("data").path("connections")) {
                 assertTrue(c.has("deviceLines") && !c.has("device") && c.path("client").has("peerChainSha256"), c.toString());
@@ -90,9 +92,11 @@ class RunFolderRebuildIT {
         assertEquals(rounds, records.get("round"));
         assertEquals(1, records.get("chain"), "the board's chain, once");
         assertEquals(1, records.get("console"));
-        // A run's fixed records (header with the trust anchors, the chain, the diagnosis) do not grow with it.
-        long perRound = roundBytes / rounds;
-        assertTrue(perRound <= mostBytesPerRound, perRound + " bytes a round");
+        // A run's fixed records (header with the trust anchors, the chain, the diagnosis) do not grow with it,
+        // and a round of the parallel mode opens several connections: the bound is a connection's share
+        // (issue 27: 8 KB a passing round, 16 KB a failing one, of the demo's two connections a round).
+        long perConnection = roundBytes / connections;
+        assertTrue(perConnection <= mostBytesPerConnection, perConnection + " bytes a connection");
 
         Map<String, String> written = reports(run);
         rebuild(run);
