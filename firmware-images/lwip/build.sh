@@ -1,0 +1,87 @@
+#!/bin/sh
+# Builds (or reuses) the lwIP board binary for one configuration and prints its absolute path as the
+# last stdout line. Usage: build.sh CONFIG_H   (CONFIG_H: "#define NAME VALUE" lines, see README.md)
+#
+# lwIP 2.2.1 and Mbed TLS 2.28.10 are compiled from their unmodified release sources, taken from
+# $HIL_THIRD_PARTY, else <repo>/../shared/third_party, else the upstream tag archives, and verified
+# file by file against sources.sha256 before anything is compiled.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build="$here/build"
+fail() { echo "lwip-board: $*" >&2; exit 2; }
+
+[ $# -eq 1 ] || fail "usage: build.sh CONFIG_H"
+config=$1
+[ -f "$config" ] || fail "configuration header not found: $config"
+# Each line must be a define (or blank/comment): a typo becomes one clear line, not a compiler error.
+awk '!/^[ \t]*$/ && !/^[ \t]*(\/\/|\/\*)/ && !/^#define[ \t]+[A-Za-z_][A-Za-z0-9_]*([ \t]+.*)?$/ {
+       printf "lwip-board: %s:%d: not a \"#define NAME VALUE\" line: %s\n", FILENAME, NR, $0; bad = 1; exit }
+     END { exit bad }' "$config" >&2 || exit 2
+
+# The cache key covers everything that shapes the binary: the configuration and our own sources.
+app_files="build.sh Makefile sources.sha256 lwipopts.h mbedtls_board_config.h src/*.c src/*.h"
+key=$( { cat "$config"; cd "$here" && cat $app_files ../src/manifest.c ../src/manifest.h \
+         ../src/nvram.c ../src/nvram.h ../src/log.h; } | sha256sum | cut -c1-16)
+out="$build/cache/$key"
+if [ -x "$out/lwip-board" ]; then
+    echo "$out/lwip-board"
+    exit 0
+fi
+
+mkdir -p "$build"
+exec 9>"$build/.lock"
+flock 9                          # two boards flashed at once build each configuration once
+if [ -x "$out/lwip-board" ]; then
+    echo "$out/lwip-board"
+    exit 0
+fi
+
+# --- third-party sources ---------------------------------------------------------------------
+src="$build/third_party"
+fetch() { # $1 = archive name, $2 = folder, $3 = upstream URL
+    for dir in "${HIL_THIRD_PARTY:-}" "$repo/../shared/third_party"; do
+        if [ -n "$dir" ] && [ -f "$dir/$1" ]; then
+            tar xzf "$dir/$1" -C "$src/$2" --strip-components=1 ||
+                fail "cannot unpack $dir/$1"
+            return 0
+        fi
+    done
+    echo "lwip-board: $1 not in \$HIL_THIRD_PARTY nor $repo/../shared/third_party; downloading $3" >&2
+    curl -fsSL --max-time 120 "$3" 2>/dev/null | tar xzf - -C "$src/$2" --strip-components=1 2>/dev/null ||
+        fail "$1 is not in \$HIL_THIRD_PARTY nor ../shared/third_party and cannot be downloaded from $3"
+}
+if ! [ -f "$src/.verified" ] || ! (cd "$src" && sha256sum --quiet --strict -c "$here/sources.sha256" >/dev/null 2>&1); then
+    rm -rf "$src" && mkdir -p "$src/lwip" "$src/mbedtls"
+    fetch lwip-2.2.1.tar.gz lwip \
+        https://github.com/lwip-tcpip/lwip/archive/refs/tags/STABLE-2_2_1_RELEASE.tar.gz
+    fetch mbedtls-2.28.10.tar.gz mbedtls \
+        https://github.com/Mbed-TLS/mbedtls/archive/refs/tags/v2.28.10.tar.gz
+    bad=$(cd "$src" && sha256sum --quiet --strict -c "$here/sources.sha256" 2>/dev/null | head -n 1 | cut -d: -f1) || true
+    [ -z "$bad" ] || fail "third-party source differs from lwIP 2.2.1 / Mbed TLS 2.28.10 release: $bad"
+    touch "$src/.verified"
+fi
+
+# --- compile -----------------------------------------------------------------------------------
+# mbedTLS depends on the MBEDTLS_* settings only: its library is shared by configurations that
+# differ in lwIP settings alone.
+tmp="$out.tmp.$$"
+rm -rf "$tmp" && mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+cp "$config" "$tmp/lwip_board_config.h"
+grep '^#define[ \t]\{1,\}MBEDTLS_' "$config" > "$tmp/lwip_board_mbedtls.h" || true
+mkey=$(cat "$tmp/lwip_board_mbedtls.h" "$here/mbedtls_board_config.h" "$here/sources.sha256" "$here/Makefile" |
+       sha256sum | cut -c1-16)
+mlib="$build/mbedtls/$mkey"
+if ! [ -f "$mlib/libmbedtls.a" ]; then
+    rm -rf "$mlib.tmp" && mkdir -p "$mlib.tmp"
+    cp "$tmp/lwip_board_mbedtls.h" "$mlib.tmp/"
+    make -s -j2 -f "$here/Makefile" mbedtls SRC="$src" OUT="$mlib.tmp" CONF="$mlib.tmp" >&2 ||
+        fail "Mbed TLS build failed (compiler output above)"
+    rm -rf "$mlib" && mv "$mlib.tmp" "$mlib"
+fi
+make -s -j2 -f "$here/Makefile" board SRC="$src" OUT="$tmp" CONF="$tmp" MBEDTLS_LIB="$mlib" >&2 ||
+    fail "lwIP board build failed (compiler output above)"
+rm -rf "$out" && mv "$tmp" "$out"
+echo "$out/lwip-board"
