@@ -26,6 +26,18 @@ build_firmware() {
   make -s -C "$1/firmware-images" >&2
 }
 
+# build_lwip_board ROOT [CONFIG_H] : the lwIP board (lwIP 2.2.1 + Mbed TLS 2.28.10 from their release
+# sources, see firmware-images/lwip/README.md) for one configuration, default: lwIP's defaults in the
+# board's lwipopts.h. Cached per configuration (a second call returns at once); prints the binary's path.
+build_lwip_board() {
+  local config="${2:-}"
+  if [ -z "$config" ]; then
+    config="$1/firmware-images/lwip/build/default-config.h"
+    mkdir -p "$(dirname "$config")" && : > "$config"
+  fi
+  "$1/firmware-images/lwip/build.sh" "$config"
+}
+
 # setup_container_engine : gives the container-board tests an engine. As root: installs podman (with
 # runc: crun fails on hybrid cgroups) and a static busybox for the board images, configures podman for
 # a CI machine, starts its Docker-compatible API service and exports DOCKER_HOST for Testcontainers.

@@ -64,18 +64,19 @@ if ! [ -f "$src/.verified" ] || ! (cd "$src" && sha256sum --quiet --strict -c "$
 fi
 
 # --- compile -----------------------------------------------------------------------------------
-# mbedTLS depends on the MBEDTLS_* settings only: its library is shared by configurations that
+# mbedTLS depends on the MBEDTLS_* and BOARD_MBEDTLS_* settings only: its library is shared by configurations that
 # differ in lwIP settings alone.
 tmp="$out.tmp.$$"
 rm -rf "$tmp" && mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 cp "$config" "$tmp/lwip_board_config.h"
-grep '^#define[ \t]\{1,\}MBEDTLS_' "$config" > "$tmp/lwip_board_mbedtls.h" || true
+grep -E '^#define[ \t]+(BOARD_)?MBEDTLS_' "$config" > "$tmp/lwip_board_mbedtls.h" || true
 mkey=$(cat "$tmp/lwip_board_mbedtls.h" "$here/mbedtls_board_config.h" "$here/sources.sha256" "$here/Makefile" |
        sha256sum | cut -c1-16)
 mlib="$build/mbedtls/$mkey"
 if ! [ -f "$mlib/libmbedtls.a" ]; then
     rm -rf "$mlib.tmp" && mkdir -p "$mlib.tmp"
+    trap 'rm -rf "$tmp" "$mlib.tmp"' EXIT
     cp "$tmp/lwip_board_mbedtls.h" "$mlib.tmp/"
     make -s -j2 -f "$here/Makefile" mbedtls SRC="$src" OUT="$mlib.tmp" CONF="$mlib.tmp" >&2 ||
         fail "Mbed TLS build failed (compiler output above)"

@@ -49,6 +49,10 @@
 #ifndef PBUF_POOL_SIZE
 #define PBUF_POOL_SIZE              64
 #endif
+/* lwIP's default (8) drops received frames whenever six clients send at once. */
+#ifndef MEMP_NUM_TCPIP_MSG_INPKT
+#define MEMP_NUM_TCPIP_MSG_INPKT    32
+#endif
 #ifndef MEMP_NUM_SYS_TIMEOUT
 #define MEMP_NUM_SYS_TIMEOUT        (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 4)
 #endif

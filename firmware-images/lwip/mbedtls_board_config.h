@@ -10,9 +10,17 @@
 #define MBEDTLS_PLATFORM_MEMORY
 
 /* lwIP's unix port runs on pthreads; with THREADING_C mbedTLS prefixes each debug line with its ssl
- * context ("0x...: "), one identity a log reader can key sessions by. */
+ * context ("0x...: "), one identity a log reader can key sessions by. BOARD_MBEDTLS_THREADING 0 turns
+ * it off, as on a board whose TLS runs on the tcpip thread alone. (lwIP 2.2.1's altcp_tls never calls
+ * mbedtls_ssl_cache_init(), so with THREADING_C its session cache's mutex is invalid and the cache
+ * stores nothing: "cache did not store session".) */
+#ifndef BOARD_MBEDTLS_THREADING
+#define BOARD_MBEDTLS_THREADING 1
+#endif
+#if BOARD_MBEDTLS_THREADING
 #define MBEDTLS_THREADING_C
 #define MBEDTLS_THREADING_PTHREAD
+#endif
 
 /* A board serves TLS 1.2 only (altcp_tls_mbedtls supports nothing newer); no DTLS. */
 #undef MBEDTLS_SSL_PROTO_TLS1
