@@ -43,14 +43,15 @@ src="$build/third_party"
 fetch() { # $1 = archive name, $2 = folder, $3 = upstream URL
     for dir in "${HIL_THIRD_PARTY:-}" "$repo/../shared/third_party"; do
         if [ -n "$dir" ] && [ -f "$dir/$1" ]; then
-            tar xzf "$dir/$1" -C "$src/$2" --strip-components=1 ||
+            tar xzf "$dir/$1" -C "$src/$2" --strip-components=1 2>/dev/null ||
                 fail "cannot unpack $dir/$1"
             return 0
         fi
     done
-    echo "lwip-board: $1 not in \$HIL_THIRD_PARTY nor $repo/../shared/third_party; downloading $3" >&2
-    curl -fsSL --max-time 120 "$3" 2>/dev/null | tar xzf - -C "$src/$2" --strip-components=1 2>/dev/null ||
-        fail "$1 is not in \$HIL_THIRD_PARTY nor ../shared/third_party and cannot be downloaded from $3"
+    # Upstream tag archives hold the same files under another top folder (stripped above and here).
+    command -v curl >/dev/null &&
+        curl -fsSL --max-time 300 "$3" 2>/dev/null | tar xzf - -C "$src/$2" --strip-components=1 2>/dev/null ||
+        fail "$1 is in neither \$HIL_THIRD_PARTY nor $repo/../shared/third_party, and downloading $3 failed"
 }
 if ! [ -f "$src/.verified" ] || ! (cd "$src" && sha256sum --quiet --strict -c "$here/sources.sha256" >/dev/null 2>&1); then
     rm -rf "$src" && mkdir -p "$src/lwip" "$src/mbedtls"
