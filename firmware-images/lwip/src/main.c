@@ -139,13 +139,23 @@ static int parse_address(const char *text, ip4_addr_t *ip, ip4_addr_t *mask)
     return 0;
 }
 
+/* The stack runs whatever the image holds, so `status` always has lwIP's counters to show. */
+static void start_stack(void)
+{
+    sys_sem_t ready;
+
+    sys_sem_new(&ready, 0);
+    tcpip_init(tcpip_ready, &ready);
+    sys_sem_wait(&ready);
+    sys_sem_free(&ready);
+}
+
 /* Brings up lwIP on the tap and starts httpd over TLS with the image's certificate chain and key.
  * Returns 0, or -1 with the reason in err (the board then stays up with its console only). */
 static int start_network(const struct options *o, const struct manifest *m, char *err, size_t errlen)
 {
     static struct netif netif;
     ip4_addr_t ip, mask, gw;
-    sys_sem_t ready;
     unsigned char *chain, *key;
     size_t chain_len, key_len;
     struct altcp_tls_config *tls;
@@ -164,11 +174,6 @@ static int start_network(const struct options *o, const struct manifest *m, char
     }
 
     setenv("PRECONFIGURED_TAPIF", o->tap, 1); /* tapif attaches to the tap the harness made */
-    sys_sem_new(&ready, 0);
-    tcpip_init(tcpip_ready, &ready);
-    sys_sem_wait(&ready);
-    sys_sem_free(&ready);
-
     ip4_addr_set_zero(&gw);
     LOCK_TCPIP_CORE();
     netif_add(&netif, &ip, &mask, &gw, NULL, tapif_init, tcpip_input);
@@ -237,6 +242,7 @@ int main(int argc, char **argv)
     console_line("boot %lu, reset cause: %s, image %s, firmware lwip-board %s (lwIP %s, Mbed TLS %s)",
                  g_boot_number, console_inherited() ? "software" : "power-on", m.name,
                  LWIP_BOARD_VERSION, LWIP_VERSION_STRING, MBEDTLS_VERSION_STRING);
+    start_stack();
     console_start_input(on_command);
 
     if (err[0] != '\0')
