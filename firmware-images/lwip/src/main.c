@@ -250,7 +250,7 @@ int main(int argc, char **argv)
     else if (start_network(&o, &m, err, sizeof err) != 0)
         console_line("image error: %s", err);
     else
-        console_line("httpd ready on %s:%d, %llu ms after reset", strtok(strdup(o.address), "/"),
+        console_line("httpd ready on %.*s:%d, %llu ms after reset", (int)strcspn(o.address, "/"), o.address,
                      HTTPD_SERVER_PORT_HTTPS, (monotonic_ns() - reset_ns) / 1000000ULL);
 
     pthread_mutex_lock(&g_reboot_lock);
