@@ -44,6 +44,13 @@ class LavaBoardTest {
     }
 
     @Test
+    void theLabFileOfTheLavaExampleIsValid() throws Exception {
+        LabConfig lab = LabConfig.read(io.hilharness.image.ProjectLayout.locate().root().resolve("ci/lava/examples/lab.yaml"));
+        assertTrue(lab.select("lava").get(0).isLava());
+        assertEquals("openocd", lab.select("lava").get(0).spec().flash().method());
+    }
+
+    @Test
     void withoutTheConnectionCommandTheBoardSaysWhereToRunIt() throws Exception {
         LabBoard lava = board("");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
