@@ -100,3 +100,15 @@ runtime = "runc"'
     echo "container engine: $conf exists; added /etc/containers/containers.conf.d/50-hil-harness.conf" >&2
   fi
 }
+
+# setup_lava : what the LAVA end-to-end test (LavaJobIT, docs/lava.md) needs, as root: LAVA's dispatcher
+# (lava-run), ser2net for the console server, podman-docker (LAVA runs `docker`), inetutils-telnet (the
+# connection command, on the host and copied into the test image). Not root: leaves things alone (the
+# test skips, saying why). About 100 s of apt-get on a fresh machine.
+setup_lava() {
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "LAVA: not root, so lava-dispatcher is not installed; the LAVA test skips" >&2
+    return 0
+  fi
+  ensure_packages lava-dispatcher ser2net podman-docker inetutils-telnet busybox-static
+}

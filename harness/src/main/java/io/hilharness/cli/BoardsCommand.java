@@ -38,7 +38,11 @@ final class BoardsCommand implements Callable<Integer> {
 
     private static String console(BoardSpec spec) {
         if (spec.console() == null) {
-            return "container".equals(spec.kind()) ? "container (tcp dial-in)" : "host process (pty)";
+            return switch (spec.kind()) {
+                case "container" -> "container (tcp dial-in)";
+                case "lava" -> "$LAVA_CONNECTION_COMMAND";
+                default -> "host process (pty)";
+            };
         }
         ConsoleSpec c = spec.console();
         String where = c.port() != null ? c.port() : c.tcp() != null ? c.tcp()

@@ -96,7 +96,9 @@ final class BoardSpecCheck {
             fail(name, "dir and port apply to reference boards only (a serial board's port is in console)",
                     spec.dir() != null ? "dir" : "port");
         }
-        checkConsole(name, spec.console());
+        if (spec.console() != null || !spec.kind().equals("lava")) {
+            checkConsole(name, spec.console());
+        }
         if (spec.endpoint() == null) {
             fail(name, "required: the board's HTTPS address as host:port", "endpoint");
         }
@@ -167,8 +169,8 @@ final class BoardSpecCheck {
             case "jlink" -> required(name, flash.device(), "the J-Link device name, e.g. STM32F429ZI", "device");
             case "command" -> nonEmpty(name, flash.command(), "flash", "command");
             case "ymodem", "xmodem" -> {
-                if (console.tcp() != null && (flash.holdLine() != null || flash.resetLine() != null)) {
-                    fail(name, "a tcp console has no DTR/RTS lines", "flash", flash.holdLine() != null ? "hold_line" : "reset_line");
+                if ((console == null || console.tcp() != null) && (flash.holdLine() != null || flash.resetLine() != null)) {
+                    fail(name, "a tcp or LAVA command console has no DTR/RTS lines", "flash", flash.holdLine() != null ? "hold_line" : "reset_line");
                 }
                 if (flash.enterCommand() == null && flash.resetLine() == null) {
                     required(name, null, "enter_command (e.g. loady) and/or reset_line (dtr or rts)", "enter_command");

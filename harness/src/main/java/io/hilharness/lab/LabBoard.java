@@ -8,6 +8,11 @@ public record LabBoard(String name, BoardSpec spec, Path labFile) {
         return "container".equals(spec.kind());
     }
 
+    /** A board reserved by LAVA: console and power come from the docker test action's environment. */
+    public boolean isLava() {
+        return "lava".equals(spec.kind());
+    }
+
     public boolean isReference() {
         return "reference".equals(spec.kind());
     }

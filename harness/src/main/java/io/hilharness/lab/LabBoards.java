@@ -23,6 +23,7 @@ import io.hilharness.board.container.ContainerBoard;
 import io.hilharness.board.serial.SharedPort;
 import io.hilharness.board.serial.UsbConsoleTransport;
 import io.hilharness.board.serial.UsbPortSelector;
+import io.hilharness.console.CommandConsoleTransport;
 import io.hilharness.console.Console;
 import io.hilharness.console.ConsoleTransport;
 import io.hilharness.console.ConsoleTransport.ControlLine;
@@ -57,8 +58,16 @@ public final class LabBoards {
      * @param rawCapture   where the console's bytes go
      */
     public static Board open(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
+        return open(lab, runDir, rawCapture, System.getenv());
+    }
+
+    /** @param env where a {@code lava} board finds its device's commands ({@link LavaDevice}) */
+    public static Board open(LabBoard lab, Path runDir, Path rawCapture, Map<String, String> env) throws IOException {
         if (lab.isContainer()) {
             return container(lab, runDir, rawCapture);
+        }
+        if (lab.isLava()) {
+            return lava(lab, runDir, rawCapture, LavaDevice.from(env));
         }
         return lab.isReference() ? reference(lab, runDir, rawCapture) : serial(lab, runDir, rawCapture);
     }
@@ -107,6 +116,55 @@ public final class LabBoards {
         }
         InetSocketAddress endpoint = Endpoints.parse(spec.endpoint());
         return new Board(lab.name(), console, endpoint, flasher, resetters, power, readyPattern(spec));
+    }
+
+    /**
+     * A board LAVA reserved and powers: a serial board whose console (unless the lab file names one, e.g.
+     * an RFC 2217 port) is the connection command and whose power and hard reset are the device's
+     * commands, unless the lab file gives {@code power:}.
+     */
+    private static Board lava(LabBoard lab, Path runDir, Path rawCapture, LavaDevice device) throws IOException {
+        BoardSpec spec = lab.spec();
+        ConsoleTransport transport;
+        if (spec.console() != null) {
+            transport = transport(spec.console());
+        } else {
+            String connection = device.connection().orElseThrow(() -> new IllegalArgumentException("board " + lab.name()
+                    + " is a lava board but " + LavaDevice.CONNECTION + " is not set (run it in a LAVA docker test action, "
+                    + "or give the board a console: in " + lab.labFile() + ")"));
+            transport = CommandConsoleTransport.shell(connection);
+        }
+        SharedPort port = new SharedPort(transport);
+        Console console = Console.open(port, rawCapture).start();
+        Path tools = runDir.resolve("tools");
+        Map<String, String> values = values(lab);
+        ToolRunner runner = new ToolRunner(tools, seconds(spec.power() == null ? null : spec.power().timeout(), DEFAULT_COMMAND_TIMEOUT));
+        List<Resetter> resetters = new ArrayList<>();
+        resetters.add(softReset(spec, console, values, tools));
+        Optional<PowerSwitch> power = Optional.empty();
+        if (spec.power() != null) {
+            power = Optional.of(new CommandPowerSwitch(template(spec.power().on()), template(spec.power().off()), values, runner));
+        } else if (device.powerOn().isPresent() && device.powerOff().isPresent()) {
+            values.put("lava_power_on", device.powerOn().get());
+            values.put("lava_power_off", device.powerOff().get());
+            power = Optional.of(new CommandPowerSwitch(shell("lava_power_on"), shell("lava_power_off"), values, runner));
+        }
+        if (spec.power() == null && device.hardReset().isPresent()) {
+            values.put("lava_hard_reset", device.hardReset().get());
+            resetters.add(new CommandReset("lava-hard-reset", shell("lava_hard_reset"), values, runner, ResetKind.HARD));
+        } else {
+            power.ifPresent(p -> resetters.add(new PowerCycleReset(p)));
+        }
+        Flasher flasher = flasher(spec.flash(), values, tools, port);
+        return new Board(lab.name(), console, Endpoints.parse(spec.endpoint()), flasher, resetters, power, readyPattern(spec));
+    }
+
+    /**
+     * A LAVA command is a shell line ({@code &&}, quotes): run by {@code sh -c}, passed as a placeholder's
+     * value, which is never expanded again, so braces in it stay as they are.
+     */
+    private static CommandTemplate shell(String key) {
+        return CommandTemplate.of("sh", "-c", "{" + key + "}");
     }
 
     /** The console's transport as the lab file names it; also used by {@code hil boards} to check presence. */

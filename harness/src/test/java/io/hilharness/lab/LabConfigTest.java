@@ -158,7 +158,7 @@ class LabConfigTest {
     @Test
     void aBadKindNamesItsLine() throws Exception {
         LabConfigException e = fails(GOOD.replace("    kind: serial\n    tags: [nucleo]", "    kind: usb\n    tags: [nucleo]"));
-        assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference, container], not 'usb'"),
+        assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference, container, lava], not 'usb'"),
                 e.getMessage());
     }
 
