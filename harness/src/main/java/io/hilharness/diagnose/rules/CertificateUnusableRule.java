@@ -66,6 +66,12 @@ public final class CertificateUnusableRule implements DiagnosisRule {
         if (byBoard.isEmpty() && !alertsSuffice && keyBoots.isEmpty()) {
             return List.of();
         }
+        Optional<ImageOfRun> image = ImageOfRun.of(evidence);
+        List<io.hilharness.certs.doctor.Finding> problems = image.map(CertificateUnusableRule::doctor).orElse(List.of());
+        // Alerts alone (a board that logs nothing about it) could be anything: they count when the doctor names why.
+        if (byBoard.isEmpty() && keyBoots.isEmpty() && problems.isEmpty()) {
+            return List.of();
+        }
         List<ConnectionFacts> refused = new ArrayList<>(byBoard);
         if (!byBoard.isEmpty() || alertsSuffice) {
             refused.addAll(byAlert);
@@ -81,8 +87,6 @@ public final class CertificateUnusableRule implements DiagnosisRule {
             facts.put("boots stopped by a key that does not match", keyBoots.stream().map(b -> String.valueOf(b.boot()))
                     .collect(Collectors.joining(", ")));
         }
-        Optional<ImageOfRun> image = ImageOfRun.of(evidence);
-        List<io.hilharness.certs.doctor.Finding> problems = image.map(CertificateUnusableRule::doctor).orElse(List.of());
         image.ifPresentOrElse(i -> facts.put("image examined", i.chainFile() + " and its key"
                         + (i.sameAsRun() ? "" : " (not shown to be the build the run used: it may have been rebuilt since)")),
                 () -> facts.put("image examined", "none: image '" + evidence.image() + "' is not built on this machine"));

@@ -85,6 +85,12 @@ public final class LeakRule implements DiagnosisRule {
         long timeouts = failedFrom.stream().filter(c -> c.outcome() == Outcome.TIMEOUT).count();
 
         Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("first failure per boot", failedFrom.stream()
+                .collect(Collectors.groupingBy(ConnectionFacts::boot, TreeMap::new,
+                        Collectors.minBy(Comparator.comparingInt(ConnectionFacts::indexSinceBoot))))
+                .entrySet().stream().map(e -> "boot " + e.getKey() + ": connection "
+                        + e.getValue().map(ConnectionFacts::indexSinceBoot).orElse(0))
+                .collect(Collectors.joining(", ")));
         facts.put("trend per boot", trend(all));
         heapTrend(all).ifPresent(h -> facts.put("free heap the board logged, per boot", h));
         facts.put("failed before connection " + k, Examples.ratio(failedBefore, before.size())
