@@ -2,7 +2,6 @@ package io.hilharness.diagnose.rules;
 
 import io.hilharness.client.Outcome;
 import io.hilharness.devlog.DeviceEvent;
-import io.hilharness.devlog.EventType;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.DiagnosisRule;
 import io.hilharness.diagnose.Evidence;

@@ -94,9 +94,6 @@ public final class LatentCertificateRule implements DiagnosisRule {
             facts.put(describe(p), clients);
             whoRejects.add(clients);
         }
-        long accepting = evidence.connections().stream().filter(c -> c.client().peerChain().equals(first.client().peerChain())
-                && c.client().outcome() != Outcome.CERT_REJECTED).count();
-        facts.put("connections of this campaign that accepted it", String.valueOf(accepting));
         String rootCause = "The board's certificate works for this campaign's client but not for every client: "
                 + describe(problems.get(0)) + " (" + whoRejects.get(0) + ")"
                 + (problems.size() > 1 ? ", and " + (problems.size() - 1) + " more problem(s)" : "") + ".";
