@@ -37,9 +37,11 @@ import java.util.stream.Collectors;
 public final class CertificateUnusableRule implements DiagnosisRule {
     /** mbedTLS 2.28 MBEDTLS_ERR_SSL_NO_USABLE_CIPHERSUITE. */
     static final int NO_USABLE_CIPHERSUITE = -0x6980;
-    /** Connections refused by the server's alert alone (no board line) needed, and their share of the attempted ones. */
-    public static final int MIN_ALERTS_WITHOUT_BOARD_LINE = 2;
-    public static final double MIN_SHARE_WITHOUT_BOARD_LINE = 0.5;
+    /**
+     * Share of the attempted handshakes the board must refuse. A certificate the board cannot use fails
+     * every handshake; refusals that stop (a certificate loaded late after boot) are {@code boot-window}'s.
+     */
+    public static final double MIN_SHARE = 0.5;
 
     /** The doctor's checks that say why a server will not use its own certificate, most telling first. */
     private static final List<String> SERVER_SIDE_CHECKS = List.of("key", "constraints", "algorithms");
@@ -61,22 +63,19 @@ public final class CertificateUnusableRule implements DiagnosisRule {
                 .toList();
         List<BootRecord> keyBoots = evidence.boots().stream()
                 .filter(b -> !b.ready() && b.failure() != null && b.failure().contains("does not match")).toList();
-        boolean alertsSuffice = byAlert.size() >= MIN_ALERTS_WITHOUT_BOARD_LINE
-                && (double) byAlert.size() / Math.max(1, attempted.size()) >= MIN_SHARE_WITHOUT_BOARD_LINE;
-        if (byBoard.isEmpty() && !alertsSuffice && keyBoots.isEmpty()) {
+        List<ConnectionFacts> refused = new ArrayList<>(byBoard);
+        refused.addAll(byAlert);
+        refused.sort(Comparator.comparingInt(ConnectionFacts::boot).thenComparingInt(ConnectionFacts::indexSinceBoot));
+        boolean persistent = !refused.isEmpty() && (double) refused.size() / attempted.size() >= MIN_SHARE;
+        if (keyBoots.isEmpty() && !persistent) {
             return List.of();
         }
         Optional<ImageOfRun> image = ImageOfRun.of(evidence);
         List<io.hilharness.certs.doctor.Finding> problems = image.map(CertificateUnusableRule::doctor).orElse(List.of());
-        // Alerts alone (a board that logs nothing about it) could be anything: they count when the doctor names why.
+        // Alerts alone (a board that logs nothing about them) could have other causes: they count when the doctor names one.
         if (byBoard.isEmpty() && keyBoots.isEmpty() && problems.isEmpty()) {
             return List.of();
         }
-        List<ConnectionFacts> refused = new ArrayList<>(byBoard);
-        if (!byBoard.isEmpty() || alertsSuffice) {
-            refused.addAll(byAlert);
-        }
-        refused.sort(Comparator.comparingInt(ConnectionFacts::boot).thenComparingInt(ConnectionFacts::indexSinceBoot));
 
         Map<String, String> facts = new LinkedHashMap<>();
         if (!refused.isEmpty()) {
