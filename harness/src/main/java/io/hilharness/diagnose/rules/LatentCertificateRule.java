@@ -99,7 +99,7 @@ public final class LatentCertificateRule implements DiagnosisRule {
                 + (problems.size() > 1 ? ", and " + (problems.size() - 1) + " more problem(s)" : "") + ".";
         String fix = problems.stream().map(io.hilharness.certs.doctor.Finding::fix).filter(java.util.Objects::nonNull)
                 .distinct().collect(Collectors.joining("; "))
-                + " (hil certs doctor --capture RUN shows the same; check with the clients your users have: a browser, curl).";
+                + " (hil certs doctor names the same on this chain; try the clients your users have: a browser, curl).";
         EvidenceItem example = EvidenceItem.of(first, "received this chain and accepted it", List.of());
         return Optional.of(new Finding(name(), rootCause, CONFIDENCE, facts, List.of(example), fix));
     }
