@@ -54,6 +54,14 @@ final class CertificateIssuer {
     static X509Certificate serverLeaf(ServerIdentity identity, PublicKey subjectKey,
                                       X500Principal issuer, PublicKey issuerKey, PrivateKey signingKey,
                                       Validity validity) {
+        return serverLeaf(identity, subjectKey, issuer, issuerKey, signingKey, validity, false);
+    }
+
+    /** A leaf as {@link #serverLeaf} makes it, for client authentication only when asked (a scenario's deliberate flaw). */
+    static X509Certificate serverLeaf(ServerIdentity identity, PublicKey subjectKey,
+                                      X500Principal issuer, PublicKey issuerKey, PrivateKey signingKey,
+                                      Validity validity, boolean clientAuthOnly) {
+        KeyPurposeId purpose = clientAuthOnly ? KeyPurposeId.id_kp_clientAuth : KeyPurposeId.id_kp_serverAuth;
         X500Principal subject = commonName(identity.commonName());
         try {
             X509v3CertificateBuilder builder = start(subject, subjectKey, issuer, issuerKey, validity);
@@ -62,7 +70,7 @@ final class CertificateIssuer {
             int usage = "RSA".equals(subjectKey.getAlgorithm())
                     ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature;
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(identity));
             return sign(builder, signingKey);
         } catch (CertIOException e) {

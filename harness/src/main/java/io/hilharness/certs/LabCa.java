@@ -1,6 +1,8 @@
 package io.hilharness.certs;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -84,6 +86,27 @@ public final class LabCa {
         chain.add(leaf);
         chain.addAll(pathToRoot);
         return new ServerCredential(keys.getPrivate(), chain, root);
+    }
+
+    /** A server leaf with a deliberate flaw, for a scenario image; otherwise as {@link #issueServer(ServerIdentity)}. */
+    public ServerCredential issueFlawedServer(ServerIdentity identity, LeafFlaw flaw) {
+        KeyPair keys = flaw == LeafFlaw.RSA_1024 ? rsa1024() : KeyAlgorithm.EC_P256.newKeyPair();
+        X509Certificate leaf = CertificateIssuer.serverLeaf(identity, keys.getPublic(), certificate.getSubjectX500Principal(),
+                certificate.getPublicKey(), signingKey, Validity.fromNow(LEAF_LIFETIME), flaw == LeafFlaw.CLIENT_AUTH_ONLY);
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(leaf);
+        chain.addAll(pathToRoot);
+        return new ServerCredential(keys.getPrivate(), chain, root);
+    }
+
+    private static KeyPair rsa1024() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(1024);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot generate RSA keys", e);
+        }
     }
 
     public X509Certificate certificate() {

@@ -36,6 +36,6 @@ final class DiagnoseCommand implements Callable<Integer> {
             out.print(DiagnosisText.render(diagnosis));
         }
         out.flush();
-        return diagnosis.failedConnections() == 0 && diagnosis.findings().isEmpty() ? 0 : 1;
+        return diagnosis.somethingFailed() ? 1 : 0;
     }
 }

@@ -27,9 +27,24 @@ public final class DiagnosisText {
         return out.toString();
     }
 
+    /** Connection ids shown per finding; diagnosis.json lists all of them. */
+    static final int MAX_IDS_SHOWN = 10;
+
+    /** e.g. "explains 168 failed connections: b1r7c1, b1r7c2, ... (diagnosis.json lists all)". */
+    static java.util.Optional<String> explains(Finding f) {
+        List<String> ids = f.explains();
+        if (ids.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String shown = String.join(", ", ids.subList(0, Math.min(ids.size(), MAX_IDS_SHOWN)));
+        return java.util.Optional.of("explains " + ids.size() + " failed connection" + (ids.size() == 1 ? "" : "s") + ": "
+                + shown + (ids.size() > MAX_IDS_SHOWN ? ", ... (diagnosis.json lists all)" : ""));
+    }
+
     /** A finding's facts, evidence (with console line numbers and byte offsets) and fix, one line each. */
     public static List<String> details(Finding f) {
         List<String> lines = new ArrayList<>();
+        explains(f).ifPresent(lines::add);
         for (Map.Entry<String, String> fact : f.facts().entrySet()) {
             lines.add(fact.getKey() + ": " + fact.getValue());
         }
@@ -51,7 +66,8 @@ public final class DiagnosisText {
     public static String brief(Diagnosis diagnosis, int findings) {
         StringBuilder out = new StringBuilder(headline(diagnosis)).append('\n');
         diagnosis.findings().stream().limit(findings).forEach(f -> out
-                .append(String.format(Locale.ROOT, "  [%.2f] %s: %s%n", f.confidence(), f.rule(), f.rootCause()))
+                .append(String.format(Locale.ROOT, "  [%.2f] %s%s: %s%n", f.confidence(), f.rule(),
+                        f.explains().isEmpty() ? "" : " (" + f.explains().size() + " failed)", f.rootCause()))
                 .append("         fix: ").append(f.fix()).append('\n'));
         return out.toString();
     }
@@ -60,7 +76,7 @@ public final class DiagnosisText {
         String findings = d.findings().isEmpty() ? "no finding"
                 : d.findings().size() == 1 ? "1 finding" : d.findings().size() + " findings";
         return "Diagnosis of " + d.image() + ": " + findings + " (" + d.failedConnections() + " of "
-                + d.connections() + " connections failed)";
+                + d.connections() + " connections failed" + (d.failedConnections() == 0 ? "" : "; " + d.accounting()) + ")";
     }
 
     private static String describe(EvidenceItem item) {

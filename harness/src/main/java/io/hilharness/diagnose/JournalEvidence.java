@@ -18,7 +18,8 @@ public final class JournalEvidence {
     /** @param path a run folder or its journal file */
     public static Evidence read(Path path) throws IOException {
         JournalReader journal = JournalReader.of(path);
-        RunRecords collected = new RunRecords(0);
+        // The first passed round stays whole: it holds the chain the board served, even of a run that passed.
+        RunRecords collected = new RunRecords(1);
         journal.read(collected);
         if (collected.header().image() == null) {
             throw new JournalException(journal.file(), 1, "'campaign' record: field 'image': missing");

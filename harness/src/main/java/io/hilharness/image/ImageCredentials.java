@@ -2,6 +2,7 @@ package io.hilharness.image;
 
 import io.hilharness.certs.LabCa;
 import io.hilharness.certs.LabPki;
+import io.hilharness.certs.LeafFlaw;
 import io.hilharness.certs.ServerCredential;
 import io.hilharness.certs.ServerIdentity;
 
@@ -19,6 +20,8 @@ final class ImageCredentials {
             case "lab-ca-intermediate" -> LabPki.newRootCa(imageName + " lab root")
                     .newIntermediate(imageName + " lab intermediate").issueServer(identity);
             case "pathlen0" -> pathLenZeroViolation(imageName).issueServer(identity);
+            case "eku-client-only" -> LabPki.newRootCa(imageName + " lab CA").issueFlawedServer(identity, LeafFlaw.CLIENT_AUTH_ONLY);
+            case "rsa1024" -> LabPki.newRootCa(imageName + " lab CA").issueFlawedServer(identity, LeafFlaw.RSA_1024);
             default -> throw new IllegalArgumentException(
                     "unknown pki kind '" + pki.kind() + "' (known: " + PkiSpec.KINDS + ")");
         };

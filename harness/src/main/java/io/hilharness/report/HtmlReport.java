@@ -88,21 +88,21 @@ public final class HtmlReport {
     private static void summary(StringBuilder html, CampaignResult result) {
         html.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"grid\"><tr><th>boot</th><th>reset</th><th>device boot</th>"
                 + "<th>ready ms</th><th>rounds</th><th>ok</th><th>connections</th><th>handshake p50</th>"
-                + "<th>handshake p95</th><th>failures by class</th></tr>\n");
+                + "<th>handshake p95</th><th>handshakes incomplete</th><th>failures by class</th></tr>\n");
         for (BootRoundsSummary s : SummaryTable.summaries(result)) {
             String failures = s.bootFailure() != null ? "BOOT FAILED: " + s.bootFailure()
                     : s.failures().isEmpty() ? "-" : s.failures().entrySet().stream()
                     .map(e -> OutcomeColors.label(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
             html.append("<tr>");
             for (Object cell : List.of(s.boot(), s.reset(), dash(s.deviceBoot()), dash(s.readyMs()), s.rounds(),
-                    s.roundsOk(), s.connections(), ms(s.handshakeP50Ms()), ms(s.handshakeP95Ms()), failures)) {
+                    s.roundsOk(), s.connections(), ms(s.handshakeP50Ms()), ms(s.handshakeP95Ms()), s.handshakesNotCompleted(), failures)) {
                 html.append("<td>").append(Html.text(cell)).append("</td>");
             }
             html.append("</tr>\n");
         }
         long ok = result.rounds().stream().filter(RoundRecord::ok).count();
         html.append("</table>\n<p>").append(ok).append(" of ").append((long) result.spec().boots() * result.spec().rounds())
-                .append(" rounds ok</p>\n");
+                .append(" rounds ok; ").append(Html.text(SummaryTable.HANDSHAKE_NOTE)).append("</p>\n");
     }
 
     // ---- Findings: filled by the diagnosis (see ReportedFinding); rendered here, escaped. ----

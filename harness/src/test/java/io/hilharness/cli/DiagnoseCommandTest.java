@@ -114,7 +114,7 @@ class DiagnoseCommandTest {
         writeJournal();
         assertEquals(1, hil("diagnose", run.toString()), err.toString());
         String text = out.toString();
-        assertTrue(text.startsWith("Diagnosis of selfsigned: 1 finding (6 of 6 connections failed)"), text);
+        assertTrue(text.startsWith("Diagnosis of selfsigned: 1 finding (6 of 6 connections failed; 6 of 6 failures explained by 1 finding)"), text);
         assertTrue(text.contains("certificate-rejected"), text);
         assertTrue(text.contains("console line 2 (byte 140): 9: WARNING: ssl_msg.c 4698: got an alert message, type: [2:48], port 50011"), text);
     }

@@ -20,6 +20,7 @@ import io.hilharness.diagnose.rules.LeakRule;
 import io.hilharness.diagnose.rules.RebootDependenceRule;
 import io.hilharness.diagnose.rules.TruncationRule;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each pattern rule on evidence that shows its pattern, and on evidence that must not trigger it. */
@@ -183,6 +184,31 @@ class PatternRulesTest {
             s.boot().rounds(20, i -> i >= 13 ? allocFailure() : Synthetic.ok());
         }
         return s.evidence();
+    }
+
+    /**
+     * A leaking board under parallel load: while its heap lasts it serves one connection a round and turns the
+     * others away; then it serves none. Both causes are named, each with its own failures.
+     */
+    @Test
+    void aLeakUnderParallelLoadIsNamedBesideTheConcurrencyLimit() {
+        Synthetic s = new Synthetic();
+        for (int b = 0; b < 2; b++) {
+            s.boot();
+            for (int r = 1; r <= 12; r++) {
+                s.parallel(r <= 6 ? Synthetic.ok() : allocFailure(), allocFailure(), allocFailure(), allocFailure());
+            }
+        }
+        Diagnosis d = Diagnoser.standard().diagnose(s.evidence());
+        Map<String, Finding> byRule = d.findings().stream().collect(java.util.stream.Collectors.toMap(Finding::rule, f -> f));
+        String text = DiagnosisText.render(d);
+        assertEquals(36, byRule.get("concurrency").explains().size(), text);
+        assertEquals(48, byRule.get("leak").explains().size(), text);
+        assertEquals("b1r7c1", byRule.get("leak").explains().get(0), text);
+        assertFalse(byRule.containsKey("unexplained"), text);
+        assertEquals("84 of 84 failures explained by 2 findings", d.accounting());
+        assertEquals("boot 1: served 6 of its first 21 connections, then 0 of 27; boot 2: served 6 of its first 21 connections, then 0 of 27",
+                byRule.get("leak").facts().get("trend per boot"));
     }
 
     @Test

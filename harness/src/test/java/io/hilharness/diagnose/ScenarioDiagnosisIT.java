@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,6 +86,74 @@ class ScenarioDiagnosisIT {
                 assertFalse(doctor.contains("system trust store"), doctor);
                 assertTrue(doctor.toLowerCase(java.util.Locale.ROOT).contains("pathlen"), doctor);
             }
+        }
+    }
+
+    private CampaignResult run(String image, int boots, int rounds, FetchMode mode) throws Exception {
+        CampaignSpec spec = new CampaignSpec(boots, rounds, mode, ResetKind.SOFT, List.of("/dashboard.html", "/style.css"),
+                6, Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ZERO);
+        return new ReferenceBoardRunner(layout, runs).run(image, spec, TrustOption.parse("image"), new CampaignListener() { }).result();
+    }
+
+    private static String report(CampaignResult result, Diagnosis diagnosis) {
+        return io.hilharness.report.SummaryTable.render(result) + DiagnosisText.render(diagnosis);
+    }
+
+    /** Both causes of the leak image under parallel load, each with its own connections, and nothing counted twice. */
+    @Test
+    void leakInParallelModeNamesTheLeakAndTheConcurrencyLimitAndTheCountsAddUp() throws Exception {
+        CampaignResult result = run("leak", 2, 12, FetchMode.PARALLEL);
+        for (Diagnosis d : List.of(Diagnoser.standard().diagnose(Evidence.of(result)),
+                Diagnoser.standard().diagnose(JournalEvidence.read(result.runDir())))) {
+            String report = report(result, d);
+            Finding leak = d.findings().stream().filter(f -> f.rule().equals("leak")).findFirst().orElseThrow(() -> new AssertionError(report));
+            Finding concurrency = d.findings().stream().filter(f -> f.rule().equals("concurrency")).findFirst()
+                    .orElseThrow(() -> new AssertionError(report));
+            assertFalse(leak.explains().isEmpty(), report);
+            assertFalse(concurrency.explains().isEmpty(), report);
+            assertTrue(leak.facts().get("trend per boot").startsWith("boot 1: served "), report);
+            assertTrue(leak.facts().get("free heap the board logged, per boot").contains("-4096 bytes a connection"), report);
+            int accounted = d.findings().stream().mapToInt(f -> f.explains().size()).sum();
+            assertEquals(d.failedConnections(), accounted, "every failure belongs to exactly one finding\n" + report);
+            assertEquals(d.failedConnections(), java.util.stream.Stream.of(leak, concurrency).mapToInt(f -> f.explains().size()).sum(),
+                    "the leak and the concurrency limit explain every failure\n" + report);
+            assertEquals(d.failedConnections() + " of " + d.failedConnections() + " failures explained by 2 findings", d.accounting(), report);
+        }
+    }
+
+    /** The board refuses a leaf made for clients: the refusal finding names the extendedKeyUsage, with the board's own lines. */
+    @Test
+    void aClientAuthOnlyLeafIsNamedByTheRefusalFinding() throws Exception {
+        CampaignResult result = run("eku-client-only", 1, 2, FetchMode.SEQUENTIAL);
+        for (Diagnosis d : List.of(Diagnoser.standard().diagnose(Evidence.of(result)),
+                Diagnoser.standard().diagnose(JournalEvidence.read(result.runDir())))) {
+            String report = report(result, d);
+            Finding top = d.top().orElseThrow();
+            assertEquals("certificate-unusable", top.rule(), report);
+            assertTrue(top.facts().get("certificate doctor").contains("extendedKeyUsage does not include serverAuth"), report);
+            assertTrue(top.rootCause().contains("serverAuth"), report);
+            assertEquals(d.failedConnections(), top.explains().size(), report);
+            assertTrue(top.evidence().stream().flatMap(e -> e.deviceLines().stream())
+                    .anyMatch(l -> l.text().contains("none of them usable")), "the board's own line is the evidence\n" + report);
+        }
+    }
+
+    /** A chain the JDK accepts and curl, browsers and mbedTLS clients refuse: the campaign passes, the diagnosis warns. */
+    @Test
+    void anRsa1024LeafPassesWithALatentProblemFinding() throws Exception {
+        CampaignResult result = run("rsa1024", 1, 3, FetchMode.SEQUENTIAL);
+        assertTrue(result.allPassed(), io.hilharness.report.SummaryTable.render(result));
+        for (Diagnosis d : List.of(Diagnoser.standard().diagnose(Evidence.of(result)),
+                Diagnoser.standard().diagnose(JournalEvidence.read(result.runDir())))) {
+            String report = report(result, d);
+            assertFalse(d.somethingFailed(), report);
+            assertEquals(List.of("latent-certificate-problem"), d.findings().stream().map(Finding::rule).toList(), report);
+            Finding latent = d.top().orElseThrow();
+            assertTrue(latent.rootCause().contains("RSA 1024"), report);
+            assertTrue(latent.rootCause().contains("curl/OpenSSL") && latent.rootCause().contains("mbedTLS clients")
+                    && latent.rootCause().contains("browsers"), "names the clients that refuse it\n" + report);
+            assertTrue(latent.explains().isEmpty(), report);
+            assertTrue(latent.confidence() < 0.6, report);
         }
     }
 }

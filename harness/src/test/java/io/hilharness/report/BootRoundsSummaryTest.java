@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.hilharness.board.ResetKind;
 import io.hilharness.client.ConnectionRecord;
+import io.hilharness.client.Exchange;
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.run.BootRecord;
@@ -50,6 +51,31 @@ class BootRoundsSummaryTest {
         assertEquals(Map.of(Outcome.RESET, 2, Outcome.TIMEOUT, 1), s.failures());
         assertEquals(0, s.roundsOk());
         assertEquals(4, s.connections());
+    }
+
+    @Test
+    void onlyCompletedHandshakesMakeThePercentiles() {
+        // A rejected chain fails its handshake in 2 ms, a reset one in 3: counted beside, not in, the percentiles.
+        RoundRecord round = new RoundRecord(1, 1, T0, T0, List.of(conn(100L, Outcome.OK), conn(300L, Outcome.OK),
+                conn(2L, Outcome.CERT_REJECTED), conn(3L, Outcome.RESET), conn(10_000L, Outcome.TIMEOUT),
+                conn(null, Outcome.REFUSED)), List.of(), Set.of());
+        BootRoundsSummary s = BootRoundsSummary.of(BOOT, List.of(round));
+        assertEquals(100L, s.handshakeP50Ms());
+        assertEquals(300L, s.handshakeP95Ms());
+        assertEquals(2, s.handshakesFailed());
+        assertEquals(1, s.handshakesTimedOut());
+        assertEquals("2 failed, 1 timed out", s.handshakesNotCompleted());
+    }
+
+    @Test
+    void aResponseShowsTheHandshakeCompletedEvenWhenTheConnectionFailedLater() {
+        Exchange cut = new Exchange("/big", 200, 5000L, 1200, null, 40, Outcome.TRUNCATED, "short body");
+        CorrelatedConnection truncated = new CorrelatedConnection(new ConnectionRecord("c", 1, 1, 40000, "127.0.0.1:1",
+                T0, T0, 1L, 80L, null, null, List.of(), List.of(cut), Outcome.TRUNCATED, null), List.of());
+        BootRoundsSummary s = BootRoundsSummary.of(BOOT, List.of(new RoundRecord(1, 1, T0, T0, List.of(truncated),
+                List.of(), Set.of())));
+        assertEquals(80L, s.handshakeP50Ms());
+        assertEquals("-", s.handshakesNotCompleted());
     }
 
     private static BootRoundsSummary summary(Long... handshakeMs) {

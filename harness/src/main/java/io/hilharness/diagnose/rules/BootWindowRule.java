@@ -121,6 +121,7 @@ public final class BootWindowRule implements DiagnosisRule {
         String fix = "Print the ready line and start accepting connections only when initialisation is complete "
                 + "(certificate and key loaded, RNG seeded, network and time up), or hold early connections until it is, "
                 + "instead of serving them half-initialised.";
-        return List.of(new Finding(name(), rootCause, 0.85, facts, items, fix));
+        return List.of(new Finding(name(), rootCause, 0.85, facts, items, fix)
+                .explaining(windows.stream().flatMap(w -> w.inside().stream()).toList()));
     }
 }

@@ -110,7 +110,8 @@ public final class CertificateRejectedRule implements DiagnosisRule {
         String rootCause = "Clients reject the board's certificate (" + what + "): " + counted.size() + " of "
                 + attempted.size() + " connections ended in the TLS handshake right after the board sent its certificate.";
         double confidence = (named ? 0.95 : 0.8) * (0.5 + 0.5 * share);
-        return List.of(new Finding(name(), rootCause, confidence, facts, examples(counted), reason.fix));
+        return List.of(new Finding(name(), rootCause, confidence, facts, examples(counted), reason.fix)
+                .explaining(counted.stream().map(Rejection::connection).toList()));
     }
 
     static Optional<Rejection> classify(ConnectionFacts c) {

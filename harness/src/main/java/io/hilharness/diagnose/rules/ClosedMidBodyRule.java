@@ -87,7 +87,8 @@ public final class ClosedMidBodyRule implements DiagnosisRule {
                 + "continuing after a partial write and retrying on MBEDTLS_ERR_SSL_WANT_WRITE/WANT_READ; close (and "
                 + "free the session) only after the last write returned.";
         double confidence = 0.75 + (boardClaimedAll > 0 ? 0.1 : 0);
-        return List.of(new Finding(name(), rootCause, confidence, facts, items, fix));
+        return List.of(new Finding(name(), rootCause, confidence, facts, items, fix)
+                .explaining(closedByBoard.stream().map(Cut::connection).toList()));
     }
 
     /** Fewer body bytes than announced, and the exchange did not end well (a kept-alive one may still be reading). */

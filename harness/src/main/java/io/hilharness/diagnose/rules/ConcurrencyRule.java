@@ -2,7 +2,6 @@ package io.hilharness.diagnose.rules;
 
 import io.hilharness.client.Outcome;
 import io.hilharness.devlog.DeviceEvent;
-import io.hilharness.devlog.EventType;
 import io.hilharness.diagnose.ConnectionFacts;
 import io.hilharness.diagnose.DiagnosisRule;
 import io.hilharness.diagnose.Evidence;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -83,9 +83,9 @@ public final class ConcurrencyRule implements DiagnosisRule {
         long[] high = sum(byLevel.tailMap(limit, false));
         List<ConnectionFacts> failedHigh = all.stream().filter(c -> c.failed() && c.openAtStart() > limit).toList();
         List<DeviceEvent> allocation = all.stream()
-                .flatMap(c -> c.device().stream().filter(ConcurrencyRule::outOfResources).limit(1)).toList();
+                .flatMap(c -> c.device().stream().filter(BoardLoad::outOfResources).limit(1)).toList();
         List<DeviceEvent> unmatchedAllocation = evidence.rounds().stream().flatMap(r -> r.unmatchedDevice().stream())
-                .flatMap(s -> s.events().stream()).filter(ConcurrencyRule::outOfResources).toList();
+                .flatMap(s -> s.events().stream()).filter(BoardLoad::outOfResources).toList();
         long refused = failedHigh.stream().filter(c -> c.outcome() == Outcome.REFUSED).count();
 
         Map<String, String> facts = new LinkedHashMap<>();
@@ -110,7 +110,7 @@ public final class ConcurrencyRule implements DiagnosisRule {
 
         List<EvidenceItem> items = new ArrayList<>();
         for (ConnectionFacts c : Examples.spread(failedHigh)) {
-            List<DeviceEvent> lines = c.device().stream().filter(ConcurrencyRule::outOfResources).toList();
+            List<DeviceEvent> lines = c.device().stream().filter(BoardLoad::outOfResources).toList();
             items.add(EvidenceItem.of(c, c.openAtStart() + " connections open when it started",
                     lines.isEmpty() ? c.troubleLines(3) : lines));
         }
@@ -120,7 +120,7 @@ public final class ConcurrencyRule implements DiagnosisRule {
                     unmatchedAllocation.stream().limit(Examples.MAX).toList()));
         }
         double confidence = 0.8 + (allocation.isEmpty() && unmatchedAllocation.isEmpty() ? 0 : 0.12);
-        return List.of(new Finding(name(), rootCause, confidence, facts, items, FIX));
+        return List.of(new Finding(name(), rootCause, confidence, facts, items, FIX).explaining(failedHigh));
     }
 
     /**
@@ -131,11 +131,9 @@ public final class ConcurrencyRule implements DiagnosisRule {
      * every connection is turned away, nothing held a session: that is no concurrency limit.
      */
     private List<Finding> outOfResourcesWhileBusy(List<ConnectionFacts> all) {
+        Set<ConnectionFacts> busy = BoardLoad.servedBesideAnother(all);
         List<ConnectionFacts> starved = all.stream()
-                .filter(c -> c.failed() && c.device().stream().anyMatch(ConcurrencyRule::outOfResources))
-                .filter(c -> all.stream().anyMatch(other -> other != c && other.boot() == c.boot()
-                        && holdsASession(other)
-                        && ConnectionPlacement.boardSessionsOverlap(other.connection(), c.connection())))
+                .filter(c -> c.failed() && c.device().stream().anyMatch(BoardLoad::outOfResources) && busy.contains(c))
                 .toList();
         if (starved.size() < MIN_OUT_OF_RESOURCE_OVERLAPS) {
             return List.of();
@@ -145,18 +143,13 @@ public final class ConcurrencyRule implements DiagnosisRule {
         facts.put("failed for lack of resources while another connection was served", starved.size() + " of " + failed + " failures");
         List<EvidenceItem> items = Examples.spread(starved).stream()
                 .map(c -> EvidenceItem.of(c, "out of resources while another connection was on the board",
-                        c.device().stream().filter(ConcurrencyRule::outOfResources).toList()))
+                        c.device().stream().filter(BoardLoad::outOfResources).toList()))
                 .toList();
         String rootCause = "The board runs out of TLS session resources when connections overlap: " + starved.size()
                 + " connections failed with allocation/setup errors ("
-                + shortText(starved.get(0).device().stream().filter(ConcurrencyRule::outOfResources).findFirst().orElseThrow())
+                + shortText(starved.get(0).device().stream().filter(BoardLoad::outOfResources).findFirst().orElseThrow())
                 + ") while another connection was being served.";
-        return List.of(new Finding(name(), rootCause, 0.85, facts, items, FIX));
-    }
-
-    /** A connection the board did not turn away for lack of resources was holding a session. */
-    private static boolean holdsASession(ConnectionFacts c) {
-        return !c.device().isEmpty() && c.device().stream().noneMatch(ConcurrencyRule::outOfResources);
+        return List.of(new Finding(name(), rootCause, 0.85, facts, items, FIX).explaining(starved));
     }
 
     private static long[] sum(Map<Integer, long[]> levels) {
@@ -166,11 +159,6 @@ public final class ConcurrencyRule implements DiagnosisRule {
             total[1] += v[1];
         });
         return total;
-    }
-
-    static boolean outOfResources(DeviceEvent e) {
-        return e.type() == EventType.ALLOC_FAILED || e.type() == EventType.SETUP_FAILED
-                || (e.code() != null && e.code() == Signatures.ALLOC_FAILED);
     }
 
     private static String shortText(DeviceEvent e) {

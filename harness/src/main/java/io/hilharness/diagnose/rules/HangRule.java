@@ -43,13 +43,15 @@ public final class HangRule implements DiagnosisRule {
                 .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
         // Does the hang last until the next reboot? Count what failed after the first stuck connection of its boot.
         long after = 0;
-        long failedAfter = 0;
+        List<ConnectionFacts> failedAfter = new java.util.ArrayList<>();
         for (int boot : stuck.stream().map(ConnectionFacts::boot).distinct().toList()) {
             int first = stuck.stream().filter(c -> c.boot() == boot).mapToInt(ConnectionFacts::indexSinceBoot).min().orElse(0);
             for (ConnectionFacts c : evidence.ofBoot(boot)) {
                 if (c.indexSinceBoot() > first) {
                     after++;
-                    failedAfter += c.failed() ? 1 : 0;
+                    if (c.failed()) {
+                        failedAfter.add(c);
+                    }
                 }
             }
         }
@@ -58,7 +60,7 @@ public final class HangRule implements DiagnosisRule {
         facts.put("sessions the board never ended", String.valueOf(withoutEnd));
         where.ifPresent(w -> facts.put("last board line before it went quiet (most common)", w));
         if (after > 0) {
-            facts.put("later connections in the same boots that failed", Examples.ratio(failedAfter, after));
+            facts.put("later connections in the same boots that failed", Examples.ratio(failedAfter.size(), after));
         }
         String rootCause = "The board stops responding: " + stuck.size() + " connections got no answer ("
                 + timeouts + " timed out, " + withoutEnd + " sessions never ended on the board)"
@@ -71,7 +73,10 @@ public final class HangRule implements DiagnosisRule {
                 + "give every blocking socket read and write a timeout (mbedtls_ssl_conf_read_timeout with a "
                 + "timeout-capable receive callback), never hold a lock across network I/O, and let a watchdog reset "
                 + "a board whose main loop stops.";
-        return List.of(new Finding(name(), rootCause, withoutEnd > 0 ? 0.9 : 0.75, facts, items, fix));
+        // The stuck connections, and what failed after them in their boots: a hung board fails those too.
+        List<ConnectionFacts> explained = new java.util.ArrayList<>(stuck);
+        explained.addAll(failedAfter);
+        return List.of(new Finding(name(), rootCause, withoutEnd > 0 ? 0.9 : 0.75, facts, items, fix).explaining(explained));
     }
 
     private static Optional<DeviceEvent> lastLine(ConnectionFacts c) {

@@ -78,7 +78,7 @@ public final class HostnameMismatchRule implements DiagnosisRule {
         String fix = "Reissue the server certificate with a subjectAltName for exactly what clients dial "
                 + "(IP:<address> for an address, DNS:<name> for a name; the CN is not checked), or make clients use that name.";
         double confidence = (verdicts.isEmpty() ? 0.8 : 0.95) * (0.5 + 0.5 * share);
-        return List.of(new Finding(name(), rootCause, confidence, facts, items, fix));
+        return List.of(new Finding(name(), rootCause, confidence, facts, items, fix).explaining(all));
     }
 
     private static boolean closedBeforeAnyRequest(ConnectionFacts c) {

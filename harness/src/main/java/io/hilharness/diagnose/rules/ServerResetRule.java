@@ -92,7 +92,7 @@ public final class ServerResetRule implements DiagnosisRule {
                 + "as many connections as can be served and let the rest wait in the backlog instead of accepting and "
                 + "dropping them.";
         double confidence = 0.7 + 0.1 * ((double) parallel / reset.size()) + (resourceLogged > 0 || !backlog.isEmpty() ? 0.05 : 0);
-        return List.of(new Finding(name(), rootCause, confidence, facts, items, fix));
+        return List.of(new Finding(name(), rootCause, confidence, facts, items, fix).explaining(reset));
     }
 
     private static String lastClientRecords(List<ConnectionFacts> reset) {

@@ -97,7 +97,8 @@ public final class TruncationRule implements DiagnosisRule {
         String fix = "Write every response completely: loop over mbedtls_ssl_write until all bytes are written, "
                 + "continuing after a partial write (a positive return smaller than the length) and retrying on "
                 + "MBEDTLS_ERR_SSL_WANT_WRITE/WANT_READ, and close the connection only after the last byte went out.";
-        return List.of(new Finding(name(), rootCause, sizeShown ? 0.9 : 0.7, facts, items, fix));
+        return List.of(new Finding(name(), rootCause, sizeShown ? 0.9 : 0.7, facts, items, fix)
+                .explaining(cut.stream().map(Sized::connection).toList()));
     }
 
     private static boolean isShort(Exchange e) {
