@@ -19,7 +19,15 @@ import io.hilharness.board.reset.ControlLinePulseReset;
 import io.hilharness.console.Console;
 import io.hilharness.console.ConsoleLine;
 import io.hilharness.console.ConsoleTransport.ControlLine;
+import io.hilharness.campaign.CampaignListener;
+import io.hilharness.client.FetchMode;
+import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
+import io.hilharness.image.TrustOption;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.CampaignSpec;
+import io.hilharness.runner.LabRunner;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.testing.ReferenceFirmware;
 import io.hilharness.testing.Ser2netServer;
@@ -28,7 +36,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +63,7 @@ class Rfc2217ConsoleIT {
 
     private HostProcessPower power;
     private Ser2netServer ser2net;
+    private LabConfig lab;
     private Board board;
     private Path tee;
     private Path raw;
@@ -72,8 +83,10 @@ class Rfc2217ConsoleIT {
         new FolderFlasher(folder).flash(new ImageBuilder(layout).build("lab-ca"));
         power.powerOn();
         ser2net = Ser2netServer.rfc2217(folder.consoleLink(), dir);
+        // The board is flashed above, as a lab's would be by its probe: the lab file's flash is a no-op.
         Path labFile = dir.resolve("lab.yaml");
         Files.writeString(labFile, """
+                lock_dir: %s
                 boards:
                   remote:
                     kind: serial
@@ -81,11 +94,23 @@ class Rfc2217ConsoleIT {
                     endpoint: 127.0.0.1:%d
                     flash: {method: command, command: ["true"]}
                     reset: {method: break}
-                """.formatted(ser2net.port(), httpsPort));
-        board = LabBoards.open(LabConfig.read(labFile).select("remote").get(0), dir, raw);
+                  remote-reboot:
+                    kind: serial
+                    console: {rfc2217: "127.0.0.1:%d", baud: 115200}
+                    endpoint: 127.0.0.1:%d
+                    flash: {method: command, command: ["true"]}
+                    reset: {method: console, command: reboot}
+                """.formatted(dir.resolve("locks"), ser2net.port(), httpsPort, ser2net.port(), httpsPort));
+        lab = LabConfig.read(labFile);
+    }
+
+    /** The lab board {@code remote} (break reset), ready. */
+    private Board openBoard() throws Exception {
+        board = LabBoards.open(lab.select("remote").get(0), dir, raw);
         Console console = board.console();
         assertTrue(console.awaitLine(board.readyPattern(), 0, BOOT).isPresent(),
                 () -> "not ready over ser2net: " + console.tail(10) + "\n" + ser2netLog());
+        return board;
     }
 
     @AfterEach
@@ -103,7 +128,7 @@ class Rfc2217ConsoleIT {
 
     @Test
     void consoleRawIsTheWireByteForByteWithEveryHighByteAndAFlood() throws Exception {
-        Console console = board.console();
+        Console console = openBoard().console();
         // The firmware repeats an unknown command: every byte 0x80..0xFF, 0xFF (Telnet's IAC) included, comes back.
         ByteArrayOutputStream command = new ByteArrayOutputStream();
         command.write('z');
@@ -130,7 +155,7 @@ class Rfc2217ConsoleIT {
 
     @Test
     void breakReachesSer2netAndControlLinesFailClearlyOnAPty() throws Exception {
-        Console console = board.console();
+        Console console = openBoard().console();
         assertInstanceOf(BreakReset.class, board.resetter(ResetKind.SOFT));
         // ser2net acknowledged BREAK-ON and BREAK-OFF, or reset() would throw. A pty has no break (Linux drops
         // it), so the reference board keeps running: a DAPLink board would reset here.
@@ -148,7 +173,7 @@ class Rfc2217ConsoleIT {
 
     @Test
     void ser2netKilledMidFloodAndRestartedLosesOnlyWhatItNeverDelivered() throws Exception {
-        Console console = board.console();
+        Console console = openBoard().console();
         long mark = console.lastSeq();
         console.send("flood 20000000");
         assertTrue(console.awaitLine(Pattern.compile("flood seq 1 "), mark, BOOT).isPresent(), () -> "" + console.tail(5));
@@ -176,6 +201,37 @@ class Rfc2217ConsoleIT {
         byte[] gotTail = Arrays.copyOfRange(got, prefix, got.length);
         byte[] wireTail = Arrays.copyOfRange(wire, wire.length - gotTail.length, wire.length);
         assertArrayEquals(wireTail, gotTail, "after the gap of " + (wire.length - got.length) + " bytes the capture is the wire");
+    }
+
+    @Test
+    void aCampaignGoesOnAcrossASer2netRestart() throws Exception {
+        FirmwareImage image = new ImageBuilder(layout).build("lab-ca");
+        CampaignSpec spec = new CampaignSpec(3, 2, FetchMode.SEQUENTIAL, ResetKind.SOFT, List.of("/dashboard.html"),
+                6, BOOT, Duration.ofSeconds(10), Duration.ofMillis(100));
+        List<Integer> restartedAfter = new ArrayList<>();
+        CampaignListener restartAfterBootOne = new CampaignListener() {
+            @Override
+            public void bootDone(BootRecord boot) {
+                if (boot.boot() == 1) {
+                    try {
+                        ser2net.kill(); // the console server's host goes down between boots, as in a lab
+                        ser2net.start();
+                        restartedAfter.add(boot.boot());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        CampaignResult result = new LabRunner(lab, dir.resolve("runs"), "Rfc2217ConsoleIT")
+                .run(lab.select("remote-reboot").get(0), image, spec, TrustOption.IMAGE.resolve(image), restartAfterBootOne)
+                .result();
+
+        assertEquals(List.of(1), restartedAfter);
+        assertTrue(result.allPassed(), () -> "campaign failed across the restart: " + result.rounds());
+        assertEquals(3, result.boots().size());
+        String capture = Files.readString(result.runDir().resolve("console.raw"), StandardCharsets.ISO_8859_1);
+        assertTrue(capture.contains("boot 3, reset cause: soft"), "boots after the restart were read");
     }
 
     private static boolean endsWithStatus(byte[] bytes) {
