@@ -153,7 +153,7 @@ final class BoardSpecCheck {
             try {
                 Endpoints.parse(console.rfc2217());
             } catch (IllegalArgumentException e) {
-                fail(name, e.getMessage() + " (an RFC 2217 port as host:port)", "console", "rfc2217");
+                fail(name, e.getMessage(), "console", "rfc2217");
             }
         }
         positive(name, console.baud(), "console", "baud");
