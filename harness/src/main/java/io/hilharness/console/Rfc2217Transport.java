@@ -87,11 +87,9 @@ public final class Rfc2217Transport implements ConsoleTransport {
             return -1;
         }
         try {
-            return s.in().read(buf); // -1 once the server closed the session
+            return s.in().read(buf); // -1 once the server closed the session; an IOException when it reset it
         } catch (InterruptedIOException e) {
-            return 0;
-        } catch (IOException e) {
-            return -1; // reset by the server: gone, reconnect
+            return 0; // the reader thread's socket timeout: nothing arrived
         }
     }
 
