@@ -20,6 +20,7 @@ public final class ConsoleCommandReset implements Resetter {
 
     @Override
     public void reset() throws BoardException {
+        console.awaitConnected(Console.RECONNECT_WAIT);
         try {
             console.send(command);
         } catch (IOException e) {

@@ -45,9 +45,9 @@ final class BoardsCommand implements Callable<Integer> {
             };
         }
         ConsoleSpec c = spec.console();
-        String where = c.port() != null ? c.port() : c.tcp() != null ? c.tcp()
+        String where = c.port() != null ? c.port() : c.tcp() != null ? c.tcp() : c.rfc2217() != null ? "rfc2217 " + c.rfc2217()
                 : "usb " + String.join(" ", nonNull(c.usbSerial(), c.usbId(), c.usbLocation()));
-        String state = c.tcp() != null ? "not probed" : LabBoards.transport(c).isPresent() ? "present" : "ABSENT";
+        String state = c.tcp() != null || c.rfc2217() != null ? "not probed" : LabBoards.transport(c).isPresent() ? "present" : "ABSENT";
         return where + " [" + state + "]";
     }
 

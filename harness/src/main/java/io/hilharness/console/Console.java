@@ -37,6 +37,11 @@ import java.util.regex.Pattern;
 public final class Console implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(Console.class.getName());
+    /**
+     * How long a reset waits for a console that is reconnecting (a restarted ser2net, a re-enumerating port)
+     * before it sends, instead of failing the boot at once.
+     */
+    public static final Duration RECONNECT_WAIT = Duration.ofSeconds(10);
     /** Generous bound for the reader to notice close(): transports time out reads after about 100 ms. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
     private static final byte[] NEWLINE = {'\r', '\n'};

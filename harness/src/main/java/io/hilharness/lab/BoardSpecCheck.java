@@ -115,7 +115,7 @@ final class BoardSpecCheck {
 
     private void checkConsole(String name, ConsoleSpec console) throws LabConfigException {
         if (console == null) {
-            fail(name, "required: port, usb_serial, usb_id, usb_location or tcp", "console");
+            fail(name, "required: port, usb_serial, usb_id, usb_location, tcp or rfc2217", "console");
         }
         List<String> given = new ArrayList<>();
         if (console.port() != null) {
@@ -127,8 +127,12 @@ final class BoardSpecCheck {
         if (console.tcp() != null) {
             given.add("tcp");
         }
+        if (console.rfc2217() != null) {
+            given.add("rfc2217");
+        }
         if (given.size() != 1) {
-            fail(name, "give exactly one of port, usb_serial/usb_id/usb_location (combinable), tcp; found " + given, "console");
+            fail(name, "give exactly one of port, usb_serial/usb_id/usb_location (combinable), tcp, rfc2217; found " + given,
+                    "console");
         }
         if (console.usbId() != null) {
             try {
@@ -145,6 +149,13 @@ final class BoardSpecCheck {
                 Endpoints.parse(console.tcp().substring("tcp://".length()));
             } catch (IllegalArgumentException e) {
                 fail(name, e.getMessage(), "console", "tcp");
+            }
+        }
+        if (console.rfc2217() != null) {
+            try {
+                Endpoints.parse(console.rfc2217());
+            } catch (IllegalArgumentException e) {
+                fail(name, e.getMessage(), "console", "rfc2217");
             }
         }
         positive(name, console.baud(), "console", "baud");

@@ -27,6 +27,7 @@ import io.hilharness.console.CommandConsoleTransport;
 import io.hilharness.console.Console;
 import io.hilharness.console.ConsoleTransport;
 import io.hilharness.console.ConsoleTransport.ControlLine;
+import io.hilharness.console.Rfc2217Transport;
 import io.hilharness.console.SerialTransport;
 import io.hilharness.console.TcpTransport;
 import java.io.IOException;
@@ -176,6 +177,10 @@ public final class LabBoards {
         if (console.tcp() != null) {
             InetSocketAddress address = Endpoints.parse(console.tcp().substring("tcp://".length()));
             return new TcpTransport(address.getHostString(), address.getPort());
+        }
+        if (console.rfc2217() != null) {
+            InetSocketAddress address = Endpoints.parse(console.rfc2217());
+            return new Rfc2217Transport(address.getHostString(), address.getPort(), baud);
         }
         UsbPortSelector byId = console.usbId() == null ? null : UsbPortSelector.byUsbId(console.usbId());
         UsbPortSelector selector = new UsbPortSelector(console.usbSerial(),

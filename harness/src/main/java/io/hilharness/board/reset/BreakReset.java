@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * A serial BREAK on the console: DAPLink (and Mbed interface firmware) reset the target when the host
- * sends one. The probe's USB console stays, so this is a soft reset for the harness.
+ * sends one. The probe's USB console stays, so this is a soft reset for the harness. Over RFC 2217 the
+ * console server (ser2net) sends the BREAK on its port.
  */
 public final class BreakReset implements Resetter {
     public static final Duration DEFAULT_WIDTH = Duration.ofMillis(100);
@@ -28,6 +29,7 @@ public final class BreakReset implements Resetter {
 
     @Override
     public void reset() throws BoardException {
+        console.awaitConnected(Console.RECONNECT_WAIT);
         if (!console.sendBreak(width)) {
             throw new BoardException("serial break is not supported by this port or it is not open: " + console.describe());
         }

@@ -34,9 +34,10 @@ public final class ControlLinePulseReset implements Resetter {
 
     @Override
     public void reset() throws BoardException {
+        console.awaitConnected(Console.RECONNECT_WAIT);
         if (!console.setControlLine(line, activeLevel)) {
-            throw new BoardException(line + " reset is not supported by this port (a pty or TCP console has no "
-                    + line + " line) or it is not open: " + console.describe());
+            throw new BoardException(line + " reset is not supported by this port (a pty or raw TCP console has no "
+                    + line + " line; an RFC 2217 server did not confirm it) or it is not open: " + console.describe());
         }
         try {
             Pulse.hold(width);
