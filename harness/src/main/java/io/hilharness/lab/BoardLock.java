@@ -121,8 +121,12 @@ public final class BoardLock implements AutoCloseable {
         return file;
     }
 
+    /** Releasing twice is harmless: a reservation and its runner may both let go of a board. */
     @Override
     public void close() throws IOException {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             lock.release();
             channel.close();

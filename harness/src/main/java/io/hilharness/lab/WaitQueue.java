@@ -16,7 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -29,8 +30,11 @@ import java.util.stream.Stream;
 final class WaitQueue {
     static final String DIR = "queue";
     private static final String SUFFIX = ".ticket";
-    /** Tickets of this JVM: probing one with a second channel would drop its lock (POSIX locks are per process). */
-    private static final Set<Path> MINE = ConcurrentHashMap.newKeySet();
+    /**
+     * Tickets of this JVM, never opened a second time: closing any descriptor of a file drops every lock
+     * the process holds on it (POSIX locks are per process), so reading one's own ticket would leave the line.
+     */
+    private static final Map<Path, TicketFile> MINE = new ConcurrentHashMap<>();
     /** The counter's OS lock cannot keep threads of this JVM apart. */
     private static final Object COUNTER = new Object();
 
@@ -90,7 +94,7 @@ final class WaitQueue {
             channel.write(ByteBuffer.wrap(Json.mapper().writeValueAsBytes(content)), 0);
             channel.force(true);
             Path file = dir.resolve(String.format("%019d%s", seq, SUFFIX));
-            MINE.add(file);
+            MINE.put(file, content);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             return new Ticket(content, file, channel, lock);
         } catch (IOException | RuntimeException e) {
@@ -128,24 +132,30 @@ final class WaitQueue {
         return live;
     }
 
-    private static java.util.Optional<TicketFile> readIfLive(Path file) throws IOException {
-        try (FileChannel channel = MINE.contains(file) ? null : FileChannel.open(file, StandardOpenOption.READ)) {
-            if (channel != null) {
-                FileLock probe;
-                try {
-                    probe = channel.tryLock(0, Long.MAX_VALUE, true);
-                } catch (OverlappingFileLockException e) {
-                    probe = null; // another thread of this JVM is entering with it
-                }
-                if (probe != null) {
-                    probe.release();
-                    Files.deleteIfExists(file); // its waiter died without leaving the line
-                    return java.util.Optional.empty();
-                }
+    private static Optional<TicketFile> readIfLive(Path file) throws IOException {
+        TicketFile mine = MINE.get(file);
+        if (mine != null) {
+            return Optional.of(mine);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock probe;
+            try {
+                probe = channel.tryLock(0, Long.MAX_VALUE, true);
+            } catch (OverlappingFileLockException e) {
+                probe = null; // a thread of this JVM has just put it in place
             }
-            return java.util.Optional.of(Json.mapper().readValue(Files.readAllBytes(file), TicketFile.class));
+            if (probe != null) {
+                probe.release();
+                Files.deleteIfExists(file); // its waiter died without leaving the line
+                return Optional.empty();
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) channel.size());
+            while (buf.hasRemaining() && channel.read(buf) >= 0) {
+                // read it whole
+            }
+            return Optional.of(Json.mapper().readValue(buf.array(), TicketFile.class));
         } catch (NoSuchFileException e) {
-            return java.util.Optional.empty(); // its waiter left meanwhile
+            return Optional.empty(); // its waiter left meanwhile
         }
     }
 
