@@ -45,6 +45,7 @@ public final class BoardLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            SharedLockFolder.shareLike(lockDir, file);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 Optional<LockHolder> holder = readHolder(channel);

@@ -63,7 +63,7 @@ public final class HealthStore {
     private void write(String board, BoardHealth health) throws IOException {
         Files.createDirectories(lockDir);
         Path target = file(board);
-        Path temp = Files.createTempFile(lockDir, target.getFileName().toString(), ".tmp");
+        Path temp = Files.createTempFile(lockDir, target.getFileName().toString(), ".tmp", SharedLockFolder.READABLE);
         try {
             Files.write(temp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(health));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

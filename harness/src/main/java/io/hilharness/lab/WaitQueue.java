@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -84,10 +85,11 @@ final class WaitQueue {
     /** Joins the end of the line for any of {@code boards}. */
     static Ticket enter(Path lockDir, LockHolder me, List<String> boards) throws IOException {
         Path dir = Files.createDirectories(lockDir.resolve(DIR));
+        SharedLockFolder.shareLike(lockDir, dir);
         long seq = nextNumber(dir);
         TicketFile content = new TicketFile(seq, me, List.copyOf(boards));
         // Written and locked under a temporary name, then renamed: a reader never sees a half-written ticket.
-        Path temp = Files.createTempFile(dir, "joining-", ".tmp");
+        Path temp = Files.createTempFile(dir, "joining-", ".tmp", SharedLockFolder.READABLE);
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.lock();
@@ -156,6 +158,8 @@ final class WaitQueue {
             return Optional.of(Json.mapper().readValue(buf.array(), TicketFile.class));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // its waiter left meanwhile
+        } catch (AccessDeniedException e) {
+            return Optional.empty(); // a foreign file in the line's folder
         }
     }
 
@@ -171,9 +175,11 @@ final class WaitQueue {
 
     private static long nextNumber(Path dir) throws IOException {
         synchronized (COUNTER) {
-            try (FileChannel channel = FileChannel.open(dir.resolve("sequence"), StandardOpenOption.CREATE,
+            Path counter = dir.resolve("sequence");
+            try (FileChannel channel = FileChannel.open(counter, StandardOpenOption.CREATE,
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
+                SharedLockFolder.shareLike(dir, counter);
                 ByteBuffer buf = ByteBuffer.allocate(32);
                 channel.read(buf, 0);
                 String text = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();

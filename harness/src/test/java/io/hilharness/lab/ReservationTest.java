@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,6 +176,24 @@ class ReservationTest {
             assertInstanceOf(InterruptedException.class, stopped.getCause());
         }
         assertEquals(List.of(), tickets());
+    }
+
+    @Test
+    void inALockFolderSharedBySeveralUsersWhatTheLineCreatesIsSharedToo() throws Exception {
+        Path shared = Files.createDirectories(locks.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        try (Reservation mine = Reservation.take(shared, List.of("a"), 1, Optional.of(Duration.ZERO), "me", line -> { }, () -> false)) {
+            assertEquals("rw-rw-rw-", permissions(shared.resolve("a.lock")));
+        }
+        assertEquals("rwxrwxrwx", permissions(shared.resolve(WaitQueue.DIR)));
+        assertEquals("rw-rw-rw-", permissions(shared.resolve(WaitQueue.DIR).resolve("sequence")));
+        HealthStore health = new HealthStore(shared, HealthPolicy.defaults());
+        health.recordFailure("a", "runs/x", "flash failed");
+        assertEquals("rw-r--r--", permissions(health.file("a")));
+    }
+
+    private static String permissions(Path file) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
     private CompletableFuture<Reservation> inThread(List<String> boards, int count, java.util.function.BooleanSupplier stopped) {
