@@ -14,6 +14,8 @@ import java.time.Instant;
  * check), hence no lock of its own; written whole and renamed into place, so a reader never sees half.
  */
 public final class HealthStore {
+    private static final int MAX_REASON = 300;
+
     private final Path lockDir;
     private final HealthPolicy policy;
 
@@ -38,7 +40,7 @@ public final class HealthStore {
 
     /** A campaign whose flash or boot failed; returns the board's health after it. */
     public BoardHealth recordFailure(String board, String run, String reason) throws IOException {
-        BoardHealth after = read(board).failed(new BoardHealth.Failure(Instant.now(), run, reason), policy.threshold());
+        BoardHealth after = read(board).failed(new BoardHealth.Failure(Instant.now(), run, oneLine(reason)), policy.threshold());
         write(board, after);
         return after;
     }
@@ -54,6 +56,12 @@ public final class HealthStore {
     /** A passing health check: back in service with a clean slate. */
     public void returnToService(String board) throws IOException {
         write(board, BoardHealth.inService());
+    }
+
+    /** A tool's error can span lines; hil boards shows it on one, and the run folder has all of it. */
+    private static String oneLine(String reason) {
+        String line = String.valueOf(reason).strip().replaceAll("\\s*\\R\\s*", " | ");
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
     }
 
     public HealthPolicy policy() {

@@ -59,6 +59,8 @@ class BoardHealthTest {
         assertTrue(store.read("ref-1").maintenance().describe().endsWith(
                 ": 3 campaigns in a row failed, the last: flashing failed: disk full (decided by run runs/c)"));
         assertFalse(store.read("ref-2").inMaintenance(), "other boards are not affected");
+        store.recordFailure("ref-2", "runs/d", "openocd failed:\n  Error: no device found\n");
+        assertEquals("openocd failed: | Error: no device found", store.read("ref-2").streak().get(0).reason());
     }
 
     @Test
