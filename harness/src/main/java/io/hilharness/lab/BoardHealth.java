@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A board's health as its campaigns showed it: the failures of the current streak (flash or boot), and
@@ -41,10 +40,6 @@ public record BoardHealth(@JsonProperty("streak") List<Failure> streak,
     @JsonIgnore
     public boolean inMaintenance() {
         return maintenance != null;
-    }
-
-    public Optional<Maintenance> maintenanceState() {
-        return Optional.ofNullable(maintenance);
     }
 
     /** The streak grown by one; at {@code threshold} failures in a row the board goes into maintenance. */
