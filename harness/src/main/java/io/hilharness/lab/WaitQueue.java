@@ -165,8 +165,11 @@ final class WaitQueue {
 
     /** Wakes the waiters (they watch the folder): a board was released or a waiter left. */
     static void ring(Path lockDir) {
+        Path dir = lockDir.resolve(DIR);
+        if (!Files.isDirectory(dir)) {
+            return; // nobody has ever waited here
+        }
         try {
-            Path dir = Files.createDirectories(lockDir.resolve(DIR));
             Files.delete(Files.createTempFile(dir, "bell-", ".tmp"));
         } catch (IOException e) {
             // Waiters also look on their own every little while: a missed bell only delays them.
