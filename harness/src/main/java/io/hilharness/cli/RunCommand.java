@@ -51,6 +51,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--boards", description = "Run on every matching lab board in parallel: tag:TAG, a name, or all.")
     String boards;
 
+    @Option(names = "--count", description = "With --boards: run on this many of the matching boards (any free ones), not all.")
+    Integer count;
+
+    @Option(names = "--wait", arity = "0..1", fallbackValue = BoardsWanted.UNTIL_FREE, paramLabel = "DURATION",
+            description = "Wait in line for busy boards (first come, first served on this host) instead of failing: "
+                    + "until they are free, or for at most DURATION (e.g. 30s, 10m, 1h30m), then exit 2.")
+    String wait;
+
     @Option(names = "--capture", description = "Also capture the board's traffic with dumpcap (Debian package tshark) into capture.pcapng and wire.json.")
     boolean capture;
 
@@ -73,9 +81,16 @@ final class RunCommand implements Callable<Integer> {
             if (capture) {
                 throw new IllegalArgumentException("--capture works on the reference board only (lab boards are not on loopback)");
             }
+            if (board != null && count != null) {
+                throw new IllegalArgumentException("--count goes with --boards SELECTOR, not --board NAME");
+            }
+            BoardsWanted wanted = new BoardsWanted(board != null ? board : boards, count, wait);
             int exit = BoardsRun.run(layout, image, spec, trust, runsDir == null ? layout.runsDir() : runsDir,
-                    LabConfig.locateAndRead(lab), board != null ? board : boards, "hil run --image " + image, compress, System.out);
+                    LabConfig.locateAndRead(lab), wanted, "hil run --image " + image, compress, System.out);
             return stopped().orElse(exit);
+        }
+        if (count != null || wait != null) {
+            throw new IllegalArgumentException("--count and --wait are for lab boards (--board/--boards)");
         }
         List<ClientKind> clients = clients(client);
         Map<String, CampaignResult> results = new LinkedHashMap<>();

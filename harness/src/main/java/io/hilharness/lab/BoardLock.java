@@ -21,11 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BoardLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, LockHolder> HELD_HERE = new ConcurrentHashMap<>();
 
+    private final String board;
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private BoardLock(Path file, FileChannel channel, FileLock lock) {
+    private BoardLock(String board, Path file, FileChannel channel, FileLock lock) {
+        this.board = board;
         this.file = file;
         this.channel = channel;
         this.lock = lock;
@@ -43,6 +45,7 @@ public final class BoardLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            SharedLockFolder.shareLike(lockDir, file);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 Optional<LockHolder> holder = readHolder(channel);
@@ -54,7 +57,7 @@ public final class BoardLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Json.mapper().writeValueAsBytes(me)), 0);
             channel.force(true);
-            return new BoardLock(file, channel, lock);
+            return new BoardLock(board, file, channel, lock);
         } catch (IOException | RuntimeException e) {
             HELD_HERE.remove(file);
             if (channel != null) {
@@ -88,7 +91,12 @@ public final class BoardLock implements AutoCloseable {
     }
 
     static Path lockFile(Path lockDir, String board) {
-        return lockDir.resolve(board.replaceAll("[^A-Za-z0-9._-]", "_") + ".lock");
+        return lockDir.resolve(fileStem(board) + ".lock");
+    }
+
+    /** The board's name as a file name, for its lock and what is kept beside it. */
+    static String fileStem(String board) {
+        return board.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static BoardBusyException busy(String board, LockHolder holder) {
@@ -106,17 +114,26 @@ public final class BoardLock implements AutoCloseable {
         }
     }
 
+    public String board() {
+        return board;
+    }
+
     public Path file() {
         return file;
     }
 
+    /** Releasing twice is harmless: a reservation and its runner may both let go of a board. */
     @Override
     public void close() throws IOException {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             lock.release();
             channel.close();
         } finally {
             HELD_HERE.remove(file);
         }
+        WaitQueue.ring(file.getParent()); // waiters take it now, not at their next look
     }
 }

@@ -22,12 +22,13 @@ import java.util.stream.Collectors;
  * The lab's hardware map: the boards attached to this workstation and how to reach, flash, reset and
  * power each. Read strictly: an unknown key or an unusable value is an error naming file, line and field.
  */
-public record LabConfig(Path file, Path lockDir, List<LabBoard> boards, List<RegexLogFormat> formats) {
+public record LabConfig(Path file, Path lockDir, List<LabBoard> boards, List<RegexLogFormat> formats, HealthPolicy health) {
     public static final String ENV_VARIABLE = "HIL_LAB_CONFIG";
 
     /** The file as written; {@code formats} is read a second time, by {@link LogFormatsFile}, which knows its lines. */
     record LabFile(@JsonProperty("lock_dir") String lockDir,
                    @JsonProperty("formats") com.fasterxml.jackson.databind.JsonNode formats,
+                   @JsonProperty("health") HealthPolicy health,
                    @JsonProperty(value = "boards", required = true) LinkedHashMap<String, BoardSpec> boards) {
     }
 
@@ -95,7 +96,12 @@ public record LabConfig(Path file, Path lockDir, List<LabBoard> boards, List<Reg
             boards.add(new LabBoard(entry.getKey(), entry.getValue(), file));
         }
         Path lockDir = parsed.lockDir() != null ? Path.of(parsed.lockDir()) : defaultLockDir();
-        return new LabConfig(file, lockDir, boards, formats);
+        HealthPolicy health = parsed.health() == null ? HealthPolicy.defaults() : parsed.health();
+        if (health.threshold() < 1) {
+            throw new LabConfigException(file, lines.lineOf("health", "maintenance_after"), "health.maintenance_after",
+                    "must be at least 1 (campaigns in a row)");
+        }
+        return new LabConfig(file, lockDir, boards, formats, health);
     }
 
     /** The user's own log formats (named regexes with death patterns), the same syntax hil analyze --formats reads. */

@@ -10,9 +10,12 @@ import io.hilharness.client.HttpsDriver;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.lab.BoardBusyException;
 import io.hilharness.lab.BoardLock;
+import io.hilharness.lab.HealthStore;
 import io.hilharness.lab.LabBoard;
 import io.hilharness.lab.LabBoards;
 import io.hilharness.lab.LabConfig;
+import io.hilharness.run.BootRecord;
+import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RunFolder;
 import io.hilharness.runner.BoardOutcome;
@@ -38,6 +41,8 @@ public final class LabRunner {
     private final Path runsDir;
     private final String command;
     private RunSettings settings = RunSettings.defaults();
+    private boolean reserved;
+    private boolean healthCheck;
 
     /** @param command what the lock file says the holder is doing, e.g. the command line */
     public LabRunner(LabConfig lab, Path runsDir, String command) {
@@ -49,6 +54,18 @@ public final class LabRunner {
     /** What stops the campaigns, their clock, a long run. */
     public LabRunner withSettings(RunSettings settings) {
         this.settings = settings;
+        return this;
+    }
+
+    /** The caller holds the boards' locks already (a {@link io.hilharness.lab.Reservation}): campaigns do not take them. */
+    public LabRunner onReservedBoards() {
+        this.reserved = true;
+        return this;
+    }
+
+    /** The campaigns are health checks: one that passes returns its board to service. */
+    public LabRunner asHealthCheck() {
+        this.healthCheck = true;
         return this;
     }
 
@@ -89,25 +106,54 @@ public final class LabRunner {
         }
     }
 
-    /** One campaign on one board, holding its lock throughout. */
+    /** One campaign on one board, holding its lock throughout (taken here unless the caller reserved the boards). */
     public CampaignOutcome run(LabBoard board, FirmwareImage image, CampaignSpec spec, Trust trust,
                                CampaignListener listener)
             throws BoardBusyException, BoardException, IOException, InterruptedException {
+        if (reserved) {
+            return campaign(board, image, spec, trust, listener);
+        }
         try (BoardLock lock = BoardLock.acquire(lab.lockDir(), board.name(), command)) {
-            RunFolder run = RunFolder.create(runsDir, board.name() + "-" + image.name());
-            FirmwareImage parsedAs = withLogFormat(image, board.spec().logFormat());
-            Integer readySeconds = board.spec().readyTimeout();
-            CampaignSpec boardSpec = (readySeconds == null ? spec : spec.withReadyTimeout(Duration.ofSeconds(readySeconds)))
-                    .withTrust(trust);
-            CampaignOutcome outcome;
-            try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
-                HttpsDriver driver = HttpsClients.forBoard(b.endpoint(), boardSpec.fetchSettings(), trust, image.contentDigests());
-                Campaign campaign = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
-                        .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null));
-                outcome = new CampaignRunner(settings).run(campaign, boardSpec, run, Optional.empty());
-            }
-            settings.finish(run);
-            return outcome;
+            return campaign(board, image, spec, trust, listener);
+        }
+    }
+
+    private CampaignOutcome campaign(LabBoard board, FirmwareImage image, CampaignSpec spec, Trust trust,
+                                     CampaignListener listener) throws BoardException, IOException, InterruptedException {
+        RunFolder run = RunFolder.create(runsDir, board.name() + "-" + image.name());
+        FirmwareImage parsedAs = withLogFormat(image, board.spec().logFormat());
+        Integer readySeconds = board.spec().readyTimeout();
+        CampaignSpec boardSpec = (readySeconds == null ? spec : spec.withReadyTimeout(Duration.ofSeconds(readySeconds)))
+                .withTrust(trust);
+        HealthStore health = HealthStore.of(lab);
+        CampaignOutcome outcome;
+        try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
+            HttpsDriver driver = HttpsClients.forBoard(b.endpoint(), boardSpec.fetchSettings(), trust, image.contentDigests());
+            Campaign campaign = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
+                    .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null));
+            outcome = new CampaignRunner(settings).run(campaign, boardSpec, run, Optional.empty());
+        } catch (BoardException e) {
+            // The flash, or the board's power or resets, failed: the board's fault as far as the lab can tell.
+            health.recordFailure(board.name(), run.dir().toString(), e.getMessage());
+            throw e;
+        }
+        settings.finish(run);
+        recordHealth(health, board, outcome.result());
+        return outcome;
+    }
+
+    /** A campaign none of whose boots got ready counts against the board; one that booted ends the streak. */
+    private void recordHealth(HealthStore health, LabBoard board, CampaignResult result) throws IOException {
+        List<BootRecord> boots = result.boots();
+        if (boots.isEmpty()) {
+            return; // stopped before its first boot: says nothing about the board
+        }
+        if (boots.stream().noneMatch(BootRecord::ready)) {
+            health.recordFailure(board.name(), result.runDir().toString(), "no boot got ready: " + boots.get(0).failure());
+        } else if (healthCheck && result.allPassed()) {
+            health.returnToService(board.name());
+        } else {
+            health.recordSuccess(board.name());
         }
     }
 
