@@ -7,6 +7,7 @@ import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
 import io.hilharness.lab.LabConfig;
+import io.hilharness.netns.PrivateNetwork;
 import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
@@ -65,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
         CampaignSpec spec = options.toSpec(manifest);
+        if (manifest.isLwip() && !PrivateNetwork.isInside()) {
+            // Decided before any signal handler: the child, in its own namespace, does the campaign.
+            return PrivateNetwork.rerunInside();
+        }
         StopOnSignals.install(System.err);
         if (board != null || boards != null) {
             if (board != null && boards != null) {
