@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,9 +67,12 @@ final class RunCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
         CampaignSpec spec = options.toSpec(manifest);
-        if (manifest.isLwip() && !PrivateNetwork.isInside()) {
-            // Decided before any signal handler: the child, in its own namespace, does the campaign.
-            return PrivateNetwork.rerunInside();
+        if (manifest.isLwip()) {
+            // Decided before any signal handler: outside a namespace, a child started inside one does the campaign.
+            OptionalInt child = PrivateNetwork.enter();
+            if (child.isPresent()) {
+                return child.getAsInt();
+            }
         }
         StopOnSignals.install(System.err);
         if (board != null || boards != null) {

@@ -7,7 +7,8 @@ import java.util.List;
  * One board of the lab file as written. {@code kind} is {@code serial} (a real board on a console),
  * {@code reference} (the reference firmware as a host process; {@code dir} and {@code port} apply) or
  * {@code container} (the reference firmware in a container through Testcontainers; needs a container
- * engine, see docs/ci.md).
+ * engine, see docs/ci.md) or {@code lwip} (the lwIP board on a tap of the harness's private network
+ * namespace, see docs/lwip-board.md; {@code dir} applies).
  */
 public record BoardSpec(
         @JsonProperty(value = "kind", required = true) String kind,
@@ -23,7 +24,7 @@ public record BoardSpec(
         @JsonProperty("dir") String dir,
         @JsonProperty("port") Integer port) {
 
-    public static final List<String> KINDS = List.of("serial", "reference", "container");
+    public static final List<String> KINDS = List.of("serial", "reference", "container", "lwip");
 
     public BoardSpec {
         tags = tags == null ? List.of() : List.copyOf(tags);

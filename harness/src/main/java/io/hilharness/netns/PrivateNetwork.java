@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import sun.misc.Signal;
 
 /**
@@ -34,11 +35,29 @@ public final class PrivateNetwork {
 
     /** For code that cannot re-execute itself (a test JVM): one line saying how to get inside. */
     public static void requireInside(String who) throws NamespaceUnavailableException {
-        if (!isInside()) {
+        requireInside(who, System.getenv());
+    }
+
+    static void requireInside(String who, Map<String, String> environment) throws NamespaceUnavailableException {
+        if (!isInside(environment)) {
             throw new NamespaceUnavailableException(who + " needs a private network namespace: run it through hil, "
                     + "or start the JVM under 'unshare --net' (root) or 'unshare --user --map-root-user --net' with "
                     + MARKER + "=" + MARKER_VALUE);
         }
+    }
+
+    /**
+     * Makes sure the work happens inside a private namespace. Call it before installing any signal handler.
+     *
+     * @return empty when this process is inside one (its loopback is then up, for a reference board or a
+     *         capture's markers); else the exit code of this command run again inside one, to exit with
+     */
+    public static OptionalInt enter() throws NamespaceUnavailableException, InterruptedException {
+        if (isInside()) {
+            TapInterfaces.loopbackUp();
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(rerunInside());
     }
 
     /**

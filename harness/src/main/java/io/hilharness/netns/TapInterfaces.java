@@ -21,10 +21,7 @@ public final class TapInterfaces {
         String ip = tools.find("ip", "iproute2");
         tools.requireTunDevice();
         synchronized (IN_USE) {
-            if (!loopbackUp) {
-                NetworkTools.run("cannot bring loopback up in the private namespace", List.of(ip, "link", "set", "lo", "up"));
-                loopbackUp = true;
-            }
+            loopbackUp();
             int index = 0;
             while (IN_USE.contains(index)) {
                 index++;
@@ -37,6 +34,17 @@ public final class TapInterfaces {
             NetworkTools.run(what, List.of(ip, "link", "set", link.name(), "up"));
             IN_USE.add(index);
             return link;
+        }
+    }
+
+    /** A new namespace's loopback is down; the harness needs it (reference boards, capture markers, Chromium). */
+    static void loopbackUp() throws NamespaceUnavailableException {
+        synchronized (IN_USE) {
+            if (!loopbackUp) {
+                String ip = NetworkTools.ofThisMachine().find("ip", "iproute2");
+                NetworkTools.run("cannot bring loopback up in the private namespace", List.of(ip, "link", "set", "lo", "up"));
+                loopbackUp = true;
+            }
         }
     }
 
