@@ -122,7 +122,7 @@ public final class PrivateNetwork {
         return own;
     }
 
-    private static boolean isRoot() {
+    static boolean isRoot() {
         try {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException e) {

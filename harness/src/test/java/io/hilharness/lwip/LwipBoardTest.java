@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test of the lwIP board: it needs the private network namespace, so Maven runs it in failsafe's
- * "lwip-board" execution, whose JVM starts inside one (harness/src/test/netns/java-in-private-netns),
+ * "lwip-board" execution, whose JVM starts inside one (harness/src/test/netns/bin/java),
  * and the default executions leave it out.
  */
 @Target(ElementType.TYPE)
