@@ -55,7 +55,7 @@ final class BoardOpener {
         }
         LabConfig config = labConfig(settings);
         LabBoard lab = select(config, settings.board());
-        if (!lab.isReference()) {
+        if (!lab.isReference() && !lab.isLwip()) {
             ConsoleTransport console = LabBoards.transport(lab.spec().console());
             if (!console.isPresent()) {
                 throw new MissingHardwareException("board " + lab.name() + " is not connected: its console "

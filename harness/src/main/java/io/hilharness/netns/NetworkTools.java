@@ -53,18 +53,18 @@ record NetworkTools(List<Path> searchPath, Path tunDevice) {
      * @param what what the command is for, as the error line says it
      */
     static void run(String what, List<String> argv) throws NamespaceUnavailableException {
+        Path output = null;
         try {
-            Process process = new ProcessBuilder(argv).redirectErrorStream(true)
+            output = Files.createTempFile("hil-netns-", ".out");
+            Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            String said;
-            try (var out = process.getInputStream()) {
-                said = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
             if (!process.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new NamespaceUnavailableException(what + ": " + String.join(" ", argv) + " did not finish");
+                throw new NamespaceUnavailableException(what + ": " + String.join(" ", argv) + " did not finish within "
+                        + TOOL_TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
+                String said = Files.readString(output, StandardCharsets.UTF_8).strip();
                 String last = said.isEmpty() ? "exit code " + process.exitValue() : said.lines().reduce((a, b) -> b).orElse(said);
                 throw new NamespaceUnavailableException(what + ": " + last);
             }
@@ -73,6 +73,18 @@ record NetworkTools(List<Path> searchPath, Path tunDevice) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NamespaceUnavailableException(what + ": interrupted");
+        } finally {
+            deleteQuietly(output);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file of a few bytes
+            }
         }
     }
 }
