@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * The board's own reset-to-ready times, read from its console like any other log line: the reference
- * firmware ends its ready line with {@code , N ms after reset} (see firmware-images/README.md).
+ * firmware ends its ready line with {@code , N ms after reset} (see firmware-images/README.md), and so
+ * does the lwIP board ({@code httpd ready on 192.168.77.2:443, N ms after reset}).
  */
 final class BoardReadyLines implements Consumer<ConsoleLine> {
-    private static final Pattern READY = Pattern.compile("ready, listening on \\S+ ([0-9]{1,9}) ms after reset$");
+    private static final Pattern READY = Pattern.compile("ready(?:, listening)? on \\S+ ([0-9]{1,9}) ms after reset$");
 
     /** @param seenAt when the harness had the line; @param boardMillis the board's time from reset to it */
     record ReadyLine(Instant seenAt, long boardMillis) {

@@ -3,6 +3,8 @@ package io.hilharness.capture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import io.hilharness.netns.NetworkScope;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,9 +50,8 @@ public final class PacketCapture implements AutoCloseable {
         return "host " + board.getAddress().getHostAddress() + " and tcp port " + board.getPort();
     }
 
-    private static String filter(InetSocketAddress board, int markerPort) {
-        return "host " + board.getAddress().getHostAddress() + " and (tcp port " + board.getPort()
-                + " or udp port " + markerPort + ")";
+    private static String filter(InetSocketAddress board, InetAddress markers, int markerPort) {
+        return "(" + filter(board) + ") or (host " + markers.getHostAddress() + " and udp port " + markerPort + ")";
     }
 
     /**
@@ -61,17 +62,21 @@ public final class PacketCapture implements AutoCloseable {
      */
     public static PacketCapture start(CaptureSettings settings, InetSocketAddress board, Path file)
             throws CaptureUnavailableException, InterruptedException {
-        if (board.getAddress() == null || !board.getAddress().isLoopbackAddress()) {
-            throw new CaptureUnavailableException("the board " + board + " is not on loopback; captures stay on loopback");
+        if (board.getAddress() == null || !NetworkScope.mayReach(board.getAddress())) {
+            throw new CaptureUnavailableException("the board " + board + " is neither on loopback nor inside the "
+                    + "private network namespace hil created; captures stay there");
         }
+        // The markers go over loopback: beside a loopback board on its address, else on 127.0.0.1
+        // (inside the namespace, captured by the same socket as the board's tap; see NetworkScope).
+        InetAddress markerAddress = board.getAddress().isLoopbackAddress() ? board.getAddress() : InetAddress.getLoopbackAddress();
         CaptureMarkers markers;
         try {
-            markers = CaptureMarkers.open(board.getAddress());
+            markers = CaptureMarkers.open(markerAddress);
         } catch (IOException e) {
             throw new CaptureUnavailableException("cannot open the capture marker socket: " + e.getMessage(), e);
         }
         List<String> command = List.of(settings.dumpcap(), "-q", "-i", settings.iface(), "-f",
-                filter(board, markers.port()), "-w", file.toString());
+                filter(board, markerAddress, markers.port()), "-w", file.toString());
         Process process;
         try {
             process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

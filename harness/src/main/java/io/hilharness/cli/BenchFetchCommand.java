@@ -2,13 +2,16 @@ package io.hilharness.cli;
 
 import io.hilharness.bench.FetchBenchmark;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.netns.PrivateNetwork;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hil bench fetch}: the harness's instrumented round vs bare OkHttp on the same board. */
-@Command(name = "fetch", description = "Fetch overhead: harness rounds vs a bare OkHttp loop on the same reference board.")
+@Command(name = "fetch", description = "Fetch overhead: harness rounds vs a bare OkHttp loop on the same board (reference, and with --lwip the lwIP board).")
 final class BenchFetchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "80", description = "Counted rounds of each loop, default ${DEFAULT-VALUE}.")
     int rounds;
@@ -19,6 +22,10 @@ final class BenchFetchCommand implements Callable<Integer> {
     @Option(names = "--image", defaultValue = "good", description = "Image to serve, default ${DEFAULT-VALUE}.")
     String image;
 
+    @Option(names = "--lwip", paramLabel = "IMAGE",
+            description = "Also measure the lwIP board with this image (e.g. lwip-good) in the same run, after the --image one.")
+    String lwip;
+
     @Mixin
     BenchWorkDir work = new BenchWorkDir();
 
@@ -27,9 +34,18 @@ final class BenchFetchCommand implements Callable<Integer> {
         if (rounds < 1 || warmup < 0) {
             throw new IllegalArgumentException("--rounds must be at least 1 and --warmup at least 0");
         }
+        if (lwip != null) {
+            OptionalInt child = PrivateNetwork.enter();
+            if (child.isPresent()) {
+                return child.getAsInt();
+            }
+        }
         ProjectLayout layout = ProjectLayout.locate();
-        FetchBenchmark.Result result = work.use(dir -> new FetchBenchmark(layout, dir).run(image, rounds, warmup, System.err));
-        System.out.print(result.table().render());
+        List<String> images = lwip == null ? List.of(image) : List.of(image, lwip);
+        for (String name : images) {
+            FetchBenchmark.Result result = work.use(dir -> new FetchBenchmark(layout, dir).run(name, rounds, warmup, System.err));
+            System.out.print(result.table().render());
+        }
         return 0;
     }
 }

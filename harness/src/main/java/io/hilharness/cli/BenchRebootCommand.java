@@ -3,9 +3,11 @@ package io.hilharness.cli;
 import io.hilharness.bench.RebootBenchmark;
 import io.hilharness.board.ResetKind;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.netns.PrivateNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +26,10 @@ final class BenchRebootCommand implements Callable<Integer> {
     @Option(names = "--image", defaultValue = "good", description = "Image to boot, default ${DEFAULT-VALUE}.")
     String image;
 
+    @Option(names = "--lwip", paramLabel = "IMAGE",
+            description = "Also measure the lwIP board with this image (e.g. lwip-good) in the same run, after the --image one.")
+    String lwip;
+
     @Mixin
     BenchWorkDir work = new BenchWorkDir();
 
@@ -40,9 +46,18 @@ final class BenchRebootCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--kinds: '" + kind + "' is not soft or hard");
             });
         }
+        if (lwip != null) {
+            OptionalInt child = PrivateNetwork.enter();
+            if (child.isPresent()) {
+                return child.getAsInt();
+            }
+        }
         ProjectLayout layout = ProjectLayout.locate();
-        RebootBenchmark.Result result = work.use(dir -> new RebootBenchmark(layout, dir).run(image, resets, resetKinds, System.err));
-        System.out.print(result.table().render());
+        List<String> images = lwip == null ? List.of(image) : List.of(image, lwip);
+        for (String name : images) {
+            RebootBenchmark.Result result = work.use(dir -> new RebootBenchmark(layout, dir).run(name, resets, resetKinds, System.err));
+            System.out.print(result.table().render());
+        }
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import io.hilharness.lab.ConsoleSession;
 import io.hilharness.lab.LabBoard;
 import io.hilharness.lab.LabBoards;
 import io.hilharness.lab.LabConfig;
+import io.hilharness.netns.PrivateNetwork;
 import io.hilharness.run.RunFolder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +54,13 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabConfig config = LabConfig.locateAndRead(lab);
         LabBoard board = config.select(boardName).get(0);
+        if (board.isLwip()) {
+            // The lwIP board lives in a private network namespace: outside one, a child inside one does the work.
+            OptionalInt child = PrivateNetwork.enter();
+            if (child.isPresent()) {
+                return child.getAsInt();
+            }
+        }
         ProjectLayout layout = ProjectLayout.locate();
         ImageBuilder builder = new ImageBuilder(layout);
         try (BoardLock lock = BoardLock.acquire(config.lockDir(), board.name(), "hil console " + board.name())) {

@@ -7,6 +7,7 @@ import io.hilharness.image.ImageManifest;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
 import io.hilharness.lab.LabConfig;
+import io.hilharness.netns.PrivateNetwork;
 import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +75,13 @@ final class RunCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
         CampaignSpec spec = options.toSpec(manifest);
+        if (manifest.isLwip()) {
+            // Decided before any signal handler: outside a namespace, a child started inside one does the campaign.
+            OptionalInt child = PrivateNetwork.enter();
+            if (child.isPresent()) {
+                return child.getAsInt();
+            }
+        }
         StopOnSignals.install(System.err);
         if (board != null || boards != null) {
             if (board != null && boards != null) {

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 public record FirmwareImage(Path dir, ImageManifest manifest) {
 
     public static final String BINARY_NAME = "refboard";
+    /** The lwIP board's binary in its image folder, built for the image by firmware-images/lwip/build.sh. */
+    public static final String LWIP_BINARY_NAME = "lwip-board";
 
     public static FirmwareImage load(Path dir) throws ManifestException {
         return new FirmwareImage(dir, ImageManifest.read(dir.resolve(ImageManifest.FILE_NAME)));
@@ -29,7 +31,11 @@ public record FirmwareImage(Path dir, ImageManifest manifest) {
     }
 
     public Path binary() {
-        return dir.resolve(BINARY_NAME);
+        return dir.resolve(binaryName(manifest));
+    }
+
+    public static String binaryName(ImageManifest manifest) {
+        return manifest.isLwip() ? LWIP_BINARY_NAME : BINARY_NAME;
     }
 
     /** The trust file a lab client uses for this image (its lab CA), if the image has one. */

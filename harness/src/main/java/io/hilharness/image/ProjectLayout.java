@@ -36,6 +36,11 @@ public record ProjectLayout(Path root) {
         return firmwareDir().resolve("build/refboard");
     }
 
+    /** Builds (or reuses) the lwIP board's binary for one configuration header; see firmware-images/lwip/README.md. */
+    public Path lwipBuildScript() {
+        return firmwareDir().resolve("lwip/build.sh");
+    }
+
     public Path contentDir() {
         return firmwareDir().resolve("content");
     }

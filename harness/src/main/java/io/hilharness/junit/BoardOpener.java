@@ -1,7 +1,9 @@
 package io.hilharness.junit;
 
 import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
 import io.hilharness.board.host.HostBoard;
+import io.hilharness.board.lwip.LwipBoard;
 import io.hilharness.console.ConsoleTransport;
 import io.hilharness.lab.BoardBusyException;
 import io.hilharness.lab.BoardLock;
@@ -9,6 +11,8 @@ import io.hilharness.lab.LabBoard;
 import io.hilharness.lab.LabBoards;
 import io.hilharness.lab.LabConfig;
 import io.hilharness.lab.LabConfigException;
+import io.hilharness.netns.NamespaceUnavailableException;
+import io.hilharness.netns.PrivateNetwork;
 import io.hilharness.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,9 +50,12 @@ final class BoardOpener {
             Board board = HostBoard.create(HilSettings.REFERENCE, run.boardDir(), 0, run.consoleCapture(), Optional.empty());
             return new Opened(board, Optional.empty(), Optional.empty());
         }
+        if (settings.isFreshLwip()) {
+            return new Opened(freshLwip(runs), Optional.empty(), Optional.empty());
+        }
         LabConfig config = labConfig(settings);
         LabBoard lab = select(config, settings.board());
-        if (!lab.isReference()) {
+        if (!lab.isReference() && !lab.isLwip()) {
             ConsoleTransport console = LabBoards.transport(lab.spec().console());
             if (!console.isPresent()) {
                 throw new MissingHardwareException("board " + lab.name() + " is not connected: its console "
@@ -68,6 +75,21 @@ final class BoardOpener {
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /** Outside a private network namespace there is no place for an lwIP board: like missing hardware. */
+    private static Board freshLwip(RunFolders runs) throws MissingHardwareException, IOException {
+        try {
+            PrivateNetwork.requireInside("an lwIP board");
+        } catch (NamespaceUnavailableException e) {
+            throw new MissingHardwareException(e.getMessage());
+        }
+        RunFolder run = runs.create();
+        try {
+            return LwipBoard.create(HilSettings.LWIP, run.boardDir(), run.consoleCapture(), Optional.empty());
+        } catch (BoardException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @ExtendWith(HilExtension.class)
 public @interface HilTest {
-    /** A board name of the lab config; {@code "reference"} is a fresh reference board. */
+    /**
+     * A board name of the lab config; {@code "reference"} is a fresh reference board, {@code "lwip"} a fresh
+     * lwIP board (the test JVM must run in a private network namespace, see docs/lwip-board.md).
+     */
     String board() default "";
 
     /** An image source name under firmware-images/images, or an image folder; may be empty if every test has a {@link WithImage}. */

@@ -7,8 +7,9 @@ import java.util.List;
  * One board of the lab file as written. {@code kind} is {@code serial} (a real board on a console),
  * {@code reference} (the reference firmware as a host process; {@code dir} and {@code port} apply) or
  * {@code container} (the reference firmware in a container through Testcontainers; needs a container
- * engine, see docs/ci.md) or {@code lava} (a serial board in a LAVA docker test action: console and power from
- * LAVA's environment unless given, see docs/lava.md).
+ * engine, see docs/ci.md), {@code lava} (a serial board in a LAVA docker test action: console and power from
+ * LAVA's environment unless given, see docs/lava.md) or {@code lwip} (the lwIP board on a tap of the
+ * harness's private network namespace, see docs/lwip-board.md; {@code dir} applies).
  */
 public record BoardSpec(
         @JsonProperty(value = "kind", required = true) String kind,
@@ -24,7 +25,7 @@ public record BoardSpec(
         @JsonProperty("dir") String dir,
         @JsonProperty("port") Integer port) {
 
-    public static final List<String> KINDS = List.of("serial", "reference", "container", "lava");
+    public static final List<String> KINDS = List.of("serial", "reference", "container", "lava", "lwip");
 
     public BoardSpec {
         tags = tags == null ? List.of() : List.copyOf(tags);

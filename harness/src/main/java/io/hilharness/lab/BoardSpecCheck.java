@@ -48,6 +48,8 @@ final class BoardSpecCheck {
             checkReference(name, spec);
         } else if (spec.kind().equals("container")) {
             checkContainer(name, spec);
+        } else if (spec.kind().equals("lwip")) {
+            checkLwip(name, spec);
         } else {
             checkSerial(name, spec);
         }
@@ -74,6 +76,20 @@ final class BoardSpecCheck {
         }
         if (spec.reset() != null && !spec.reset().method().equals("console")) {
             fail(name, "a reference board resets by console command or power cycle only", "reset", "method");
+        }
+    }
+
+    private void checkLwip(String name, BoardSpec spec) throws LabConfigException {
+        for (var unused : List.of(new Object[] {spec.console(), "console"}, new Object[] {spec.endpoint(), "endpoint"},
+                new Object[] {spec.flash(), "flash"}, new Object[] {spec.power(), "power"},
+                new Object[] {spec.port(), "port"})) {
+            if (unused[0] != null) {
+                fail(name, "an lwIP board has its own, on a tap of the harness's private network (only dir, tags, "
+                        + "ready_pattern, ready_timeout, log_format and a console reset apply)", (String) unused[1]);
+            }
+        }
+        if (spec.reset() != null && !spec.reset().method().equals("console")) {
+            fail(name, "an lwIP board resets by console command or power cycle only", "reset", "method");
         }
     }
 

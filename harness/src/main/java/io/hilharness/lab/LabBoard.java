@@ -17,6 +17,11 @@ public record LabBoard(String name, BoardSpec spec, Path labFile) {
         return "reference".equals(spec.kind());
     }
 
+    /** The lwIP board (lwIP's httpd over altcp_tls) on a tap in the harness's private network namespace. */
+    public boolean isLwip() {
+        return "lwip".equals(spec.kind());
+    }
+
     public boolean hasTag(String tag) {
         return spec.tags().contains(tag);
     }

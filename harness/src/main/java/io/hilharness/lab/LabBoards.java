@@ -1,6 +1,7 @@
 package io.hilharness.lab;
 
 import io.hilharness.board.Board;
+import io.hilharness.board.BoardException;
 import io.hilharness.board.ConsoleCommandReset;
 import io.hilharness.board.Flasher;
 import io.hilharness.board.PowerCycleReset;
@@ -13,6 +14,7 @@ import io.hilharness.board.flash.CommandFlasher;
 import io.hilharness.board.flash.FlashTools;
 import io.hilharness.board.flash.MassStorageFlasher;
 import io.hilharness.board.host.HostBoard;
+import io.hilharness.board.lwip.LwipBoard;
 import io.hilharness.board.reset.BreakReset;
 import io.hilharness.board.reset.CommandPowerSwitch;
 import io.hilharness.board.reset.CommandReset;
@@ -70,6 +72,9 @@ public final class LabBoards {
         if (lab.isLava()) {
             return lava(lab, runDir, rawCapture, LavaDevice.from(env));
         }
+        if (lab.isLwip()) {
+            return lwip(lab, runDir, rawCapture);
+        }
         return lab.isReference() ? reference(lab, runDir, rawCapture) : serial(lab, runDir, rawCapture);
     }
 
@@ -96,6 +101,20 @@ public final class LabBoards {
         Board host = HostBoard.create(lab.name(), dir, spec.port() == null ? 0 : spec.port(), rawCapture, Optional.empty());
         return new Board(lab.name(), host.console(), host.endpoint(), host.flasher(), consoleReset(spec, host),
                 host.power(), readyPattern(spec));
+    }
+
+    /** Needs the process in the harness's private network namespace; without it, one line says so. */
+    private static Board lwip(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
+        BoardSpec spec = lab.spec();
+        Path dir = spec.dir() != null ? lab.labFile().toAbsolutePath().getParent().resolve(spec.dir()) : runDir.resolve("board");
+        Board board;
+        try {
+            board = LwipBoard.create(lab.name(), dir, rawCapture, Optional.empty());
+        } catch (BoardException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return new Board(lab.name(), board.console(), board.endpoint(), board.flasher(), consoleReset(spec, board),
+                board.power(), readyPattern(spec));
     }
 
     private static Board serial(LabBoard lab, Path runDir, Path rawCapture) throws IOException {

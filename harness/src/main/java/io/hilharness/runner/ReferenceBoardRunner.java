@@ -3,6 +3,7 @@ package io.hilharness.runner;
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.host.HostBoard;
+import io.hilharness.board.lwip.LwipBoard;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.capture.CaptureSettings;
@@ -24,8 +25,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A whole campaign against the reference board: build the image, set up a fresh board in the run
- * folder, run, diagnose, write the reports, power the board off.
+ * A whole campaign against the reference board, or the lwIP board for an image with {@code board: lwip}
+ * (the process must be in the private namespace, see {@link io.hilharness.netns.PrivateNetwork}): build
+ * the image, set up a fresh board in the run folder, run, diagnose, write the reports, power the board off.
  */
 public final class ReferenceBoardRunner {
     private static final Duration CHROMIUM_START_ALLOWANCE = Duration.ofSeconds(30);
@@ -77,9 +79,11 @@ public final class ReferenceBoardRunner {
         CampaignSpec spec = asked.withTrust(clientTrust);
         RunFolder run = RunFolder.create(runsDir, image.name());
         CampaignOutcome outcome;
-        try (Board board = HostBoard.forRun("reference-" + image.name(), run.boardDir(), run.consoleCapture(), consoleTee)) {
-            Optional<WireCapture> wire = capture.isPresent()
-                    ? Optional.of(WireCapture.start(capture.get(), board.endpoint(), run.dir())) : Optional.empty();
+        try (Board board = image.manifest().isLwip()
+                ? LwipBoard.forRun(image.name(), run.boardDir(), run.consoleCapture(), consoleTee)
+                : HostBoard.forRun("reference-" + image.name(), run.boardDir(), run.consoleCapture(), consoleTee)) {
+            Optional<WireCapture> wire = capture.isPresent() ? Optional.of(WireCapture.start(
+                    capture.get().forBoard(board.endpoint().getAddress()), board.endpoint(), run.dir())) : Optional.empty();
             try {
                 outcome = runClient(spec, board, image, clientTrust, run, listener, wire);
             } finally {

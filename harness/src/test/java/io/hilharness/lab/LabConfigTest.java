@@ -156,9 +156,28 @@ class LabConfigTest {
     }
 
     @Test
+    void anLwipBoardIsOneMoreKindOnTheHarnessesPrivateNetwork() throws Exception {
+        LabConfig lab = LabConfig.read(write("""
+                boards:
+                  lwip-1:
+                    kind: lwip
+                    tags: [lwip]
+                """));
+        assertTrue(lab.boards().get(0).isLwip());
+        LabConfigException e = fails("""
+                boards:
+                  lwip-1:
+                    kind: lwip
+                    endpoint: 192.168.77.2:443
+                """);
+        assertTrue(e.getMessage().contains("lwip-1") && e.getMessage().contains("endpoint")
+                && e.getMessage().contains("an lwIP board has its own"), e.getMessage());
+    }
+
+    @Test
     void aBadKindNamesItsLine() throws Exception {
         LabConfigException e = fails(GOOD.replace("    kind: serial\n    tags: [nucleo]", "    kind: usb\n    tags: [nucleo]"));
-        assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference, container, lava], not 'usb'"),
+        assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference, container, lava, lwip], not 'usb'"),
                 e.getMessage());
     }
 

@@ -47,13 +47,25 @@ public final class HostBoard {
 
     private static Board create(String name, Path dir, int port, Path rawCapture, Optional<Path> consoleTee,
                                 boolean eraseFlashAtClose) throws IOException {
+        int boardPort = port == 0 ? LoopbackPorts.free() : port;
+        return assemble(name, dir, new InetSocketAddress("127.0.0.1", boardPort),
+                FirmwareCommand.reference(boardPort, consoleTee), rawCapture, eraseFlashAtClose);
+    }
+
+    /**
+     * A board that is a host process started as {@code command} says and reached at {@code endpoint}: the
+     * reference board, or another firmware run the same way (the lwIP board).
+     *
+     * @param eraseFlashAtClose see {@link #forRun}
+     */
+    public static Board assemble(String name, Path dir, InetSocketAddress endpoint, FirmwareCommand command,
+                                 Path rawCapture, boolean eraseFlashAtClose) throws IOException {
         Files.createDirectories(dir);
         HostBoardFolder folder = new HostBoardFolder(dir.toAbsolutePath());
-        int boardPort = port == 0 ? LoopbackPorts.free() : port;
-        HostProcessPower power = new HostProcessPower(folder, boardPort, consoleTee);
+        HostProcessPower power = new HostProcessPower(folder, command);
         // Opened before the first power-on: the reader waits for the device, so no boot line is missed.
         Console console = Console.open(SerialTransport.byPath(folder.consoleLink()), rawCapture).start();
-        return new Board(name, console, new InetSocketAddress("127.0.0.1", boardPort), new FolderFlasher(folder),
+        return new Board(name, console, endpoint, new FolderFlasher(folder),
                 List.of(new ConsoleCommandReset(console, REBOOT_COMMAND), new PowerCycleReset(power)),
                 Optional.of(eraseFlashAtClose ? new OneRunsPower(power, folder) : power), Board.DEFAULT_READY);
     }

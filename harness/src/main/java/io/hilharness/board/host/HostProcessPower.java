@@ -3,13 +3,10 @@ package io.hilharness.board.host;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.NothingFlashedException;
 import io.hilharness.board.PowerSwitch;
-import io.hilharness.image.FirmwareImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -22,20 +19,23 @@ public final class HostProcessPower implements PowerSwitch {
     private static final Duration CONSOLE_APPEAR_TIMEOUT = Duration.ofSeconds(10);
 
     private final HostBoardFolder board;
-    private final int port;
-    private final Optional<Path> consoleTee;
+    private final FirmwareCommand command;
     private final Thread shutdownHook = new Thread(this::killQuietly, "hil-board-power-off");
     private Process process;
 
     /**
-     * @param port       the TCP port the board listens on (its "network configuration")
-     * @param consoleTee a file where the firmware also writes every console byte it sends: a UART
-     *                   sniffer for tests that prove the capture is byte-identical; normally empty
+     * The reference firmware; see {@link FirmwareCommand#reference}.
+     *
+     * @param port the TCP port the board listens on (its "network configuration")
      */
     public HostProcessPower(HostBoardFolder board, int port, Optional<Path> consoleTee) {
+        this(board, FirmwareCommand.reference(port, consoleTee));
+    }
+
+    /** A host board whose firmware starts as {@code command} says (e.g. the lwIP board on its tap). */
+    public HostProcessPower(HostBoardFolder board, FirmwareCommand command) {
         this.board = board;
-        this.port = port;
-        this.consoleTee = consoleTee;
+        this.command = command;
     }
 
     @Override
@@ -44,15 +44,12 @@ public final class HostProcessPower implements PowerSwitch {
             return;
         }
         Path flash = board.flashLink();
-        Path binary = flash.resolve(FirmwareImage.BINARY_NAME);
+        Path binary = command.binary(flash);
         if (!Files.isExecutable(binary)) {
             throw new NothingFlashedException("nothing flashed on board " + board.dir() + ": " + binary + " is missing");
         }
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--flash", flash.toString(),
-                "--board", board.dir().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1"));
-        consoleTee.ifPresent(tee -> command.addAll(List.of("--console-tee", tee.toString())));
         try {
-            process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command.argv(flash, board.dir()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(board.powerLog().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

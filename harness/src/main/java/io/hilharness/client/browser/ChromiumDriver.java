@@ -2,6 +2,7 @@ package io.hilharness.client.browser;
 
 import io.hilharness.certs.Trust;
 import io.hilharness.client.ConnectionRecord;
+import io.hilharness.netns.NetworkScope;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -181,10 +182,8 @@ public final class ChromiumDriver implements AutoCloseable {
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
             try {
-                // Loopback only: the browser may reach the board and nothing else.
-                if (!InetAddress.getByName(host).isLoopbackAddress()) {
-                    throw new IllegalArgumentException("the browser may only load a loopback board, not " + host);
-                }
+                // The browser may reach the board and nothing else.
+                NetworkScope.requireReachable(InetAddress.getByName(host), "the browser");
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("unknown board host " + host, e);
             }

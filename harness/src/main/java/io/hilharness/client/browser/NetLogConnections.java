@@ -201,6 +201,8 @@ final class NetLogConnections {
             return (bytes[0] == 2 ? "fatal " : "warning ") + (bytes[1] & 0xFF);
         }
 
+        private static final String CLIENT_CERT_ASKED = "ERR_SSL_CLIENT_AUTH_CERT_NEEDED";
+
         Classification classification(Instant killedAt) {
             String alerts = (alertSent == null ? "" : "; sent alert " + alertSent)
                     + (alertReceived == null ? "" : "; received alert " + alertReceived);
@@ -210,6 +212,12 @@ final class NetLogConnections {
             if (alertReceived != null && alertReceived.startsWith("fatal")) {
                 return new Classification(Outcome.SERVER_ALERT,
                         "server sent alert " + alertReceived + (handshakeError == null ? "" : " (" + handshakeError + ")"));
+            }
+            if (CLIENT_CERT_ASKED.equals(handshakeError)) {
+                // The server asked for a client certificate (lwIP's altcp_tls does by default): the browser stops
+                // this handshake by design and, having none to give, continues on a new connection without one.
+                return new Classification(Outcome.OK, "the server asked for a client certificate; the browser "
+                        + "went on without one on another connection");
             }
             if (handshakeError != null) {
                 return withDetail(NetErrors.classify(handshakeError), alerts);
