@@ -42,7 +42,8 @@ class LayeringTest {
                 .layer("run model").definedBy("io.hilharness.run..", "io.hilharness.correlate..")
                 .layer("drivers").definedBy("io.hilharness.board..", "io.hilharness.client..",
                         "io.hilharness.console..", "io.hilharness.devlog..", "io.hilharness.certs..",
-                        "io.hilharness.image..", "io.hilharness.lab..", "io.hilharness.capture..")
+                        "io.hilharness.image..", "io.hilharness.lab..", "io.hilharness.capture..",
+                        "io.hilharness.crash..")
                 .layer("foundation").definedBy("io.hilharness.json..", "io.hilharness.secrets..")
                 .whereLayer("commands").mayNotBeAccessedByAnyLayer()
                 .whereLayer("orchestration").mayOnlyBeAccessedByLayers("commands")
