@@ -102,7 +102,9 @@ public final class Addr2Line {
             } else if (frames != null) {
                 Matcher where = FILE_LINE.matcher(line.strip());
                 String file = where.matches() && !where.group(1).equals("??") ? where.group(1) : null;
-                Integer lineNo = where.matches() && !where.group(2).equals("?") ? Integer.valueOf(where.group(2)) : null;
+                // "?" and 0 both mean no line is known.
+                Integer lineNo = where.matches() && !where.group(2).equals("?") && !where.group(2).equals("0")
+                        ? Integer.valueOf(where.group(2)) : null;
                 frames.add(new SourceFrame(function.equals("??") ? null : function, file, lineNo));
                 function = null;
             }
