@@ -1,4 +1,5 @@
 #include "fault.h"
+#include "console.h"
 #include "log.h"
 
 #include <execinfo.h>
@@ -28,5 +29,6 @@ void fault_assert_failed(const char *expr, const char *file, int line, const cha
         used += (size_t)snprintf(text + used, sizeof text - used, " 0x%lx", pc);
     }
     log_emit(LOG_LVL_ERROR, __FILE__, __LINE__, "Backtrace:%s", text);
+    console_drain(2000);
     abort();
 }

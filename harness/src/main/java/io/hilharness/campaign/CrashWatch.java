@@ -50,7 +50,12 @@ final class CrashWatch {
         String reason = "the board's process " + exit.orElse("ended") + " without printing why";
         String location = null;
         if (deathAt >= 0) {
-            decoded = DeathReports.read(events.subList(deathAt, events.size()).stream().map(DeviceEvent::raw).toList())
+            // The report ends where a board that restarts by itself prints its next banner.
+            int end = deathAt + 1;
+            while (end < events.size() && events.get(end).type() != EventType.BOOT) {
+                end++;
+            }
+            decoded = DeathReports.read(events.subList(deathAt, end).stream().map(DeviceEvent::raw).toList())
                     .map(report -> DecodedCrash.of(report, elf)).orElseThrow();
             reason = decoded.report().reason();
             location = decoded.location();

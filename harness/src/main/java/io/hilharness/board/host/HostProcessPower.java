@@ -112,11 +112,17 @@ public final class HostProcessPower implements PowerSwitch {
 
     /**
      * The firmware process ended while still powered: it crashed (an abort, a signal) or exited. Runs after
-     * {@link #powerOff} has let go of a process it killed, so that one is not taken for a crash.
+     * {@link #powerOff} has let go of a process it killed, so that one is not taken for a crash. Its console
+     * link goes with it: the pty it named is gone, and its number will soon name another process's console.
      */
     private synchronized void exited(Process ended) {
         if (ended == process) {
             diedByItself = describeExit(ended.exitValue());
+            try {
+                Files.deleteIfExists(board.consoleLink());
+            } catch (IOException e) {
+                // powerOff removes it again before the next power-on, and says so if it cannot
+            }
         }
     }
 

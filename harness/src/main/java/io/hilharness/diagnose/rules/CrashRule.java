@@ -89,12 +89,12 @@ public final class CrashRule implements DiagnosisRule {
             items.add(trigger.map(c -> EvidenceItem.of(c, "the board was serving this connection's request when it died: "
                     + k.reason(), deathLines(c))).orElseGet(() -> EvidenceItem.ofDevice(k.boot(), note, List.of())));
         }
-        String where = first.location() == null ? "" : " at " + first.location();
+        String where = first.location() == null ? "" : " (" + first.location() + ")";
         String during = first.connection() == null ? "" : " while serving connection " + first.connection()
                 + " (port " + first.port() + ")";
         String rootCause = "The board crashed in " + crashes.size() + " of " + evidence.boots().size() + " boots: "
                 + first.reason() + where + during + "; each crashed boot ended there and the campaign went on with the next.";
-        String fix = "Fix the code" + where + ": the death report and its backtrace are in the facts and the console "
+        String fix = "Fix the code" + (first.location() == null ? "" : " at " + first.location()) + ": the death report and its backtrace are in the facts and the console "
                 + "capture. " + (decoded != null && decoded.note() != null && decoded.elf() == null
                 ? "Name the image's ELF file (elf: in its manifest or the lab config) to decode the addresses."
                 : "Reproduce it with the triggering request on a debugger if the backtrace is not enough.");
