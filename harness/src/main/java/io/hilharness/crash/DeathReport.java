@@ -8,7 +8,7 @@ import java.util.List;
  * @param kind       {@code assertion}, {@code abort}, {@code hard fault}, {@code panic} or {@code crash}
  *                   (a death line of no format we read further)
  * @param reason     one line: the failed assertion, the fault or panic cause
- * @param assertedAt {@code file:line (function)} as an assertion message names it; null otherwise
+ * @param assertedAt {@code function at file:line} (or {@code file:line}) as an assertion message names it; null otherwise
  * @param addresses  code addresses in the report, most telling first (PC, then LR, then the backtrace)
  * @param lines      the report's console lines, from the death line on
  */

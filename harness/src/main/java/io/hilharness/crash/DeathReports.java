@@ -88,7 +88,7 @@ public final class DeathReports {
 
     private static String[] assertion(String expression, String file, String line, String function) {
         return new String[] {"assertion", "assertion \"" + expression + "\" failed",
-                file + ":" + line + (function == null ? "" : " (" + function + ")")};
+                (function == null ? "" : function + " at ") + file + ":" + line};
     }
 
     private static String[] fault(List<String> report) {

@@ -207,7 +207,7 @@ class CampaignLoopTest {
         assertEquals("b1r2c1", crash.connection(), "the connection whose request the board was serving");
         assertEquals(50_002, crash.port());
         assertEquals("assertion \"tls_server_request_slot_free(c)\" failed", crash.reason());
-        assertEquals("src/httpd.c:210 (handle)", crash.location(), "without an ELF, the place the assertion names");
+        assertEquals("handle at src/httpd.c:210", crash.location(), "without an ELF, the place the assertion names");
         assertEquals("killed by signal 6 (SIGABRT)", crash.exit());
         assertEquals(List.of("0x402f34", "0x403da5", "0x406106"),
                 crash.decoded().addresses().stream().map(a -> a.address().hex()).toList());
@@ -230,7 +230,7 @@ class CampaignLoopTest {
         assertEquals(List.of(true, false), read.boots().stream().map(BootRecord::crashed).toList());
         CrashRecord crash = read.boots().get(0).crash();
         assertEquals("b1r1c1", crash.connection());
-        assertEquals("src/httpd.c:210 (handle)", crash.location());
+        assertEquals("handle at src/httpd.c:210", crash.location());
         assertEquals("assertion", crash.decoded().report().kind());
     }
 

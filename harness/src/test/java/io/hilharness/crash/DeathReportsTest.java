@@ -82,7 +82,7 @@ class DeathReportsTest {
                 """);
         assertEquals("assertion", report.kind());
         assertEquals("assertion \"new_rcv_ann_wnd <= 0xffff\" failed", report.reason());
-        assertEquals("tcp.c:951 (tcp_update_rcv_ann_wnd)", report.assertedAt());
+        assertEquals("tcp_update_rcv_ann_wnd at tcp.c:951", report.assertedAt());
         assertEquals(2, report.addresses().size());
     }
 
@@ -178,11 +178,11 @@ class DeathReportsTest {
         // newlib's __assert_func: "assertion \"%s\" failed: file \"%s\", line %d%s%s\n" (newlib/libc/stdlib/assert.c).
         DeathReport newlib = read("assertion \"ctx->state == MBEDTLS_SSL_HANDSHAKE_OVER\" failed: file "
                 + "\"../Core/Src/https.c\", line 312, function: https_write");
-        assertEquals("../Core/Src/https.c:312 (https_write)", newlib.assertedAt());
+        assertEquals("https_write at ../Core/Src/https.c:312", newlib.assertedAt());
         // glibc's __assert_fail: "%s%s%s:%u: %s%sAssertion `%s' failed.\n" (assert/assert.c).
         DeathReport glibc = read("refboard: src/httpd.c:210: handle: Assertion `slot != NULL' failed.");
         assertEquals("assertion \"slot != NULL\" failed", glibc.reason());
-        assertEquals("src/httpd.c:210 (handle)", glibc.assertedAt());
+        assertEquals("handle at src/httpd.c:210", glibc.assertedAt());
     }
 
     @Test
@@ -192,7 +192,7 @@ class DeathReportsTest {
                 1757: ERROR: fault.c 30: Backtrace: 0x402f34 0x403da5 0x406106 0x475d7b 0x4d995b
                 """);
         assertEquals("assertion \"tls_server_request_slot_free(c)\" failed", report.reason());
-        assertEquals("src/httpd.c:210 (handle)", report.assertedAt());
+        assertEquals("handle at src/httpd.c:210", report.assertedAt());
         assertEquals(5, report.addresses().size());
     }
 
