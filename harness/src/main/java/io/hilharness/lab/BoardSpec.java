@@ -7,7 +7,8 @@ import java.util.List;
  * One board of the lab file as written. {@code kind} is {@code serial} (a real board on a console),
  * {@code reference} (the reference firmware as a host process; {@code dir} and {@code port} apply) or
  * {@code container} (the reference firmware in a container through Testcontainers; needs a container
- * engine, see docs/ci.md).
+ * engine, see docs/ci.md). {@code elf} names the ELF file with debug information of the firmware the
+ * board runs (relative to the lab file), which decodes its crash addresses (docs/diagnosis.md).
  */
 public record BoardSpec(
         @JsonProperty(value = "kind", required = true) String kind,
@@ -21,7 +22,8 @@ public record BoardSpec(
         @JsonProperty("reset") ResetSpec reset,
         @JsonProperty("power") PowerSpec power,
         @JsonProperty("dir") String dir,
-        @JsonProperty("port") Integer port) {
+        @JsonProperty("port") Integer port,
+        @JsonProperty("elf") String elf) {
 
     public static final List<String> KINDS = List.of("serial", "reference", "container");
 

@@ -31,6 +31,7 @@ class LabConfigTest {
                 ready_pattern: "httpd ready on port \\\\d+"
                 ready_timeout: 30
                 log_format: mbedtls
+                elf: build/nucleo-https.elf
                 flash:
                   method: openocd
                   config: [interface/stlink.cfg, target/stm32f4x.cfg]
@@ -68,6 +69,7 @@ class LabConfigTest {
         assertEquals("0670FF535", nucleo.spec().console().usbSerial());
         assertEquals(List.of("interface/stlink.cfg", "target/stm32f4x.cfg"), nucleo.spec().flash().config());
         assertEquals(List.of("uhubctl -l 1-1 -p 2 -a on"), nucleo.spec().power().on());
+        assertEquals("build/nucleo-https.elf", nucleo.spec().elf(), "the ELF that decodes its crashes");
         assertTrue(lab.boards().get(0).isReference());
     }
 
