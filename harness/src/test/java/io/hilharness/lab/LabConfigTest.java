@@ -31,7 +31,6 @@ class LabConfigTest {
                 ready_pattern: "httpd ready on port \\\\d+"
                 ready_timeout: 30
                 log_format: mbedtls
-                elf: build/nucleo-https.elf
                 flash:
                   method: openocd
                   config: [interface/stlink.cfg, target/stm32f4x.cfg]
@@ -69,8 +68,15 @@ class LabConfigTest {
         assertEquals("0670FF535", nucleo.spec().console().usbSerial());
         assertEquals(List.of("interface/stlink.cfg", "target/stm32f4x.cfg"), nucleo.spec().flash().config());
         assertEquals(List.of("uhubctl -l 1-1 -p 2 -a on"), nucleo.spec().power().on());
-        assertEquals("build/nucleo-https.elf", nucleo.spec().elf(), "the ELF that decodes its crashes");
         assertTrue(lab.boards().get(0).isReference());
+    }
+
+    @Test
+    void aBoardMayNameTheElfFileThatDecodesItsCrashes() throws Exception {
+        LabConfig lab = LabConfig.read(write(GOOD.replace("    log_format: mbedtls\n",
+                "    log_format: mbedtls\n    elf: build/nucleo-https.elf\n")));
+        assertEquals("build/nucleo-https.elf", lab.boards().get(1).spec().elf());
+        assertEquals(null, lab.boards().get(0).spec().elf());
     }
 
     @Test
