@@ -111,7 +111,7 @@ final class ProgressPrinter implements CampaignListener, AutoCloseable {
 
     @Override
     public void bootCrashed(io.hilharness.run.CrashRecord crash) {
-        String line = String.format("[%s] CRASH boot %d round %d: %s%s; the next boot starts from a power cycle", label,
+        String line = String.format("[%s] CRASH boot %d round %d: %s%s; the boot ends here", label,
                 crash.boot(), crash.round(), crash.reason(), crash.location() == null ? "" : " (" + crash.location() + ")");
         if (bar != null) {
             pendingLines.add(line);
