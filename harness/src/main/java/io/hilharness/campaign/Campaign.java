@@ -58,6 +58,7 @@ public final class Campaign {
     private LogFormat logFormat;
     private Path elf;
     private long roundMark;
+    private CrashWatch crashes;
     private boolean lastResetFailed;
     private Instant deadline;
     private boolean alternateResets;
@@ -186,7 +187,7 @@ public final class Campaign {
             throws BoardException, IOException, InterruptedException {
         boolean watchdogTripped = false;
         boolean crashed = false;
-        CrashWatch crashes = new CrashWatch(board, elf != null ? elf : image.elfFile().orElse(null));
+        crashes = new CrashWatch(board, elf != null ? elf : image.elfFile().orElse(null));
         for (int b = 1; b <= spec.boots() && !stopRequested() && !pastDeadline(); b++) {
             BootRecord boot = boot(b, watchdogTripped || crashed);
             crashed = false;
@@ -202,6 +203,10 @@ public final class Campaign {
                 }
                 // A reset that could not even be done (its console vanished) needs the power switch next.
                 watchdogTripped = lastResetFailed && board.power().isPresent();
+                crashed = boot.crashed();
+                if (crashed) {
+                    listener.bootCrashed(boot.crash());
+                }
                 continue;
             }
             watchdogTripped = false;
@@ -320,8 +325,12 @@ public final class Campaign {
         String cause = banner.map(DeviceEvent::detail).orElse(null);
         if (ready.isEmpty()) {
             String last = console.tail(5).stream().map(ConsoleLine::text).collect(Collectors.joining(" | "));
-            return new BootRecord(boot, kind, resetAt, deviceBoot, cause, null,
-                    "no ready line within " + spec.readyTimeout().toSeconds() + " s; last console lines: " + last);
+            Optional<CrashRecord> crash = crashes.checkBoot(boot, deviceLog.since(mark), clock.now());
+            String why = crash.map(k -> "crashed before its ready line: " + k.reason()
+                    + (k.location() == null ? "" : " (" + k.location() + ")"))
+                    .orElse("no ready line within " + spec.readyTimeout().toSeconds() + " s");
+            return new BootRecord(boot, kind, resetAt, deviceBoot, cause, null, why + "; last console lines: " + last,
+                    crash.orElse(null));
         }
         long readyMs = Duration.between(resetAt, ready.get().hostTime()).toMillis();
         return new BootRecord(boot, kind, resetAt, deviceBoot, cause, readyMs, null);

@@ -37,6 +37,16 @@ final class CrashWatch {
      * @return how the board died during the round; empty when it did not
      */
     Optional<CrashRecord> check(RoundRecord round, List<DeviceEvent> events, Instant at) {
+        return check(round.boot(), round.round(), round.connections(), events, at);
+    }
+
+    /** How the board died before its ready line (round 0); empty when nothing says it did. */
+    Optional<CrashRecord> checkBoot(int boot, List<DeviceEvent> events, Instant at) {
+        return check(boot, 0, List.of(), events, at);
+    }
+
+    private Optional<CrashRecord> check(int boot, int round, List<CorrelatedConnection> connections,
+                                        List<DeviceEvent> events, Instant at) {
         Optional<String> exit = board.power().flatMap(PowerSwitch::diedByItself);
         int deathAt = -1;
         for (int i = 0; i < events.size() && deathAt < 0; i++) {
@@ -60,9 +70,9 @@ final class CrashWatch {
             reason = decoded.report().reason();
             location = decoded.location();
         }
-        Optional<CorrelatedConnection> trigger = round.connections().stream()
+        Optional<CorrelatedConnection> trigger = connections.stream()
                 .filter(c -> c.device().stream().anyMatch(e -> e.type() == EventType.CRASH)).findFirst();
-        return Optional.of(new CrashRecord(round.boot(), round.round(), at, reason, location,
+        return Optional.of(new CrashRecord(boot, round, at, reason, location,
                 trigger.map(c -> c.client().id()).orElse(null), trigger.map(c -> c.client().localPort()).orElse(null),
                 exit.orElse(null), decoded, lastLines));
     }

@@ -247,6 +247,23 @@ class CampaignLoopTest {
     }
 
     @Test
+    void aBoardThatDiesBeforeItsReadyLineIsABootFailureThatSaysSoAndAPowerCycleFollows() throws Exception {
+        fake = FakeBoard.builder(run, clock).build();
+        fake.nextBoots(Boot.READY, Boot.CRASHING);
+        CampaignResult result = campaign(spec(3, 1, SHORT_READY), fake.client()).run();
+
+        BootRecord dead = result.boots().get(1);
+        assertFalse(dead.ready());
+        assertTrue(dead.crashed());
+        assertTrue(dead.failure().startsWith("crashed before its ready line: assertion \"chain != NULL\" failed "
+                + "(load_credentials at src/main.c:140); last console lines: "), dead.failure());
+        assertEquals(0, dead.crash().round());
+        assertEquals(List.of(ResetKind.HARD, ResetKind.SOFT, ResetKind.HARD), resets(result), "a power cycle after it");
+        assertTrue(result.boots().get(2).ready());
+        assertTrue(events.seen.contains("crashed 2.0: assertion \"chain != NULL\" failed"), events.seen.toString());
+    }
+
+    @Test
     void aDeadlineStartsNoNewBootButTheBootInFlightFinishesItsRounds() throws Exception {
         fake = FakeBoard.builder(run, clock).build();
         ScriptedRoundClient client = fake.client().eachRoundTaking(Duration.ofSeconds(30));

@@ -34,8 +34,8 @@ public final class FakeBoard implements AutoCloseable {
     public static final String IMAGE = "fake";
     public static final String REBOOT = "reboot";
 
-    /** How a boot goes: up to its ready line, or hung before it (the banner only). */
-    public enum Boot { READY, SILENT }
+    /** How a boot goes: up to its ready line, hung before it (the banner only), or dead before it (an assertion). */
+    public enum Boot { READY, SILENT, CRASHING }
 
     private final ManualClock clock;
     private final ScriptedTransport transport = new ScriptedTransport(this::typed);
@@ -136,6 +136,12 @@ public final class FakeBoard implements AutoCloseable {
         print("main.c 232: boot " + boots + ", reset cause: " + cause + ", image " + IMAGE + ", firmware refboard fake");
         if (how == Boot.READY) {
             print("httpd.c 28: httpd ready, listening on 127.0.0.1:8443, 3 ms after reset");
+        } else if (how == Boot.CRASHING) {
+            print("ERROR: main.c 140: assertion \"chain != NULL\" failed: file \"src/main.c\", line 140, function: load_credentials");
+            dead = true;
+            if (power != null) {
+                power.die("killed by signal 6 (SIGABRT)");
+            }
         }
     }
 

@@ -59,7 +59,8 @@ public final class CrashRule implements DiagnosisRule {
         List<ConnectionFacts> explained = evidence.failures().stream().filter(c -> crashes.stream()
                 .anyMatch(k -> k.boot() == c.boot() && c.round() >= k.round())).toList();
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("crashed boots", crashes.stream().map(k -> k.boot() + " (round " + k.round() + ")")
+        facts.put("crashed boots", crashes.stream().map(k -> k.boot() + (k.round() == 0 ? " (before its ready line)"
+                        : " (round " + k.round() + ")"))
                 .collect(Collectors.joining(", ")) + " of " + evidence.boots().size());
         facts.put("death", first.reason());
         if (first.location() != null) {
