@@ -8,6 +8,7 @@
 #include "bootloader.h"
 #include <limits.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -333,4 +334,15 @@ int console_start_input(void)
         return -1;
     pthread_detach(t);
     return 0;
+}
+
+void console_drain(unsigned timeout_ms)
+{
+    /* The slave's input queue holds what was sent and not yet read; the firmware keeps its own slave fd. */
+    for (unsigned waited = 0; g_slave >= 0 && waited < timeout_ms; waited += 10) {
+        int unread = 0;
+        if (ioctl(g_slave, FIONREAD, &unread) != 0 || unread == 0)
+            return;
+        poll(NULL, 0, 10);
+    }
 }

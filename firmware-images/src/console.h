@@ -15,6 +15,11 @@ void console_write_line(const char *line, size_t len);
 
 unsigned long long console_dropped_bytes(void);
 
+/* Waits until whoever has the console open has read everything sent so far, at most timeout_ms, as a
+ * panic handler drains the UART before the chip resets: a dying board's last lines must not be lost
+ * when its pty goes away. */
+void console_drain(unsigned timeout_ms);
+
 /* Async-signal-safe: remove the published console symlink. */
 void console_unpublish(void);
 

@@ -1,5 +1,6 @@
 #include "httpd.h"
 #include "board.h"
+#include "fault.h"
 #include "log.h"
 
 #include <fcntl.h>
@@ -206,6 +207,7 @@ static int handle(struct conn *c, struct request *rq)
     int head_only = strcmp(rq->method, "HEAD") == 0;
 
     LOG_INFO("%s %s, port %d", rq->method, rq->target, c->cport);
+    BOARD_ASSERT(tls_server_request_slot_free(c), c->cport);
     /* Request bodies are never expected; rather than parse one, answer and close. */
     if (rq->has_body)
         rq->keep_alive = 0;

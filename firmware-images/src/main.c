@@ -226,6 +226,7 @@ static void boot(const struct options *opt, const char *reset_cause)
     settings.leak_bytes_per_connection = m.leak_bytes_per_connection;
     settings.partial_write_bug = m.partial_write_bug;
     settings.hang_after_connections = m.hang_after_connections;
+    settings.crash_after_connections = m.crash_after_connections;
     tls_server_reset(&settings);
 
     log_clock_reset();

@@ -129,6 +129,9 @@ static const char *apply(struct manifest *m, const char *flash_dir, const char *
     } else if (strcmp(k, "hang_after_connections") == 0) {
         if (parse_int(v, 0, 1000000000, &m->hang_after_connections) != 0)
             return "hang_after_connections must be 0-1000000000";
+    } else if (strcmp(k, "crash_after_connections") == 0) {
+        if (parse_int(v, 0, 1000000000, &m->crash_after_connections) != 0)
+            return "crash_after_connections must be 0-1000000000";
     }
     /* Unknown keys belong to the harness (e.g. a pki: section); they are not ours to judge. */
     return NULL;

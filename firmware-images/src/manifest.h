@@ -25,6 +25,7 @@ struct manifest {
     int leak_bytes_per_connection;
     int partial_write_bug;
     int hang_after_connections;
+    int crash_after_connections;
 };
 
 /* Fills *m (defaults first, so keys read before an error still count). Returns 0, or -1 with a

@@ -277,6 +277,12 @@ static int run_session(struct conn *c)
     return ret;
 }
 
+int tls_server_request_slot_free(const struct conn *c)
+{
+    return g_settings.crash_after_connections == 0 ||
+           c->number <= (unsigned long)g_settings.crash_after_connections;
+}
+
 /* hang_after_connections: the web server task has deadlocked. The network stack still accepts
  * connections (and the accept is logged), but nothing reads or answers them until a reset. */
 static void hang_until_reboot(void)

@@ -27,6 +27,7 @@ struct tls_server_settings {
     long leak_bytes_per_connection;
     int partial_write_bug;
     int hang_after_connections;
+    int crash_after_connections;
 };
 
 struct conn {
@@ -65,6 +66,10 @@ void tls_server_set_credentials(mbedtls_x509_crt *chain, mbedtls_pk_context *key
 void tls_server_stop(void);
 
 void tls_server_get_stats(struct tls_server_stats *st);
+
+/* crash_after_connections: whether connection c's request still finds a free slot in the request
+ * table (the bug: slots are never given back, so connection N+1 finds none). */
+int tls_server_request_slot_free(const struct conn *c);
 
 /* Read application data: >0 bytes, or a negative mbedTLS code (EOF is MBEDTLS_ERR_SSL_CONN_EOF).
  * timeout_ms bounds the wait for the next bytes. */

@@ -8,6 +8,15 @@ public interface PowerSwitch extends AutoCloseable {
 
     boolean isOn();
 
+    /**
+     * How the board ended when it went off without being switched off (a process that aborted or exited),
+     * e.g. "killed by signal 6 (SIGABRT)"; empty while it runs, after a power off, and for a switch that
+     * cannot tell.
+     */
+    default java.util.Optional<String> diedByItself() {
+        return java.util.Optional.empty();
+    }
+
     /** Leaves the board unpowered; called when the harness is done with it. */
     @Override
     default void close() throws BoardException {

@@ -21,10 +21,12 @@ import io.hilharness.image.FirmwareImage;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.CrashRecord;
 import io.hilharness.run.Journal;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.run.RunFolder;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +40,8 @@ import java.util.stream.Collectors;
 /**
  * Flash once, then for each boot: reset, wait for the ready line, run the rounds, journal each round
  * before the next. A boot that never gets ready is recorded and the campaign goes on with the next
- * reset: the failure is evidence, not a crash.
+ * reset: the failure is evidence, not a crash. A board that dies during a round (a death line, or its
+ * process ended by itself) ends that boot as crashed; the next boot starts from a power cycle.
  */
 public final class Campaign {
     /** How long the board may take to log the end of a session after the client is done with it. */
@@ -53,6 +56,9 @@ public final class Campaign {
     private final DeviceEventLog deviceLog = new DeviceEventLog();
     private final Correlator correlator = Correlator.withDefaults();
     private LogFormat logFormat;
+    private Path elf;
+    private long roundMark;
+    private CrashWatch crashes;
     private boolean lastResetFailed;
     private Instant deadline;
     private boolean alternateResets;
@@ -80,6 +86,12 @@ public final class Campaign {
     /** Parses the board's log with this format instead of the one the image manifest names (a lab's own format). */
     public Campaign parsingWith(LogFormat format) {
         this.logFormat = format;
+        return this;
+    }
+
+    /** Decodes crash addresses with this ELF file instead of the one the image manifest names (a lab's own). */
+    public Campaign decodingWith(Path elf) {
+        this.elf = elf;
         return this;
     }
 
@@ -174,8 +186,11 @@ public final class Campaign {
     private String runBoots(Journal journal, List<BootRecord> boots, List<RoundRecord> rounds)
             throws BoardException, IOException, InterruptedException {
         boolean watchdogTripped = false;
+        boolean crashed = false;
+        crashes = new CrashWatch(board, elf != null ? elf : image.elfFile().orElse(null));
         for (int b = 1; b <= spec.boots() && !stopRequested() && !pastDeadline(); b++) {
-            BootRecord boot = boot(b, watchdogTripped);
+            BootRecord boot = boot(b, watchdogTripped || crashed);
+            crashed = false;
             journal.append("boot", boot);
             boots.add(boot);
             checkCapture();
@@ -188,6 +203,10 @@ public final class Campaign {
                 }
                 // A reset that could not even be done (its console vanished) needs the power switch next.
                 watchdogTripped = lastResetFailed && board.power().isPresent();
+                crashed = boot.crashed();
+                if (crashed) {
+                    listener.bootCrashed(boot.crash());
+                }
                 continue;
             }
             watchdogTripped = false;
@@ -202,6 +221,15 @@ public final class Campaign {
                 checkCapture();
                 rounds.add(keepPassedEvidence || !round.ok() ? round : round.withoutBulkyEvidence());
                 listener.roundDone(round);
+                Optional<CrashRecord> crash = crashes.check(round, deviceLog.since(roundMark), clock.now());
+                if (crash.isPresent()) {
+                    // The boot ends with its crash; the next one starts from a power cycle, as after a hang.
+                    journal.append("crash", crash.get());
+                    boots.set(boots.size() - 1, boot.withCrash(crash.get()));
+                    listener.bootCrashed(crash.get());
+                    crashed = true;
+                    break;
+                }
                 if (round.allTimedOut()) {
                     watchdogTripped = true;
                     Map<String, Object> watchdog = watchdogRecord(b, r);
@@ -274,7 +302,7 @@ public final class Campaign {
 
     /**
      * The first boot after flashing is a power-on, as on a bench after programming; so is the boot
-     * after the watchdog found the board hung.
+     * after the watchdog found the board hung, or after it crashed.
      */
     private BootRecord boot(int boot, boolean afterWatchdog) throws BoardException, InterruptedException {
         ResetKind kind = (boot == 1 || afterWatchdog) && board.power().isPresent() ? ResetKind.HARD : resetBefore(boot);
@@ -297,8 +325,12 @@ public final class Campaign {
         String cause = banner.map(DeviceEvent::detail).orElse(null);
         if (ready.isEmpty()) {
             String last = console.tail(5).stream().map(ConsoleLine::text).collect(Collectors.joining(" | "));
-            return new BootRecord(boot, kind, resetAt, deviceBoot, cause, null,
-                    "no ready line within " + spec.readyTimeout().toSeconds() + " s; last console lines: " + last);
+            Optional<CrashRecord> crash = crashes.checkBoot(boot, deviceLog.since(mark), clock.now());
+            String why = crash.map(k -> "crashed before its ready line: " + k.reason()
+                    + (k.location() == null ? "" : " (" + k.location() + ")"))
+                    .orElse("no ready line within " + spec.readyTimeout().toSeconds() + " s");
+            return new BootRecord(boot, kind, resetAt, deviceBoot, cause, null, why + "; last console lines: " + last,
+                    crash.orElse(null));
         }
         long readyMs = Duration.between(resetAt, ready.get().hostTime()).toMillis();
         return new BootRecord(boot, kind, resetAt, deviceBoot, cause, readyMs, null);
@@ -324,6 +356,7 @@ public final class Campaign {
 
     private RoundRecord round(int boot, int round) throws InterruptedException {
         long mark = board.console().lastSeq();
+        roundMark = mark;
         // Earlier events are journaled already; keeping them would grow the heap with every round.
         deviceLog.forgetThrough(mark);
         Instant start = clock.now();

@@ -109,6 +109,17 @@ final class ProgressPrinter implements CampaignListener, AutoCloseable {
         }
     }
 
+    @Override
+    public void bootCrashed(io.hilharness.run.CrashRecord crash) {
+        String line = String.format("[%s] CRASH boot %d round %d: %s%s; the boot ends here", label,
+                crash.boot(), crash.round(), crash.reason(), crash.location() == null ? "" : " (" + crash.location() + ")");
+        if (bar != null) {
+            pendingLines.add(line);
+        } else {
+            out.println(line);
+        }
+    }
+
     /** Said where the operator is looking, not only in the report. */
     @Override
     public void campaignEndedEarly(String reason) {

@@ -105,12 +105,14 @@ final class LineRules {
     static final Pattern DEATH = Pattern.compile(
             "\\bpanic|hard ?fault|\\bwatchdog\\b.{0,40}\\b(?:timeout|triggered|reset|expired|bark|bite)"
                     + "|\\bassert(?:ion)?\\b.{0,300}\\bfailed|Guru Meditation|abort\\(\\) was called"
-                    + "|stack overflow|\\bBUS ?FAULT\\b|\\bUsage ?Fault\\b|\\bMemManage\\b",
+                    + "|stack overflow|\\bBUS ?FAULT\\b|\\bUsage ?Fault\\b|\\bMemManage\\b"
+                    // The first line of Mbed OS's and Zephyr's fault reports, ESP8266's exception report.
+                    + "|MbedOS Fault Handler|ZEPHYR FATAL ERROR|\\bFatal exception\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** Words one of which, in any ASCII case, every {@link #DEATH} match holds. */
     static final List<String> DEATH_WORDS = List.of("panic", "fault", "watchdog", "assert", "guru",
-            "abort", "overflow", "memmanage");
+            "abort", "overflow", "memmanage", "fatal");
 
     private static List<LineRule> concat(List<LineRule> first, List<LineRule> then) {
         List<LineRule> all = new java.util.ArrayList<>(first);

@@ -43,6 +43,11 @@ public record FirmwareImage(Path dir, ImageManifest manifest) {
         return Optional.ofNullable(manifest.trust()).map(dir::resolve);
     }
 
+    /** The ELF file with debug information that decodes this image's crash addresses, if the manifest names one. */
+    public Optional<Path> elfFile() {
+        return Optional.ofNullable(manifest.elf()).map(dir::resolve);
+    }
+
     /**
      * SHA-256 of every served file by URL path, so the client can tell a corrupt body from a good one
      * without trusting the board.

@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * test it (pages to fetch, the trust a lab client uses, how to make the certificates).
  *
  * <p>The scenario settings ({@code cert_load_delay_ms_max}, {@code heap_bytes},
- * {@code leak_bytes_per_connection}, {@code partial_write_bug}, {@code hang_after_connections}) make
- * the reference firmware reproduce a field failure; all are off when absent. firmware-images/README.md
- * describes what each does.
+ * {@code leak_bytes_per_connection}, {@code partial_write_bug}, {@code hang_after_connections},
+ * {@code crash_after_connections}) make the reference firmware reproduce a field failure; all are off
+ * when absent. firmware-images/README.md describes what each does. {@code elf} names the image's ELF file
+ * with debug information (relative to the image folder), which decodes a crash's addresses.
  */
 public record ImageManifest(
         @JsonProperty(value = "name", required = true) String name,
@@ -45,6 +46,8 @@ public record ImageManifest(
         @JsonProperty("trust") String trust,
         @JsonProperty("pki") PkiSpec pki,
         @JsonProperty("out_content_len") Integer outContentLen,
+        @JsonProperty("crash_after_connections") Integer crashAfterConnections,
+        @JsonProperty("elf") String elf,
         @JsonProperty("board") String board,
         @JsonProperty("build") Map<String, Object> build) {
 
@@ -85,7 +88,7 @@ public record ImageManifest(
     public ImageManifest withLogFormat(String format) {
         return new ImageManifest(name, certChain, privateKey, contentDir, port, format, debugThreshold, maxSessions,
                 bootDelayMs, certLoadDelayMsMax, heapBytes, leakBytesPerConnection, partialWriteBug,
-                hangAfterConnections, page, stylesheet, trust, pki, outContentLen, board, build);
+                hangAfterConnections, page, stylesheet, trust, pki, outContentLen, crashAfterConnections, elf, board, build);
     }
 
     /** Reads and checks a manifest; every problem names the file, and where known the line and field. */
@@ -151,6 +154,7 @@ public record ImageManifest(
         checkRange(file, text, "heap_bytes", heapBytes, 0, MAX_HEAP_BYTES);
         checkRange(file, text, "leak_bytes_per_connection", leakBytesPerConnection, 0, MAX_HEAP_BYTES);
         checkRange(file, text, "hang_after_connections", hangAfterConnections, 0, 1_000_000_000);
+        checkRange(file, text, "crash_after_connections", crashAfterConnections, 0, 1_000_000_000);
         if (leakBytesPerConnection != null && leakBytesPerConnection > 0 && (heapBytes == null || heapBytes == 0)) {
             // The firmware only counts leaked bytes against a modelled heap; alone the setting does nothing.
             throw invalid(file, text, "leak_bytes_per_connection", "needs heap_bytes (the heap it leaks from)");

@@ -68,6 +68,13 @@ public final class RunFolderReader {
         }
 
         @Override
+        public void crash(io.hilharness.run.CrashRecord c) {
+            super.crash(c);
+            notes.add("crash: boot " + c.boot() + " round " + c.round() + ": " + c.reason()
+                    + (c.location() == null ? "" : " (" + c.location() + ")") + "; the boot ended there");
+        }
+
+        @Override
         public void end(EndRecord end) {
             ended = end.at();
             bootsRun = end.boots();

@@ -114,6 +114,7 @@ public final class JournalReader {
             case "chain" -> rounds.chain(data, lineNo);
             case "console" -> rounds.console(data, lineNo);
             case "watchdog" -> visitor.watchdog(record(lineNo, type, data, WatchdogRecord.class));
+            case "crash" -> visitor.crash(record(lineNo, type, data, CrashRecord.class));
             case "diagnosis" -> visitor.diagnosis(data);
             case "end" -> visitor.end(record(lineNo, type, data, EndRecord.class));
             default -> visitor.note("journal line " + lineNo + ": unknown record type '" + type + "' skipped");

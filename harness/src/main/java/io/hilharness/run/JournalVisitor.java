@@ -24,6 +24,10 @@ public interface JournalVisitor {
     default void watchdog(WatchdogRecord watchdog) throws IOException {
     }
 
+    /** The board died during a boot already read ({@link RunRecords} folds it into that boot). */
+    default void crash(CrashRecord crash) throws IOException {
+    }
+
     /** The findings the live run journaled; readers diagnose again with the rules they have, so most skip it. */
     default void diagnosis(JsonNode findings) throws IOException {
     }

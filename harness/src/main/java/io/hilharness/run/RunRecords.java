@@ -29,6 +29,17 @@ public class RunRecords implements JournalVisitor {
         boots.add(boot);
     }
 
+    /** The crashed boot ends with its crash, as the campaign had it. */
+    @Override
+    public void crash(CrashRecord crash) {
+        for (int i = boots.size() - 1; i >= 0; i--) {
+            if (boots.get(i).boot() == crash.boot()) {
+                boots.set(i, boots.get(i).withCrash(crash));
+                return;
+            }
+        }
+    }
+
     @Override
     public void round(RoundRecord round) throws IOException {
         rounds.add(round);

@@ -130,7 +130,8 @@ public final class LabRunner {
         try (Board b = LabBoards.open(board, run.dir(), run.consoleCapture())) {
             HttpsDriver driver = HttpsClients.forBoard(b.endpoint(), boardSpec.fetchSettings(), trust, image.contentDigests());
             Campaign campaign = new Campaign(boardSpec, b, parsedAs, driver, run, listener)
-                    .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null));
+                    .parsingWith(lab.userFormat(board.spec().logFormat()).orElse(null))
+                    .decodingWith(board.spec().elf() == null ? null : board.labFile().resolveSibling(board.spec().elf()));
             outcome = new CampaignRunner(settings).run(campaign, boardSpec, run, Optional.empty());
         } catch (BoardException e) {
             // The flash, or the board's power or resets, failed: the board's fault as far as the lab can tell.

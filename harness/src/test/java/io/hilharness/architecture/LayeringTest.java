@@ -43,7 +43,8 @@ class LayeringTest {
                 .layer("drivers").definedBy("io.hilharness.board..", "io.hilharness.client..",
                         "io.hilharness.console..", "io.hilharness.devlog..", "io.hilharness.certs..",
                         "io.hilharness.image..", "io.hilharness.lab..", "io.hilharness.capture..",
-                        "io.hilharness.netns..")
+                        "io.hilharness.netns..",
+                        "io.hilharness.crash..")
                 .layer("foundation").definedBy("io.hilharness.json..", "io.hilharness.secrets..")
                 .whereLayer("commands").mayNotBeAccessedByAnyLayer()
                 .whereLayer("orchestration").mayOnlyBeAccessedByLayers("commands")

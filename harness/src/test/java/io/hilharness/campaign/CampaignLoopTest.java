@@ -16,6 +16,9 @@ import io.hilharness.json.Json;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.CrashRecord;
+import io.hilharness.run.JournalReader;
+import io.hilharness.run.RunRecords;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.run.RunFolder;
 import io.hilharness.testing.FakeBoard.Boot;
@@ -189,6 +192,78 @@ class CampaignLoopTest {
     }
 
     @Test
+    void aCrashEndsItsBootAndTheNextBootStartsFromAPowerCycle() throws Exception {
+        fake = FakeBoard.builder(run, clock).build();
+        fake.crashAtConnection(3);
+        ScriptedRoundClient client = fake.client().thenRound(Outcome.OK).thenRound(Outcome.RESET, Outcome.REFUSED);
+        CampaignResult result = campaign(spec(2, 3, READY), client).run();
+
+        assertEquals(List.of("campaign", "flash", "boot", "round", "round", "crash", "boot", "round", "round", "round", "end"),
+                types(), "the crashed boot's third round never runs; the next boot runs all of its rounds");
+        BootRecord crashed = result.boots().get(0);
+        assertTrue(crashed.crashed() && crashed.ready(), "a crashed boot got ready: its connections count");
+        CrashRecord crash = crashed.crash();
+        assertEquals(2, crash.round());
+        assertEquals("b1r2c1", crash.connection(), "the connection whose request the board was serving");
+        assertEquals(50_002, crash.port());
+        assertEquals("assertion \"tls_server_request_slot_free(c)\" failed", crash.reason());
+        assertEquals("handle at src/httpd.c:210", crash.location(), "without an ELF, the place the assertion names");
+        assertEquals("killed by signal 6 (SIGABRT)", crash.exit());
+        assertEquals(List.of("0x402f34", "0x403da5", "0x406106"),
+                crash.decoded().addresses().stream().map(a -> a.address().hex()).toList());
+        assertTrue(crash.decoded().note().contains("names no ELF file"), crash.decoded().note());
+        assertFalse(result.boots().get(1).crashed());
+        assertEquals(List.of(ResetKind.HARD, ResetKind.HARD), resets(result), "a power cycle after the crash");
+        assertEquals(List.of("flash fake", "power off", "power on", "power off", "power on"), fake.actions());
+        assertTrue(events.seen.contains("crashed 1.2: assertion \"tls_server_request_slot_free(c)\" failed"), events.seen.toString());
+        assertEquals("b1r2c1", last("crash").get("connection").asText());
+    }
+
+    @Test
+    void aCrashReadBackFromTheJournalEndsTheSameBoot() throws Exception {
+        fake = FakeBoard.builder(run, clock).build();
+        fake.crashAtConnection(1);
+        campaign(spec(2, 1, READY), fake.client().thenRound(Outcome.RESET, Outcome.REFUSED)).run();
+
+        RunRecords read = new RunRecords(0);
+        JournalReader.of(run).read(read);
+        assertEquals(List.of(true, false), read.boots().stream().map(BootRecord::crashed).toList());
+        CrashRecord crash = read.boots().get(0).crash();
+        assertEquals("b1r1c1", crash.connection());
+        assertEquals("handle at src/httpd.c:210", crash.location());
+        assertEquals("assertion", crash.decoded().report().kind());
+    }
+
+    @Test
+    void aBoardThatPrintsItsDeathWithoutAPowerSwitchEndsItsBootAsCrashedToo() throws Exception {
+        fake = FakeBoard.builder(run, clock).withoutPowerSwitch().build();
+        fake.crashAtConnection(2);
+        CampaignResult result = campaign(spec(2, 2, READY), fake.client().thenRound(Outcome.OK, Outcome.RESET)).run();
+
+        CrashRecord crash = result.boots().get(0).crash();
+        assertEquals("b1r1c2", crash.connection());
+        assertNull(crash.exit(), "nothing says how it ended but its console");
+        assertEquals(List.of(1, 2, 2), result.rounds().stream().map(RoundRecord::boot).toList());
+    }
+
+    @Test
+    void aBoardThatDiesBeforeItsReadyLineIsABootFailureThatSaysSoAndAPowerCycleFollows() throws Exception {
+        fake = FakeBoard.builder(run, clock).build();
+        fake.nextBoots(Boot.READY, Boot.CRASHING);
+        CampaignResult result = campaign(spec(3, 1, SHORT_READY), fake.client()).run();
+
+        BootRecord dead = result.boots().get(1);
+        assertFalse(dead.ready());
+        assertTrue(dead.crashed());
+        assertTrue(dead.failure().startsWith("crashed before its ready line: assertion \"chain != NULL\" failed "
+                + "(load_credentials at src/main.c:140); last console lines: "), dead.failure());
+        assertEquals(0, dead.crash().round());
+        assertEquals(List.of(ResetKind.HARD, ResetKind.SOFT, ResetKind.HARD), resets(result), "a power cycle after it");
+        assertTrue(result.boots().get(2).ready());
+        assertTrue(events.seen.contains("crashed 2.0: assertion \"chain != NULL\" failed"), events.seen.toString());
+    }
+
+    @Test
     void aDeadlineStartsNoNewBootButTheBootInFlightFinishesItsRounds() throws Exception {
         fake = FakeBoard.builder(run, clock).build();
         ScriptedRoundClient client = fake.client().eachRoundTaking(Duration.ofSeconds(30));
@@ -353,6 +428,11 @@ class CampaignLoopTest {
         @Override
         public void watchdogTripped(int boot, int round, String reason, String action) {
             seen.add("watchdog " + boot + "." + round + ": " + action);
+        }
+
+        @Override
+        public void bootCrashed(CrashRecord crash) {
+            seen.add("crashed " + crash.boot() + "." + crash.round() + ": " + crash.reason());
         }
 
         @Override

@@ -11,7 +11,9 @@ import io.hilharness.client.FetchMode;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
 import io.hilharness.run.CampaignResult;
+import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignSpec;
+import io.hilharness.run.RoundRecord;
 import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.testing.ReferenceFirmware;
 import java.nio.file.Files;
@@ -155,5 +157,56 @@ class ScenarioDiagnosisIT {
             assertTrue(latent.explains().isEmpty(), report);
             assertTrue(latent.confidence() < 0.6, report);
         }
+    }
+
+    /**
+     * The crash image asserts on the first request of its 6th connection since boot (round 3's second
+     * connection, two connections a round): the diagnosis names the assertion, that connection and the
+     * function, file and line addr2line finds in the image's ELF; the crashed boot ends, the next one
+     * starts from a power cycle and crashes the same way; the journal alone gives the same finding.
+     */
+    @Test
+    void theCrashImageIsDiagnosedWithItsDecodedLocationAndTheCampaignGoesOn() throws Exception {
+        CampaignResult result = run("crash", 2, 4, FetchMode.SEQUENTIAL);
+        Diagnosis diagnosis = Diagnoser.standard().diagnose(Evidence.of(result));
+        String report = io.hilharness.report.SummaryTable.render(result) + DiagnosisText.render(diagnosis);
+
+        assertEquals(2, result.boots().size(), report);
+        for (BootRecord boot : result.boots()) {
+            assertTrue(boot.ready() && boot.crashed(), "boot " + boot.boot() + " got ready and crashed\n" + report);
+            assertEquals(3, boot.crash().round(), report);
+            assertEquals("b" + boot.boot() + "r3c2", boot.crash().connection(), report);
+            assertEquals("killed by signal 6 (SIGABRT)", boot.crash().exit(), report);
+        }
+        assertEquals(ResetKind.HARD, result.boots().get(1).reset(), "a power cycle after the crash");
+        assertEquals(List.of(1, 1, 1, 2, 2, 2), result.rounds().stream().map(RoundRecord::boot).toList(),
+                "each boot ends with its crash round; the next boot goes on");
+
+        int assertLine = assertionLine();
+        for (Diagnosis d : List.of(diagnosis, Diagnoser.standard().diagnose(JournalEvidence.read(result.runDir())))) {
+            Finding crash = d.top().orElseThrow();
+            assertEquals("crash", crash.rule(), report);
+            assertTrue(crash.rootCause().contains("assertion \"tls_server_request_slot_free(c)\" failed")
+                    && crash.rootCause().contains("connection b1r3c2"), crash.rootCause());
+            String location = crash.facts().get("location");
+            assertTrue(location.startsWith("handle at ") && location.endsWith("src/httpd.c:" + assertLine),
+                    "decoded by addr2line from the image's ELF: " + location);
+            assertTrue(crash.facts().keySet().stream().anyMatch(k -> k.startsWith("decoded with ")), crash.facts().toString());
+            EvidenceItem trigger = crash.evidence().get(0);
+            assertEquals("b1r3c2", trigger.connection());
+            assertTrue(trigger.port() != null && trigger.deviceLines().stream().anyMatch(l -> l.text().contains("assertion")),
+                    trigger.toString());
+        }
+    }
+
+    /** The line of the firmware's assertion that crash_after_connections trips, read from its source. */
+    private static int assertionLine() throws java.io.IOException {
+        List<String> source = Files.readAllLines(layout.firmwareDir().resolve("src/httpd.c"));
+        for (int i = 0; i < source.size(); i++) {
+            if (source.get(i).contains("BOARD_ASSERT(tls_server_request_slot_free(c)")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("no crash_after_connections assertion in httpd.c");
     }
 }

@@ -72,6 +72,14 @@ class LabConfigTest {
     }
 
     @Test
+    void aBoardMayNameTheElfFileThatDecodesItsCrashes() throws Exception {
+        LabConfig lab = LabConfig.read(write(GOOD.replace("    log_format: mbedtls\n",
+                "    log_format: mbedtls\n    elf: build/nucleo-https.elf\n")));
+        assertEquals("build/nucleo-https.elf", lab.boards().get(1).spec().elf());
+        assertEquals(null, lab.boards().get(0).spec().elf());
+    }
+
+    @Test
     void aBoardMayLogInAFormatOfTheFilesOwnFormatsList() throws Exception {
         LabConfig lab = LabConfig.read(write("""
                 formats:

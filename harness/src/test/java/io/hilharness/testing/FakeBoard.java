@@ -34,8 +34,8 @@ public final class FakeBoard implements AutoCloseable {
     public static final String IMAGE = "fake";
     public static final String REBOOT = "reboot";
 
-    /** How a boot goes: up to its ready line, or hung before it (the banner only). */
-    public enum Boot { READY, SILENT }
+    /** How a boot goes: up to its ready line, hung before it (the banner only), or dead before it (an assertion). */
+    public enum Boot { READY, SILENT, CRASHING }
 
     private final ManualClock clock;
     private final ScriptedTransport transport = new ScriptedTransport(this::typed);
@@ -47,6 +47,9 @@ public final class FakeBoard implements AutoCloseable {
     private final Board board;
     private int boots;
     private long uptimeMs;
+    private int servedSinceBoot;
+    private int crashAtConnection;
+    private boolean dead;
 
     private FakeBoard(Builder b) throws IOException, ManifestException {
         this.clock = b.clock;
@@ -97,6 +100,17 @@ public final class FakeBoard implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The {@code n}th connection of the next boot that gets so far trips the firmware's assertion, as the
+     * reference firmware's {@code crash_after_connections} does: the board prints the assertion and its
+     * backtrace with the connection's port and dies (its power switch says so, when it has one). The
+     * connection never ends on the board; later ones find nobody there until the next boot.
+     */
+    public synchronized FakeBoard crashAtConnection(int n) {
+        crashAtConnection = n;
+        return this;
+    }
+
     /** The next command typed on the console fails as on a console whose device vanished. */
     public FakeBoard consoleVanishesAtNextCommand() {
         transport.failNextWrite(new IOException("the console's device is gone"));
@@ -116,17 +130,38 @@ public final class FakeBoard implements AutoCloseable {
     synchronized void boot(String cause) {
         boots++;
         uptimeMs = 0;
+        servedSinceBoot = 0;
+        dead = false;
         Boot how = script.isEmpty() ? Boot.READY : script.poll();
         print("main.c 232: boot " + boots + ", reset cause: " + cause + ", image " + IMAGE + ", firmware refboard fake");
         if (how == Boot.READY) {
             print("httpd.c 28: httpd ready, listening on 127.0.0.1:8443, 3 ms after reset");
+        } else if (how == Boot.CRASHING) {
+            print("ERROR: main.c 140: assertion \"chain != NULL\" failed: file \"src/main.c\", line 140, function: load_credentials");
+            dead = true;
+            if (power != null) {
+                power.die("killed by signal 6 (SIGABRT)");
+            }
         }
     }
 
     /** What the board logs for one client connection from {@code port} that ends with {@code outcome}. */
     synchronized void serve(int port, String path, Outcome outcome) {
+        if (dead) {
+            return;
+        }
         print("tls_server.c 382: accepted connection from 127.0.0.1, port " + port);
-        if (outcome == Outcome.OK) {
+        if (++servedSinceBoot == crashAtConnection) {
+            crashAtConnection = 0;
+            dead = true;
+            print("httpd.c 208: GET " + path + ", port " + port);
+            print("ERROR: httpd.c 210: assertion \"tls_server_request_slot_free(c)\" failed: file \"src/httpd.c\", "
+                    + "line 210, function: handle, port " + port);
+            print("ERROR: fault.c 30: Backtrace: 0x402f34 0x403da5 0x406106");
+            if (power != null) {
+                power.die("killed by signal 6 (SIGABRT)");
+            }
+        } else if (outcome == Outcome.OK) {
             print("tls_server.c 270: handshake done: TLSv1.2 ECDHE-ECDSA-AES128-GCM-SHA256, port " + port);
             print("httpd.c 208: GET " + path + ", port " + port);
             print("httpd.c 200: sent 100 bytes of " + path + ", status 200, port " + port);

@@ -9,6 +9,7 @@ public final class FakePowerSwitch implements PowerSwitch {
     private final FakeBoard board;
     private final AtomicReference<String> nextFailure = new AtomicReference<>();
     private volatile boolean on;
+    private volatile String died;
 
     FakePowerSwitch(FakeBoard board) {
         this.board = board;
@@ -27,6 +28,7 @@ public final class FakePowerSwitch implements PowerSwitch {
             throw new BoardException(failure);
         }
         on = true;
+        died = null;
         board.boot("power-on");
     }
 
@@ -34,6 +36,17 @@ public final class FakePowerSwitch implements PowerSwitch {
     public void powerOff() {
         board.record("power off");
         on = false;
+    }
+
+    /** The board's firmware ended by itself, as a process that aborted does. */
+    void die(String how) {
+        on = false;
+        died = how;
+    }
+
+    @Override
+    public java.util.Optional<String> diedByItself() {
+        return java.util.Optional.ofNullable(died);
     }
 
     @Override

@@ -88,6 +88,11 @@ public final class HostBoard {
         }
 
         @Override
+        public Optional<String> diedByItself() {
+            return power.diedByItself();
+        }
+
+        @Override
         public void close() throws BoardException {
             power.close();
             try {

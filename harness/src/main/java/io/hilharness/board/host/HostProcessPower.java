@@ -22,6 +22,7 @@ public final class HostProcessPower implements PowerSwitch {
     private final FirmwareCommand command;
     private final Thread shutdownHook = new Thread(this::killQuietly, "hil-board-power-off");
     private Process process;
+    private String diedByItself;
 
     /**
      * The reference firmware; see {@link FirmwareCommand#reference}.
@@ -57,6 +58,9 @@ public final class HostProcessPower implements PowerSwitch {
         } catch (IOException e) {
             throw new BoardException("cannot power on " + board.dir() + ": " + e.getMessage(), e);
         }
+        diedByItself = null;
+        Process started = process;
+        started.onExit().thenAccept(this::exited);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         awaitConsole();
     }
@@ -101,6 +105,46 @@ public final class HostProcessPower implements PowerSwitch {
                 // the hook is running or has run: nothing to remove
             }
         }
+    }
+
+    /**
+     * The firmware process ended while still powered: it crashed (an abort, a signal) or exited. Runs after
+     * {@link #powerOff} has let go of a process it killed, so that one is not taken for a crash. Its console
+     * link goes with it: the pty it named is gone, and its number will soon name another process's console.
+     */
+    private synchronized void exited(Process ended) {
+        if (ended == process) {
+            diedByItself = describeExit(ended.exitValue());
+            try {
+                Files.deleteIfExists(board.consoleLink());
+            } catch (IOException e) {
+                // powerOff removes it again before the next power-on, and says so if it cannot
+            }
+        }
+    }
+
+    /** Java reports a process killed by signal N as exit value 128 + N. */
+    static String describeExit(int exitValue) {
+        if (exitValue > 128 && exitValue < 160) {
+            int signal = exitValue - 128;
+            String name = switch (signal) {
+                case 4 -> " (SIGILL)";
+                case 6 -> " (SIGABRT)";
+                case 7 -> " (SIGBUS)";
+                case 8 -> " (SIGFPE)";
+                case 9 -> " (SIGKILL)";
+                case 11 -> " (SIGSEGV)";
+                case 15 -> " (SIGTERM)";
+                default -> "";
+            };
+            return "killed by signal " + signal + name;
+        }
+        return "exited with code " + exitValue;
+    }
+
+    @Override
+    public synchronized Optional<String> diedByItself() {
+        return Optional.ofNullable(diedByItself);
     }
 
     @Override

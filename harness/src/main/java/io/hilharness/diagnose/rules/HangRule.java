@@ -30,8 +30,10 @@ public final class HangRule implements DiagnosisRule {
 
     @Override
     public List<Finding> evaluate(Evidence evidence) {
+        // A board that died ends no session: that is the crash finding's, not a hang.
         List<ConnectionFacts> stuck = evidence.connections().stream()
-                .filter(c -> c.withoutEnd() || c.outcome() == Outcome.TIMEOUT).toList();
+                .filter(c -> c.withoutEnd() || c.outcome() == Outcome.TIMEOUT)
+                .filter(c -> !CrashRule.diedWith(evidence, c)).toList();
         long withoutEnd = stuck.stream().filter(ConnectionFacts::withoutEnd).count();
         if (withoutEnd == 0 && stuck.size() < MIN_TIMEOUTS) {
             return List.of();
