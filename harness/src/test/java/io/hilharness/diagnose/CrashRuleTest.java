@@ -53,7 +53,7 @@ class CrashRuleTest {
                 crash.rootCause());
         assertEquals("1 (round 3) of 2", crash.facts().get("crashed boots"));
         assertEquals("killed by signal 6 (SIGABRT)", crash.facts().get("board process"));
-        assertEquals("1: b1r3c1", crash.facts().get("connections explained"));
+        assertEquals(List.of("b1r3c1"), crash.explains());
         assertTrue(crash.facts().get(decodedKey(crash)).startsWith("backtrace #0 0x402f34; backtrace #1 0x403da5"),
                 crash.facts().toString());
         assertTrue(crash.fix().contains("elf: in its manifest or the lab config"), crash.fix());

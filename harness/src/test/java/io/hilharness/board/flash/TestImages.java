@@ -15,6 +15,6 @@ public final class TestImages {
         Files.createDirectories(dir);
         Files.write(dir.resolve(file), content);
         return new FirmwareImage(dir, new ImageManifest("test-image", "certs/chain.pem", "certs/key.pem", "content",
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
     }
 }
