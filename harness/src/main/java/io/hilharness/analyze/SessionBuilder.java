@@ -157,12 +157,18 @@ final class SessionBuilder {
         if (failCode != null && failCode == NET_CONN_RESET) {
             return SessionOutcome.RESET;
         }
+        if (attribution != null && endedBy == null && !freed) {
+            return SessionOutcome.UNFINISHED; // an lwIP board logs every end it sees: none came
+        }
         if (handshakeDone()) {
             return failCode == null || failCode == CONN_EOF || failCode == PEER_CLOSE_NOTIFY
                     ? SessionOutcome.COMPLETED : SessionOutcome.ERROR;
         }
         if (failCode != null) {
             return failCode == CONN_EOF ? SessionOutcome.EOF : SessionOutcome.ERROR;
+        }
+        if (attribution != null && endedBy != null) {
+            return SessionOutcome.EOF; // closed before any TLS went through (a browser's unused preconnect)
         }
         return SessionOutcome.UNFINISHED;
     }

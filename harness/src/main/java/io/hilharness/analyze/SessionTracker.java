@@ -135,7 +135,9 @@ public final class SessionTracker {
             // segment), or, when httpd logs nothing, after mbedTLS freed the context.
             boolean lwip = e.attribution() != null;
             EventType starts = lwip ? EventType.CONNECTION_ACCEPTED : EventType.HANDSHAKE_START;
-            if (current != null && (e.type() == starts || lwip && current.freed())) {
+            boolean afterFree = lwip && current != null && current.freed() && e.type() != EventType.OTHER
+                    && e.type() != EventType.SSL_FREE; // "<= free" still ends the freed one
+            if (current != null && (e.type() == starts || afterFree)) {
                 close(current);
                 current = null;
             }

@@ -153,9 +153,17 @@ final class LwipConnections {
         String ssl = b.context();
         Connection c = bySslContext.get(ssl);
         Attribution how = Attribution.POINTER;
-        // A closed connection's context still logs its end (=> free); only a new handshake is another's.
-        if (c == null || c.closed && type == EventType.HANDSHAKE_START) {
-            if (type != EventType.HANDSHAKE_START && !anyOpenEstablished()) {
+        if (type == EventType.SSL_FREE && current != null && current.closed && current.pointer != null && c != current
+                && (c == null || !c.closed)) {
+            // altcp frees the context the moment httpd closes its connection: the guess that tied this
+            // context to another connection was wrong, and that one's context is likely the closed one's.
+            swapContexts(current, c, ssl);
+            c = current;
+        }
+        // A closed connection's context still logs its end (=> free, <= free); any other line is the
+        // context's next connection (mbedTLS's allocator hands the same address out again).
+        if (c == null || c.closed && !freeing(b, type)) {
+            if (c == null && freeing(b, type) || type != EventType.HANDSHAKE_START && !anyOpenEstablished()) {
                 return false; // e.g. a context freed at start-up, before any connection
             }
             if (type != EventType.HANDSHAKE_START && established != null && current == established) {
@@ -176,10 +184,29 @@ final class LwipConnections {
         currentSure = true;
         mark(b, c, how);
         if (type == EventType.SSL_FREE) {
-            bySslContext.remove(ssl);
-            close(c);
+            if (c.pointer == null) {
+                close(c); // httpd logs nothing: the context's end is the connection's
+            }
         }
         return true;
+    }
+
+    private void swapContexts(Connection closing, Connection wronglyHeld, String ssl) {
+        String other = closing.sslContext;
+        if (wronglyHeld != null) {
+            wronglyHeld.sslContext = other;
+            if (other != null) {
+                bySslContext.put(other, wronglyHeld);
+            }
+        } else if (other != null) {
+            bySslContext.remove(other);
+        }
+        closing.sslContext = ssl;
+        bySslContext.put(ssl, closing);
+    }
+
+    private static boolean freeing(DeviceEvent.Builder b, EventType type) {
+        return type == EventType.SSL_FREE || "<= free".equals(b.message());
     }
 
     private boolean anyOpenEstablished() {
