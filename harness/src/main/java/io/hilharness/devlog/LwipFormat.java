@@ -67,18 +67,27 @@ public final class LwipFormat implements LogFormat {
             return bare(text);
         }
         LogLine line = message(text, time.end(), deviceMs(time));
-        if (known(line)) {
+        if (line.file() != null || MessageClassifier.recognises(line.message())) {
             ownLineSeen = true;
             return line;
         }
         // Concurrent printing: a later "time message" inside this line may be the one that means something.
+        LogLine later = merged(text, time);
+        if (later == null && known(line)) {
+            later = line;
+        }
+        ownLineSeen |= later != null;
+        return later;
+    }
+
+    /** The first "time message" after the line's start that the harness recognises, or null. */
+    private static LogLine merged(String text, Matcher time) {
         while (time.find(time.end())) {
             if (time.start() > 0 && LineText.isDigit(text.charAt(time.start() - 1))) {
                 continue;
             }
             LogLine later = message(text, time.end(), deviceMs(time));
             if (later.file() != null || MessageClassifier.recognises(later.message())) {
-                ownLineSeen = true;
                 return later;
             }
             if (time.end() >= text.length()) {
