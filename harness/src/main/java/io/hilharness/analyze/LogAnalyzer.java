@@ -4,6 +4,7 @@ import io.hilharness.console.LineFramer;
 import io.hilharness.devlog.AutoDetectFormat;
 import io.hilharness.devlog.DeviceLogParser;
 import io.hilharness.devlog.LogFormat;
+import io.hilharness.devlog.LwipFormat;
 import io.hilharness.run.RunFolder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +107,9 @@ public final class LogAnalyzer {
      * the start is recognised: a later stretch could not know what the earlier ones decided.
      */
     private Supplier<LogFormat> laterFormats(FileChannel channel, LogFormat first) throws IOException {
+        if (first instanceof LwipFormat) {
+            return null; // an lwIP line's connection is known from the lines before it only
+        }
         if (!(first instanceof AutoDetectFormat)) {
             return formats;
         }
@@ -122,7 +126,8 @@ public final class LogAnalyzer {
             framer.feed(buf.array(), 0, n);
             at += n;
         }
-        return probe.continuation().isEmpty() ? null : () -> probe.continuation().orElseThrow();
+        boolean lwip = probe.decided().filter(LwipFormat.class::isInstance).isPresent();
+        return probe.continuation().isEmpty() || lwip ? null : () -> probe.continuation().orElseThrow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {

@@ -56,6 +56,11 @@ final class SessionJson {
             json.writeNumberField("signatureBytes", s.signatureBytes());
         }
         json.writeNumberField("lines", s.lines());
+        if (s.bytesServed() != null) {
+            json.writeNumberField("bytesServed", s.bytesServed());
+        }
+        stringField(json, "endedBy", s.endedBy());
+        stringField(json, "attribution", s.attribution());
         json.writeEndObject();
     }
 

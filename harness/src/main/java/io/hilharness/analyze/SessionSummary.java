@@ -26,12 +26,18 @@ import java.util.List;
  * @param requests     HTTP requests served, {@code GET /style.css} (first few)
  * @param signatureBytes ServerKeyExchange signature length, when dumped
  * @param lines        number of log lines in the session
+ * @param bytesServed  bytes httpd handed to TLS for it (lwIP's {@code Sent N bytes}), when logged
+ * @param endedBy      what ended it, in the words of the line that did ({@code closed by httpd},
+ *                     {@code Connection reset.}, {@code TCP closed in FIN_WAIT_2}), or null
+ * @param attribution  on an lwIP board: the least sure way one of its lines was tied to it
+ *                     ({@code EXACT}, {@code POINTER}, {@code CONTEXT}, {@code AMBIGUOUS}); else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionSummary(int boot, String key, Integer port, String context, long firstSeq, long lastSeq,
                              long firstOffset, Instant start, Instant end, Long startDeviceMs,
                              SessionOutcome outcome, String alertName, Integer code, String codeName,
-                             boolean handshakeDone, List<String> requests, Long signatureBytes, long lines) {
+                             boolean handshakeDone, List<String> requests, Long signatureBytes, long lines,
+                             Long bytesServed, String endedBy, String attribution) {
     public SessionSummary {
         requests = List.copyOf(requests);
     }
@@ -47,6 +53,15 @@ public record SessionSummary(int boot, String key, Integer port, String context,
         }
         if (!requests.isEmpty()) {
             sb.append("  ").append(String.join(", ", requests));
+        }
+        if (bytesServed != null) {
+            sb.append("  ").append(bytesServed).append(" bytes sent");
+        }
+        if (endedBy != null) {
+            sb.append("  ended: ").append(endedBy);
+        }
+        if (attribution != null) {
+            sb.append("  [").append(attribution.toLowerCase(java.util.Locale.ROOT)).append(']');
         }
         return sb.toString();
     }

@@ -131,7 +131,13 @@ public final class SessionTracker {
         if (e.context() != null) {
             String slot = "ssl " + e.context();
             SessionBuilder current = open.get(slot);
-            if (e.type() == EventType.HANDSHAKE_START && current != null) {
+            // An lwIP board's connection starts at httpd's accept (altcp makes a handshake call per
+            // segment), or, when httpd logs nothing, after mbedTLS freed the context.
+            boolean lwip = e.attribution() != null;
+            EventType starts = lwip ? EventType.CONNECTION_ACCEPTED : EventType.HANDSHAKE_START;
+            boolean afterFree = lwip && current != null && current.freed() && e.type() != EventType.OTHER
+                    && e.type() != EventType.SSL_FREE; // "<= free" still ends the freed one
+            if (current != null && (e.type() == starts || afterFree)) {
                 close(current);
                 current = null;
             }
@@ -254,7 +260,8 @@ public final class SessionTracker {
         }
         return new SessionSummary(s.boot(), key, s.port(), s.context(), s.firstSeq() + lines, s.lastSeq() + lines,
                 s.firstOffset(), s.start(), s.end(), s.startDeviceMs(), s.outcome(), s.alertName(), s.code(),
-                s.codeName(), s.handshakeDone(), s.requests(), s.signatureBytes(), s.lines());
+                s.codeName(), s.handshakeDone(), s.requests(), s.signatureBytes(), s.lines(), s.bytesServed(),
+                s.endedBy(), s.attribution());
     }
 
     private void closeFreed() {

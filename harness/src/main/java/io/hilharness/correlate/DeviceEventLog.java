@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * campaign (which waits for connections to finish on the board's side and reads their events).
  */
 public final class DeviceEventLog {
-    private static final Set<EventType> SESSION_END = Set.of(EventType.CONNECTION_CLOSED, EventType.SETUP_FAILED);
+    private static final Set<EventType> SESSION_END = Set.of(EventType.CONNECTION_CLOSED, EventType.SETUP_FAILED,
+            EventType.TCP_CONNECTION_CLOSED);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();

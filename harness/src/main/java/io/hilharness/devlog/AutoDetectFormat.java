@@ -61,7 +61,7 @@ public final class AutoDetectFormat implements LogFormat {
     boolean builtInOnly() {
         for (LogFormat c : candidates) {
             if (!(c instanceof BoardLogFormat || c instanceof MbedTraceFormat || c instanceof EspIdfFormat
-                    || c instanceof MbedtlsNativeFormat)) {
+                    || c instanceof MbedtlsNativeFormat || c instanceof LwipFormat)) {
                 return false;
             }
         }

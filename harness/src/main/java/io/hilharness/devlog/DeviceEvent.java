@@ -45,6 +45,7 @@ import java.util.Map;
  * @param dump             bytes of an mbedTLS hex dump, on the event of its last row, or null
  * @param raw              the whole console line as received, always kept as evidence
  * @param truncated        the console framer cut this line
+ * @param attribution      on an lwIP board's line: how its port and context were tied to it; else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeviceEvent(
@@ -80,7 +81,8 @@ public record DeviceEvent(
         Map<String, Long> counters,
         HexDump dump,
         String raw,
-        boolean truncated) implements LineFacts {
+        boolean truncated,
+        Attribution attribution) implements LineFacts {
 
     public DeviceEvent {
         counters = counters == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(counters));
@@ -103,7 +105,7 @@ public record DeviceEvent(
         return new DeviceEvent(seq, offset, hostTime, boot, deviceMs, type, severity, format, file, line,
                 debugLevel, context, message, port, code, codeName, alertLevel, alertDescription, alertName,
                 state, method, path, status, bytes, tlsVersion, cipher, image, firmware, detail, counters,
-                hexDump, raw, truncated);
+                hexDump, raw, truncated, attribution);
     }
 
     public static Builder builder() {
@@ -145,6 +147,7 @@ public record DeviceEvent(
         private HexDump dump;
         private String raw;
         private boolean truncated;
+        private Attribution attribution;
 
         private Builder() {
         }
@@ -178,6 +181,7 @@ public record DeviceEvent(
         public Builder dump(HexDump v) { dump = v; return this; }
         public Builder raw(String v) { raw = v; return this; }
         public Builder truncated(boolean v) { truncated = v; return this; }
+        public Builder attribution(Attribution v) { attribution = v; return this; }
 
         /** Sets the code and its decoded name. */
         public Builder code(Integer v) {
@@ -199,12 +203,15 @@ public record DeviceEvent(
         String file() { return file; }
         String message() { return message; }
         Integer port() { return port; }
+        String context() { return context; }
+        String detail() { return detail; }
+        Long bytes() { return bytes; }
 
         public DeviceEvent build() {
             return new DeviceEvent(seq, offset, hostTime, boot, deviceMs, type, severity, format, file,
                     line, debugLevel, context, message, port, code, codeName, alertLevel, alertDescription,
                     alertName, state, method, path, status, bytes, tlsVersion, cipher, image, firmware,
-                    detail, counters, dump, raw, truncated);
+                    detail, counters, dump, raw, truncated, attribution);
         }
     }
 }

@@ -29,6 +29,8 @@ public final class DeviceLogParser {
     private final NativeLineReader nativeLines = new NativeLineReader();
     private final NativeLineFacts nativeFacts = new NativeLineFacts(nativeLines);
     private final LineShapes shapes = new LineShapes();
+    /** Ports and pointers of an lwIP board's lines, which mostly name neither. */
+    private final LwipConnections lwipConnections = new LwipConnections();
     /** Whether canonical lines may skip the format's String parse; null until the format is known. */
     private Boolean nativeFastPath;
     private int boot;
@@ -191,6 +193,9 @@ public final class DeviceLogParser {
             if (parsed != null) {
                 fill(b, parsed);
                 MessageClassifier.classify(parsed, b);
+                if (LwipFormat.NAME.equals(parsed.format())) {
+                    lwipConnections.attribute(b);
+                }
             } else {
                 b.message(visible);
                 MessageClassifier.classifyRaw(visible, b);

@@ -42,6 +42,16 @@ public interface LineFacts {
 
     String path();
 
+    /** Type-specific text (close reason, function, what a transfer line counts); null where not read. */
+    default String detail() {
+        return null;
+    }
+
+    /** How an lwIP board's line was tied to its connection; null on other boards' lines. */
+    default Attribution attribution() {
+        return null;
+    }
+
     /** The whole line as received. */
     String raw();
 }

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 final class LineRules {
 
     private static final String CODE = ErrorCodes.TOKEN;
+    /** A pointer as glibc's {@code %p} prints it. */
+    private static final String POINTER = "(0x[0-9a-fA-F]{1,16}|\\(nil\\))";
+    private static final int NET_CONN_RESET = -0x0050;
 
     private LineRules() {
     }
@@ -79,7 +82,7 @@ final class LineRules {
                     startsWith("manifest error", "certificate load failed", "key load failed"),
                     (m, b) -> b.detail(m.group(1)).code(m.group(1) == null ? null : ErrorCodes.findHex(m.group(1)))));
 
-    /** lwIP's LWIP_DEBUGF strings (2.1): printed raw, without any prefix, so recognised on any line. */
+    /** lwIP's LWIP_DEBUGF strings (2.1, 2.2): printed raw, without any prefix, so recognised on any line. */
     static final List<LineRule> LWIP = List.of(
             of(EventType.TCP_CONNECTION_REQUEST, "TCP connection request ([0-9]{1,5}) -> ([0-9]{1,5})\\.?$",
                     (m, b) -> b.port(port(m.group(1))).detail(m.group(1) + " -> " + m.group(2))),
@@ -95,8 +98,43 @@ final class LineRules {
                     (m, b) -> b.method(m.group(1)).path(m.group(2))),
             of(EventType.TRANSFER_PROGRESS, "Received ([0-9]{1,10}) bytes$",
                     (m, b) -> b.detail("received").bytes(LineText.longOrNull(m.group(1)))),
-            of(EventType.TRANSFER_PROGRESS, "http_send: pcb=\\S{1,40} hs=\\S{1,40} left=(-?[0-9]{1,10})$",
-                    (m, b) -> b.detail("left").bytes(LineText.longOrNull(m.group(1)))));
+            of(EventType.TRANSFER_PROGRESS, "http_send: pcb=(\\S{1,40}) hs=\\S{1,40} left=(-?[0-9]{1,10})$",
+                    (m, b) -> b.context(m.group(1)).detail("left").bytes(LineText.longOrNull(m.group(2)))),
+            // lwIP 2.2.1 httpd (HTTPD_DEBUG): the pcb pointer names the connection until it is closed.
+            of(EventType.CONNECTION_ACCEPTED, "http_accept " + POINTER + " / \\S{1,40}$",
+                    (m, b) -> b.context(m.group(1)).detail("http_accept")),
+            of(EventType.SETUP_FAILED, "http_accept: Out of memory, RST$", (m, b) -> b.detail("http_accept")),
+            of(EventType.CONNECTION_CLOSED, "Closing connection " + POINTER + "$",
+                    (m, b) -> b.context(m.group(1)).detail("closed by httpd")),
+            // The connection's error callback: lwip_strerr of ERR_RST, ERR_ABRT or ERR_CLSD.
+            of(EventType.CONNECTION_CLOSED, "http_err: (.{1,80})$", (m, b) -> b.detail(m.group(1))
+                    .code(m.group(1).startsWith("Connection reset") ? NET_CONN_RESET : null)),
+            // Application data decrypted and handed to httpd: the handshake is over.
+            of(EventType.TRANSFER_PROGRESS, "http_recv: pcb=" + POINTER + " pbuf=(0x[0-9a-fA-F]{1,16}) err=",
+                    (m, b) -> b.context(m.group(1)).detail("received")),
+            of(EventType.TRANSFER_PROGRESS, "http_sent " + POINTER + "$", (m, b) -> b.context(m.group(1)).detail("acked")),
+            of(EventType.TRANSFER_PROGRESS, "Sent ([0-9]{1,10}) bytes$",
+                    (m, b) -> b.detail("sent").bytes(LineText.longOrNull(m.group(1)))),
+            of(EventType.RESPONSE_SENT, "End of file\\.$", (m, b) -> b.detail("end of file")),
+            of(EventType.READY, "httpd ready(?: on ([^\\s,]{1,100}))?", (m, b) -> b.detail(m.group(1))),
+            // lwIP's heap and pools (MEM_DEBUG, MEMP_DEBUG), and altcp_tls (ALTCP_MBEDTLS_DEBUG).
+            of(EventType.ALLOC_FAILED, "mem_malloc: could not allocate ([0-9]{1,10}) bytes$",
+                    (m, b) -> b.detail("mem_malloc").bytes(LineText.longOrNull(m.group(1)))),
+            of(EventType.ALLOC_FAILED, "mem_calloc: could not allocate ([0-9]{1,18}) bytes$",
+                    (m, b) -> b.detail("mem_calloc").bytes(LineText.longOrNull(m.group(1)))),
+            // mbedtls_ssl_setup (level 1) when one of its buffers did not fit.
+            of(EventType.ALLOC_FAILED, "alloc\\(\\) of ssl sub-contexts failed$", (m, b) -> b.detail("mbedtls_ssl_setup")),
+            of(EventType.CONFIG_ERROR, "image error: (.{1,500})$", (m, b) -> b.detail(m.group(1))),
+            of(EventType.SETUP_FAILED, "tcp_listen_input: could not allocate PCB$", (m, b) -> b.detail("tcp_listen_input")),
+            // altcp prints no code for a failed setup: mbedTLS's only failure there is an allocation.
+            of(EventType.SETUP_FAILED, "mbedtls_ssl_setup failed$", (m, b) -> b.detail("mbedtls_ssl_setup")),
+            of(EventType.TLS_IO_ERROR, "(mbedtls_ssl_flush_output) failed: " + CODE, startsWith("mbedtls_ssl_flush_output"),
+                    LineRules::functionAndCode),
+            // mbedtls_ssl_read/_write entered (level 2): altcp calls them only once the handshake is over.
+            of(EventType.TRANSFER_PROGRESS, "=> read$", (m, b) -> b.detail("tls read")),
+            of(EventType.TRANSFER_PROGRESS, "=> write$", (m, b) -> b.detail("tls write")),
+            of(EventType.CLOSE_NOTIFY_RECEIVED, "connection was closed gracefully$",
+                    (m, b) -> b.alertLevel(1).alertDescription(0)));
 
     /** Every rule a message after a format's prefix may match, in order: the firmware's and mbedTLS's, then lwIP's. */
     static final List<LineRule> ALL = concat(FIRMWARE_AND_MBEDTLS, LWIP);

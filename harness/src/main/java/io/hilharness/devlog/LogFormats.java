@@ -7,8 +7,8 @@ import java.util.Locale;
 public final class LogFormats {
 
     public static final String AUTO = "auto";
-    /** lwIP altcp_tls prints mbedTLS debug as {@code "%s:%04d: %s"}: the mbedtls format without level. */
-    public static final String LWIP = "lwip";
+    /** An lwIP board's output ({@link LwipFormat}). */
+    public static final String LWIP = LwipFormat.NAME;
 
     private LogFormats() {
     }
@@ -21,10 +21,11 @@ public final class LogFormats {
 
     /**
      * A fresh instance of every concrete format, in detection order. Wrapping formats (mbed-trace,
-     * ESP-IDF) come before mbedtls because their messages carry an mbedTLS prefix of their own.
+     * ESP-IDF, lwIP) come before mbedtls because their messages carry an mbedTLS prefix of their own.
      */
     public static List<LogFormat> all() {
-        return List.of(new BoardLogFormat(), new MbedTraceFormat(), new EspIdfFormat(), new MbedtlsNativeFormat());
+        return List.of(new BoardLogFormat(), new MbedTraceFormat(), new EspIdfFormat(), LwipFormat.detecting(),
+                new MbedtlsNativeFormat());
     }
 
     /** Auto-detection over user-defined formats (tried first) and the built-in ones. */
@@ -43,7 +44,8 @@ public final class LogFormats {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (key) {
             case BoardLogFormat.NAME -> new BoardLogFormat();
-            case MbedtlsNativeFormat.NAME, LWIP -> new MbedtlsNativeFormat();
+            case MbedtlsNativeFormat.NAME -> new MbedtlsNativeFormat();
+            case LWIP -> new LwipFormat();
             case MbedTraceFormat.NAME -> new MbedTraceFormat();
             case EspIdfFormat.NAME -> new EspIdfFormat();
             case AUTO -> autoDetect();

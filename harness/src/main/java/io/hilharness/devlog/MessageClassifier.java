@@ -44,6 +44,11 @@ final class MessageClassifier {
     private MessageClassifier() {
     }
 
+    /** Whether a line rule knows {@code message} (prefix and port suffix already off). */
+    static boolean recognises(String message) {
+        return message.length() <= MAX_CLASSIFIED_LENGTH && MESSAGES.apply(message, DeviceEvent.builder());
+    }
+
     /** Fills type, message, port and the type's fields from {@code parsed} into {@code b}. */
     static void classify(LogLine parsed, DeviceEvent.Builder b) {
         classifyMessage(withoutPort(parsed.message(), b), b);

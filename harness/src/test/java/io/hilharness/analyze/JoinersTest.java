@@ -18,7 +18,7 @@ class JoinersTest {
 
     static SessionSummary session(int boot, Integer port, SessionOutcome outcome, long seq) {
         return new SessionSummary(boot, port == null ? "ssl 0x1 #" + seq : "port " + port, port, null, seq, seq, 0,
-                T, T, null, outcome, null, null, null, outcome == SessionOutcome.COMPLETED, List.of(), null, 1);
+                T, T, null, outcome, null, null, null, outcome == SessionOutcome.COMPLETED, List.of(), null, 1, null, null, null);
     }
 
     static ClientConnection client(String id, int boot, int port, int second, String outcome) {

@@ -28,7 +28,7 @@ class SessionJsonTest {
         // A component added to the record must be added to the writer (the property above then checks it).
         assertEquals(List.of("boot", "key", "port", "context", "firstSeq", "lastSeq", "firstOffset", "start", "end",
                         "startDeviceMs", "outcome", "alertName", "code", "codeName", "handshakeDone", "requests",
-                        "signatureBytes", "lines"),
+                        "signatureBytes", "lines", "bytesServed", "endedBy", "attribution"),
                 Arrays.stream(SessionSummary.class.getRecordComponents()).map(c -> c.getName()).toList());
     }
 
@@ -47,7 +47,8 @@ class SessionJsonTest {
                 .as((h, end, deviceMs, outcome, alert, code, codeName, done) -> new Tail(h, end, deviceMs, outcome, alert, code,
                         codeName, done))
                 .flatMap(t -> Combinators.combine(Arbitraries.of("GET /", "GET /style.css", "POST /x \u00e9").list().ofMaxSize(3),
-                        longs, Arbitraries.longs()).as((requests, signature, lines) -> t.summary(requests, signature, lines)));
+                        longs, Arbitraries.longs(), longs, texts, texts).as((requests, signature, lines, served, ended, how) ->
+                                t.summary(requests, signature, lines, served, ended, how)));
         return one.list().ofMaxSize(4);
     }
 
@@ -57,9 +58,10 @@ class SessionJsonTest {
 
     private record Tail(Head h, Instant end, Long deviceMs, SessionOutcome outcome, String alert, Integer code,
                         String codeName, boolean done) {
-        SessionSummary summary(List<String> requests, Long signature, long lines) {
+        SessionSummary summary(List<String> requests, Long signature, long lines, Long served, String ended, String how) {
             return new SessionSummary(h.boot(), h.key(), h.port(), h.context(), h.firstSeq(), h.lastSeq(), h.firstOffset(),
-                    h.start(), end, deviceMs, outcome, alert, code, codeName, done, requests, signature, lines);
+                    h.start(), end, deviceMs, outcome, alert, code, codeName, done, requests, signature, lines, served,
+                    ended, how);
         }
     }
 }
