@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +92,6 @@ class LwipCampaignIT {
         }
     }
 
-    @Disabled("enable after merging helper lwiplogs' lwIP log reading (issue 23, section 2): the join by port")
     @Test
     void everyConnectionOfAnOkHttpCampaignIsJoinedWithItsBoardLinesByPort() throws Exception {
         CampaignResult result = new ReferenceBoardRunner(ProjectLayout.locate(), runs)
