@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.hilharness.devlog.LogFormats;
 import io.hilharness.json.Json;
 import io.hilharness.json.ParserMessages;
 import java.io.IOException;
@@ -63,7 +64,8 @@ public record ImageManifest(
     private static final int MAX_HEAP_BYTES = 1 << 30;
 
     public ImageManifest {
-        logFormat = logFormat == null ? "board" : logFormat;
+        // The lwIP board prints what lwIP and mbedTLS print: the harness recognises it as it comes.
+        logFormat = logFormat != null ? logFormat : LWIP_BOARD.equals(board) ? LogFormats.AUTO : "board";
         page = page == null ? "/dashboard.html" : page;
         stylesheet = stylesheet == null ? "/style.css" : stylesheet;
         board = board == null ? REFERENCE_BOARD : board;
@@ -123,7 +125,11 @@ public record ImageManifest(
     }
 
     private void check(Path file, String text) throws ManifestException {
-        if (!logFormat.equals("board") && !logFormat.equals("mbedtls")) {
+        if (isLwip() && !LogFormats.names().contains(logFormat)) {
+            throw invalid(file, text, "log_format", "must be one of " + LogFormats.names() + ", not '" + logFormat + "'");
+        }
+        if (!isLwip() && !logFormat.equals("board") && !logFormat.equals("mbedtls")) {
+            // the reference firmware prints one of these two, as the manifest tells it
             throw invalid(file, text, "log_format", "must be 'board' or 'mbedtls', not '" + logFormat + "'");
         }
         if (port != null && (port < 0 || port > 65535)) {
