@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code hil pdu serve}: the reference board on a bench as a lab has its boards, for tools that power and
@@ -48,8 +51,11 @@ final class PduServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InetSocketAddress address = listenAddress(listen);
         CountDownLatch stop = new CountDownLatch(1);
+        // From the start, so a signal while the bench comes up still stops it cleanly; given back at the end.
+        Map<Signal, SignalHandler> previous = new HashMap<>();
         for (String name : List.of("INT", "TERM")) {
-            Signal.handle(new Signal(name), signal -> stop.countDown());
+            Signal signal = new Signal(name);
+            previous.put(signal, Signal.handle(signal, s -> stop.countDown()));
         }
         PrintStream out = System.out;
         try (ReferenceBench bench = ReferenceBench.open(dir, boardPort == null ? LoopbackPorts.free() : boardPort,
@@ -61,6 +67,8 @@ final class PduServeCommand implements Callable<Integer> {
             out.println("board is off; Ctrl-C or SIGTERM stops the bench");
             out.flush();
             stop.await();
+        } finally {
+            previous.forEach(Signal::handle);
         }
         out.println("stopped: board off, UART removed");
         return 0;
