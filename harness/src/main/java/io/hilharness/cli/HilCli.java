@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = "Hardware-in-the-loop test harness for embedded HTTPS servers.",
         subcommands = {DemoCommand.class, RunCommand.class, ImagesCommand.class, CertsCommand.class,
                 ReportCommand.class, DiagnoseCommand.class, AnalyzeCommand.class,
-                BoardsCommand.class, ConsoleCommand.class, SoakCommand.class, BenchCommand.class})
+                BoardsCommand.class, ConsoleCommand.class, SoakCommand.class, BenchCommand.class, PduCommand.class})
 public final class HilCli {
     public static final int EXIT_CONFIG_ERROR = 2;
 

@@ -42,7 +42,7 @@ class LavaBoardIT {
     void theConnectionCommandIsTheConsoleAndThePowerCommandsCycleTheBoard() throws Exception {
         ProjectLayout layout = ReferenceFirmware.built();
         Path tee = dir.resolve("uart-sniffer.raw");
-        try (ReferenceBench bench = ReferenceBench.start(dir.resolve("bench"), Optional.of(tee));
+        try (PduProcess bench = PduProcess.serve(layout, dir.resolve("bench"), Optional.of(tee));
              Ser2net ser2net = Ser2net.serve(bench.uart(), Files.createDirectories(dir.resolve("ser2net")))) {
             bench.flash(new ImageBuilder(layout).build("lab-ca"));
             Path labFile = dir.resolve("lab.yaml");
@@ -51,8 +51,8 @@ class LavaBoardIT {
                       lava:
                         kind: lava
                         endpoint: 127.0.0.1:%d
-                        flash: {method: command, command: [busybox, wget, -q, -O, /dev/null, "http://127.0.0.1:%d/flash?image={image}"]}
-                    """.formatted(bench.boardPort(), bench.controlPort()));
+                        flash: {method: command, command: [busybox, wget, -q, -O, /dev/null, "%s/flash?image={image}"]}
+                    """.formatted(bench.boardPort(), bench.url()));
             LabBoard lab = LabConfig.read(labFile).select("lava").get(0);
             Map<String, String> env = Map.of(
                     LavaDevice.CONNECTION, "telnet 127.0.0.1 " + ser2net.port(),

@@ -51,7 +51,7 @@ class LavaJobIT {
         Path root = layout.root();
         Path home = projectCopy(layout, dir.resolve("hil"));
 
-        try (ReferenceBench bench = ReferenceBench.start(dir.resolve("bench"), Optional.empty());
+        try (PduProcess bench = PduProcess.serve(layout, dir.resolve("bench"), Optional.empty());
              Ser2net ser2net = Ser2net.serve(bench.uart(), Files.createDirectories(dir.resolve("ser2net")))) {
             // A lab's board has firmware on it when LAVA first powers it.
             bench.flash(new ImageBuilder(new ProjectLayout(home)).build("lab-ca"));
@@ -62,8 +62,8 @@ class LavaJobIT {
                         kind: lava
                         endpoint: 127.0.0.1:%d
                         ready_timeout: 30
-                        flash: {method: command, command: [busybox, wget, -q, -O, /dev/null, "http://127.0.0.1:%d/flash?image={image}"]}
-                    """.formatted(dir.resolve("locks"), bench.boardPort(), bench.controlPort()));
+                        flash: {method: command, command: [busybox, wget, -q, -O, /dev/null, "%s/flash?image={image}"]}
+                    """.formatted(dir.resolve("locks"), bench.boardPort(), bench.url()));
             Path lava = Files.createDirectories(dir.resolve("lava"));
             String image = run(List.of(root.resolve("ci/lava/build-image").toString()), lava.resolve("build-image.log"));
             Map<String, String> values = Map.of(
