@@ -6,6 +6,7 @@ import io.hilharness.board.ConsoleCommandReset;
 import io.hilharness.board.LoopbackPorts;
 import io.hilharness.board.PowerCycleReset;
 import io.hilharness.board.PowerSwitch;
+import io.hilharness.board.ReleasingPower;
 import io.hilharness.console.Console;
 import io.hilharness.console.SerialTransport;
 import java.io.IOException;
@@ -67,40 +68,15 @@ public final class HostBoard {
         Console console = Console.open(SerialTransport.byPath(folder.consoleLink()), rawCapture).start();
         return new Board(name, console, endpoint, new FolderFlasher(folder),
                 List.of(new ConsoleCommandReset(console, REBOOT_COMMAND), new PowerCycleReset(power)),
-                Optional.of(eraseFlashAtClose ? new OneRunsPower(power, folder) : power), Board.DEFAULT_READY);
+                Optional.of(eraseFlashAtClose ? new ReleasingPower(power, () -> eraseFlash(folder)) : power), Board.DEFAULT_READY);
     }
 
-    /** The power of a board that exists for one run: off for good, it takes its flash with it. */
-    private record OneRunsPower(HostProcessPower power, HostBoardFolder folder) implements PowerSwitch {
-        @Override
-        public void powerOn() throws BoardException {
-            power.powerOn();
-        }
-
-        @Override
-        public void powerOff() throws BoardException {
-            power.powerOff();
-        }
-
-        @Override
-        public boolean isOn() {
-            return power.isOn();
-        }
-
-        @Override
-        public Optional<String> diedByItself() {
-            return power.diedByItself();
-        }
-
-        @Override
-        public void close() throws BoardException {
-            power.close();
-            try {
-                folder.eraseFlash();
-            } catch (IOException e) {
-                throw new BoardException("cannot erase the flash of " + folder.dir() + ": " + e.getMessage(), e);
-            }
+    /** A board that exists for one run takes its flash with it once it is off for good. */
+    private static void eraseFlash(HostBoardFolder folder) throws BoardException {
+        try {
+            folder.eraseFlash();
+        } catch (IOException e) {
+            throw new BoardException("cannot erase the flash of " + folder.dir() + ": " + e.getMessage(), e);
         }
     }
-
 }

@@ -3,6 +3,7 @@ package io.hilharness.board.lwip;
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.PowerSwitch;
+import io.hilharness.board.ReleasingPower;
 import io.hilharness.board.host.HostBoard;
 import io.hilharness.netns.NamespaceUnavailableException;
 import io.hilharness.netns.TapInterfaces;
@@ -56,7 +57,7 @@ public final class LwipBoard {
         }
         PowerSwitch power = board.power().orElseThrow();
         return new Board(name, board.console(), board.endpoint(), board.flasher(), board.resetters(),
-                Optional.of(new PowerWithTap(power, link)), board.readyPattern());
+                Optional.of(new ReleasingPower(power, () -> removeTap(link))), board.readyPattern());
     }
 
     private static void removeQuietly(TapLink link) {
@@ -67,31 +68,12 @@ public final class LwipBoard {
         }
     }
 
-    /** The board's power; off for good, it also removes the board's tap. */
-    private record PowerWithTap(PowerSwitch power, TapLink link) implements PowerSwitch {
-        @Override
-        public void powerOn() throws BoardException {
-            power.powerOn();
-        }
-
-        @Override
-        public void powerOff() throws BoardException {
-            power.powerOff();
-        }
-
-        @Override
-        public boolean isOn() {
-            return power.isOn();
-        }
-
-        @Override
-        public void close() throws BoardException {
-            power.close();
-            try {
-                TapInterfaces.remove(link);
-            } catch (NamespaceUnavailableException e) {
-                throw new BoardException(e.getMessage(), e);
-            }
+    /** Off for good, the board gives back its tap. */
+    private static void removeTap(TapLink link) throws BoardException {
+        try {
+            TapInterfaces.remove(link);
+        } catch (NamespaceUnavailableException e) {
+            throw new BoardException(e.getMessage(), e);
         }
     }
 }
