@@ -130,7 +130,8 @@
 #endif
 
 /* The board's printf: one console line per '\n', each with the time since boot (src/console.c).
- * An assertion prints lwIP's usual text and aborts, as the unix port's default does. */
+ * An assertion prints lwIP's usual text and aborts, as the unix port's default does, once the console
+ * has been read (a board's handler flushes its UART before it halts). */
 void lwip_board_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void lwip_board_assert(const char *msg, int line, const char *file) __attribute__((noreturn));
 #define LWIP_PLATFORM_DIAG(x)       do { lwip_board_diag x; } while (0)

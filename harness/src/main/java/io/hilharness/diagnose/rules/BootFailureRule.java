@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Boots that never printed their ready line: nothing could be tested in them. */
+/**
+ * Boots that never printed their ready line: nothing could be tested in them. A boot that crashed
+ * before its ready line is the crash rule's, which names the death and where it happened.
+ */
 public final class BootFailureRule implements DiagnosisRule {
     @Override
     public String name() {
@@ -19,7 +22,7 @@ public final class BootFailureRule implements DiagnosisRule {
 
     @Override
     public List<Finding> evaluate(Evidence evidence) {
-        List<BootRecord> failed = evidence.boots().stream().filter(b -> !b.ready()).toList();
+        List<BootRecord> failed = evidence.boots().stream().filter(b -> !b.ready() && !b.crashed()).toList();
         if (failed.isEmpty()) {
             return List.of();
         }
