@@ -36,6 +36,9 @@ class NoThirdPartySourcesTest {
     void noTrackedFileOutsideDocsCarriesALwipOrMbedTlsHeader() throws Exception {
         List<String> found = new ArrayList<>();
         for (String file : trackedFilesOutsideDocs()) {
+            if (file.endsWith("/" + getClass().getSimpleName() + ".java")) {
+                continue; // this test quotes the headers it looks for
+            }
             String text = new String(Files.readAllBytes(root.resolve(file)), StandardCharsets.ISO_8859_1);
             if (HEADERS.matcher(text).find()) {
                 found.add(file);
