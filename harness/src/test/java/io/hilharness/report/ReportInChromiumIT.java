@@ -51,7 +51,7 @@ class ReportInChromiumIT {
     @Test
     void theScreenshotShowsTheCharts() throws Exception {
         Path png = dir.resolve("report.png");
-        chromium("--screenshot=" + png, "--window-size=1400,1400");
+        chromium("--screenshot=" + png, "--window-size=1400,2000");
 
         BufferedImage image = ImageIO.read(png.toFile());
         // The timeline's bars and the failure-rate bars are large areas of exactly these colours;
