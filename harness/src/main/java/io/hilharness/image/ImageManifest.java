@@ -55,6 +55,8 @@ public record ImageManifest(
     /** The reference firmware (the default) and the lwIP board (its binary built from {@code build:}). */
     public static final String REFERENCE_BOARD = "reference";
     public static final String LWIP_BOARD = "lwip";
+    /** The log format of the lwIP board's console (devlog's LwipFormat), its images' default. */
+    public static final String LWIP_LOG_FORMAT = "lwip";
     private static final List<String> BOARDS = List.of(REFERENCE_BOARD, LWIP_BOARD);
     /** A C macro name, as build.sh accepts it in a {@code #define NAME VALUE} line. */
     private static final Pattern MACRO_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -63,7 +65,8 @@ public record ImageManifest(
     private static final int MAX_HEAP_BYTES = 1 << 30;
 
     public ImageManifest {
-        logFormat = logFormat == null ? "board" : logFormat;
+        // The lwIP board prints lwIP's and mbedTLS's own lines, not the reference firmware's.
+        logFormat = logFormat == null ? (LWIP_BOARD.equals(board) ? LWIP_LOG_FORMAT : "board") : logFormat;
         page = page == null ? "/dashboard.html" : page;
         stylesheet = stylesheet == null ? "/style.css" : stylesheet;
         board = board == null ? REFERENCE_BOARD : board;
@@ -123,8 +126,8 @@ public record ImageManifest(
     }
 
     private void check(Path file, String text) throws ManifestException {
-        if (!logFormat.equals("board") && !logFormat.equals("mbedtls")) {
-            throw invalid(file, text, "log_format", "must be 'board' or 'mbedtls', not '" + logFormat + "'");
+        if (!logFormat.equals("board") && !logFormat.equals("mbedtls") && !logFormat.equals(LWIP_LOG_FORMAT)) {
+            throw invalid(file, text, "log_format", "must be 'board', 'mbedtls' or 'lwip', not '" + logFormat + "'");
         }
         if (port != null && (port < 0 || port > 65535)) {
             throw invalid(file, text, "port", "must be 0..65535, not " + port);
