@@ -64,8 +64,8 @@ public record ImageManifest(
     private static final int MAX_HEAP_BYTES = 1 << 30;
 
     public ImageManifest {
-        // The lwIP board prints what lwIP and mbedTLS print: the harness recognises it as it comes.
-        logFormat = logFormat != null ? logFormat : LWIP_BOARD.equals(board) ? LogFormats.AUTO : "board";
+        // The lwIP board prints lwIP's and mbedTLS's own lines, not the reference firmware's.
+        logFormat = logFormat == null ? (LWIP_BOARD.equals(board) ? LogFormats.LWIP : "board") : logFormat;
         page = page == null ? "/dashboard.html" : page;
         stylesheet = stylesheet == null ? "/style.css" : stylesheet;
         board = board == null ? REFERENCE_BOARD : board;

@@ -218,6 +218,8 @@ class PatternRulesTest {
         assertEquals("boot 1: connection 13, boot 2: connection 13, boot 3: connection 13",
                 f.facts().get("first failure per boot"));
         assertTrue(f.rootCause().contains("first 12 connections"), f.rootCause());
+        assertTrue(f.rootCause().contains("The board's own lines name memory"), "its allocation failures say what ran out: "
+                + f.rootCause());
         assertEquals(3, f.evidence().size());
         assertTrue(new BootWindowRule().evaluate(leak(3)).isEmpty(), "late failures are no boot window");
     }

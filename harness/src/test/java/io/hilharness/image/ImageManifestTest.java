@@ -53,6 +53,12 @@ class ImageManifestTest {
     }
 
     @Test
+    void anLwipImageIsReadAsLwipsOwnLogUnlessItSaysOtherwise() throws Exception {
+        assertEquals("lwip", ImageManifest.read(write(GOOD + "board: lwip\n")).logFormat());
+        assertEquals("mbedtls", ImageManifest.read(write(GOOD + "board: lwip\nlog_format: mbedtls\n")).logFormat());
+    }
+
+    @Test
     void anUnknownKeyNamesFileLineAndField() throws Exception {
         Path file = write(GOOD + "max_sesions: 2\n");
         ManifestException e = assertThrows(ManifestException.class, () -> ImageManifest.read(file));

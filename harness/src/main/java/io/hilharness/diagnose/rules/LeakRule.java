@@ -107,7 +107,7 @@ public final class LeakRule implements DiagnosisRule {
         String rootCause = "The board runs out of something each connection uses and a reboot gives back: " + served
                 + ", then " + failedFrom.size() + " of " + from.size() + " from connection " + k + " on failed, in "
                 + boots.size() + " boots" + heapTrend(all).map(h -> " (free heap " + h.split(";")[0].replaceFirst("boot \\d+: ", "") + ")")
-                        .orElse("") + ".";
+                        .orElse("") + "." + outOfMemory(failedFrom, facts);
         List<EvidenceItem> items = new ArrayList<>();
         for (int boot : boots.stream().limit(Examples.MAX).toList()) {
             failedFrom.stream().filter(c -> c.boot() == boot).findFirst().ifPresent(c -> items.add(EvidenceItem.of(c,
@@ -121,6 +121,24 @@ public final class LeakRule implements DiagnosisRule {
         double nonTimeoutShare = failedFrom.isEmpty() ? 0 : 1.0 - (double) timeouts / failedFrom.size();
         return List.of(new Finding(name(), rootCause, 0.85 * (0.5 + 0.5 * nonTimeoutShare), facts, items, fix)
                 .explaining(explained));
+    }
+
+    /**
+     * What ran out, when the board's own lines say it (lwIP's {@code mem_malloc: could not allocate N
+     * bytes}, mbedTLS's {@code alloc(N bytes) failed}): a sentence for the root cause, and a fact.
+     */
+    private static String outOfMemory(List<ConnectionFacts> failedFrom, Map<String, String> facts) {
+        List<DeviceEvent> first = failedFrom.stream()
+                .flatMap(c -> c.device().stream().filter(BoardLoad::outOfResources).limit(1)).toList();
+        if (first.isEmpty()) {
+            return "";
+        }
+        String line = first.get(0).message() != null ? first.get(0).message() : first.get(0).raw();
+        facts.put("allocation failures the board logged", Examples.ratio(first.size(), failedFrom.size())
+                + " failed connections from the cut on");
+        return " The board's own lines name memory: '" + line + "' in " + first.size() + " of " + failedFrom.size()
+                + " of these failures, so something allocated per connection outlives it (a leak, or a cache such as "
+                + "a TLS session cache sized beyond the heap).";
     }
 
     /** e.g. "boot 1: served 6 of the first 31, then 0 of 209; boot 2: ...". */
