@@ -23,7 +23,7 @@ awk '!/^[ \t]*$/ && !/^[ \t]*(\/\/|\/\*)/ && !/^#define[ \t]+[A-Za-z_][A-Za-z0-9
 # The cache key covers everything that shapes the binary: the configuration and our own sources.
 app_files="build.sh Makefile sources.sha256 lwipopts.h mbedtls_board_config.h src/*.c src/*.h"
 key=$( { cat "$config"; cd "$here" && cat $app_files ../src/manifest.c ../src/manifest.h \
-         ../src/nvram.c ../src/nvram.h ../src/log.h; } | sha256sum | cut -c1-16)
+         ../src/nvram.c ../src/nvram.h ../src/log.h ../src/pty_drain.c ../src/pty_drain.h; } | sha256sum | cut -c1-16)
 out="$build/cache/$key"
 if [ -x "$out/lwip-board" ]; then
     echo "$out/lwip-board"

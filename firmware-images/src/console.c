@@ -1,4 +1,5 @@
 #include "console.h"
+#include "pty_drain.h"
 #include "board.h"
 #include "log.h"
 #include "tls_server.h"
@@ -338,11 +339,5 @@ int console_start_input(void)
 
 void console_drain(unsigned timeout_ms)
 {
-    /* The slave's input queue holds what was sent and not yet read; the firmware keeps its own slave fd. */
-    for (unsigned waited = 0; g_slave >= 0 && waited < timeout_ms; waited += 10) {
-        int unread = 0;
-        if (ioctl(g_slave, FIONREAD, &unread) != 0 || unread == 0)
-            return;
-        poll(NULL, 0, 10);
-    }
+    pty_drain(g_slave, timeout_ms);
 }

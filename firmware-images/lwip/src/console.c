@@ -1,4 +1,5 @@
 #include "console.h"
+#include "pty_drain.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -224,22 +224,10 @@ void lwip_board_diag(const char *fmt, ...)
     pthread_mutex_unlock(&g_tx_lock);
 }
 
-/* What was sent and not yet read sits in the pty slave's input queue and dies with the process, where
- * a UART would have put it on the wire: wait (bounded) until the harness has read it. */
-static void console_drain(unsigned timeout_ms)
-{
-    for (unsigned waited = 0; g_slave >= 0 && waited < timeout_ms; waited += 10) {
-        int unread = 0;
-        if (ioctl(g_slave, FIONREAD, &unread) != 0 || unread == 0)
-            return;
-        poll(NULL, 0, 10);
-    }
-}
-
 void lwip_board_assert(const char *msg, int line, const char *file)
 {
     lwip_board_diag("Assertion \"%s\" failed at line %d in %s\n", msg, line, file);
-    console_drain(2000); /* a board's assert handler flushes its UART before it halts */
+    pty_drain(g_slave, 2000); /* a board's assert handler flushes its UART before it halts */
     abort();
 }
 
