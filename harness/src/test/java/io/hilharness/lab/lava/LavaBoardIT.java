@@ -14,6 +14,7 @@ import io.hilharness.lab.LabBoards;
 import io.hilharness.lab.LabConfig;
 import io.hilharness.lab.LavaDevice;
 import io.hilharness.testing.ReferenceFirmware;
+import io.hilharness.testing.Ser2netServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class LavaBoardIT {
         ProjectLayout layout = ReferenceFirmware.built();
         Path tee = dir.resolve("uart-sniffer.raw");
         try (PduProcess bench = PduProcess.serve(layout, dir.resolve("bench"), Optional.of(tee));
-             Ser2net ser2net = Ser2net.serve(bench.uart(), Files.createDirectories(dir.resolve("ser2net")))) {
+             Ser2netServer ser2net = Ser2netServer.telnet(bench.uart(), Files.createDirectories(dir.resolve("ser2net")))) {
             bench.flash(new ImageBuilder(layout).build("lab-ca"));
             Path labFile = dir.resolve("lab.yaml");
             Files.writeString(labFile, """

@@ -12,6 +12,7 @@ import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.json.Json;
 import io.hilharness.testing.ReferenceFirmware;
+import io.hilharness.testing.Ser2netServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class LavaJobIT {
         Path home = projectCopy(layout, dir.resolve("hil"));
 
         try (PduProcess bench = PduProcess.serve(layout, dir.resolve("bench"), Optional.empty());
-             Ser2net ser2net = Ser2net.serve(bench.uart(), Files.createDirectories(dir.resolve("ser2net")))) {
+             Ser2netServer ser2net = Ser2netServer.telnet(bench.uart(), Files.createDirectories(dir.resolve("ser2net")))) {
             // A lab's board has firmware on it when LAVA first powers it.
             bench.flash(new ImageBuilder(new ProjectLayout(home)).build("lab-ca"));
             Files.writeString(home.resolve("lab.yaml"), """
