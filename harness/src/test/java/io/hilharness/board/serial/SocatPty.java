@@ -27,12 +27,19 @@ public final class SocatPty {
     }
 
     /**
-     * Stops socat and removes its link. socat unlinks it when it ends on its own; letting it end first
-     * keeps it from racing the temp folder's cleanup over the link (a cleanup failure seen in CI).
+     * Stops socat, the command it runs, and removes its link. socat unlinks it when it ends on its own;
+     * letting it end first keeps it from racing the temp folder's cleanup over the link, and the command
+     * (a shell that writes files in its folder once its line goes) must be gone too: both were cleanup
+     * failures seen in CI.
      */
     public static void stop(Process socat, Path link) throws IOException, InterruptedException {
+        List<ProcessHandle> command = socat.descendants().toList();
+        command.forEach(ProcessHandle::destroyForcibly);
         socat.destroyForcibly();
         socat.waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle p : command) {
+            p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(timedOut -> p).join();
+        }
         Files.deleteIfExists(link);
     }
 }
