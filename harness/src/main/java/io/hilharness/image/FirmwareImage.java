@@ -21,6 +21,8 @@ public record FirmwareImage(Path dir, ImageManifest manifest) {
     public static final String BINARY_NAME = "refboard";
     /** The lwIP board's binary in its image folder, built for the image by firmware-images/lwip/build.sh. */
     public static final String LWIP_BINARY_NAME = "lwip-board";
+    /** The QEMU board's firmware (an ELF the GDB flasher loads), built for the image by firmware-images/qemu/build.sh. */
+    public static final String QEMU_ELF_NAME = "qemu-board.elf";
 
     public static FirmwareImage load(Path dir) throws ManifestException {
         return new FirmwareImage(dir, ImageManifest.read(dir.resolve(ImageManifest.FILE_NAME)));
