@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.client.FetchMode;
-import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
 import io.hilharness.report.SummaryTable;
@@ -16,6 +15,7 @@ import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.runner.ClientKind;
 import io.hilharness.runner.ReferenceBoardRunner;
+import io.hilharness.testing.LwipBoardAssertions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class LwipCampaignIT {
                 + ", image lwip-good", "boot 3, reset cause: " + later + ", image lwip-good")) {
             assertTrue(console.contains(banner), "no banner '" + banner + "' in console.raw");
         }
-        assertEveryClientPortIsOnTheBoardsConsole(result);
+        LwipBoardAssertions.everyClientPortIsOnTheBoardsConsole(result);
         assertTrue(Files.isRegularFile(result.runDir().resolve("junit.xml")));
         assertTrue(Files.isRegularFile(result.runDir().resolve("report.html")));
     }
@@ -73,23 +73,7 @@ class LwipCampaignIT {
         for (RoundRecord round : result.rounds()) {
             assertFalse(round.connections().isEmpty(), "the browser's connections are recorded");
         }
-        assertEveryClientPortIsOnTheBoardsConsole(result);
-    }
-
-    /**
-     * What this side guarantees for the join by port: every connection a client opened is recorded with
-     * its local port, and lwIP's own TCP_DEBUG line for that port is in the console capture.
-     */
-    static void assertEveryClientPortIsOnTheBoardsConsole(CampaignResult result) throws Exception {
-        String console = Files.readString(result.runDir().resolve("console.raw"), StandardCharsets.ISO_8859_1);
-        for (RoundRecord round : result.rounds()) {
-            for (CorrelatedConnection c : round.connections()) {
-                int port = c.client().localPort();
-                assertTrue(port > 0, "a client connection without its local port: " + c.client());
-                assertTrue(console.contains("connection request " + port + " -> 443"),
-                        "lwIP's TCP_DEBUG line for port " + port + " is not in console.raw");
-            }
-        }
+        LwipBoardAssertions.everyClientPortIsOnTheBoardsConsole(result);
     }
 
     @Test
@@ -98,13 +82,6 @@ class LwipCampaignIT {
                 .run(IMAGE, spec(2, 2, ResetKind.SOFT), TrustOption.IMAGE, new CampaignListener() { }).result();
 
         assertTrue(result.allPassed(), () -> SummaryTable.render(result));
-        for (RoundRecord round : result.rounds()) {
-            for (CorrelatedConnection c : round.connections()) {
-                assertFalse(c.device().isEmpty(), "no board lines joined for port " + c.client().localPort());
-                assertTrue(c.device().stream().allMatch(e -> e.port() == null || e.port() == c.client().localPort()),
-                        () -> "lines of another port joined to " + c.client().localPort() + ": " + c.device());
-            }
-            assertTrue(round.unmatchedDevice().isEmpty(), "board sessions no client opened: " + round.unmatchedDevice());
-        }
+        LwipBoardAssertions.everyConnectionIsJoinedByPort(result);
     }
 }

@@ -1,40 +1,18 @@
 package io.hilharness.lwip;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.hilharness.analyze.BootSummary;
-import io.hilharness.analyze.LogAnalyzer;
-import io.hilharness.analyze.SessionOutcome;
-import io.hilharness.analyze.SessionSummary;
-import io.hilharness.analyze.SessionTracker;
 import io.hilharness.board.ResetKind;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.client.FetchMode;
-import io.hilharness.client.Outcome;
-import io.hilharness.correlate.CorrelatedConnection;
-import io.hilharness.correlate.DeviceSession;
-import io.hilharness.devlog.LogFormats;
-import io.hilharness.diagnose.Diagnoser;
-import io.hilharness.diagnose.Diagnosis;
-import io.hilharness.diagnose.DiagnosisText;
-import io.hilharness.diagnose.Evidence;
-import io.hilharness.diagnose.Finding;
-import io.hilharness.diagnose.JournalEvidence;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
-import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
-import io.hilharness.run.RoundRecord;
 import io.hilharness.runner.ClientKind;
 import io.hilharness.runner.ReferenceBoardRunner;
+import io.hilharness.testing.LwipBoardAssertions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,72 +60,7 @@ class LwipScenarioDiagnosisIT {
         CampaignResult result = new ReferenceBoardRunner(ProjectLayout.locate(), runs).withClient(client)
                 .run(image, spec, TrustOption.parse(trust), new CampaignListener() { }).result();
 
-        for (Diagnosis d : List.of(Diagnoser.standard().diagnose(Evidence.of(result)),
-                Diagnoser.standard().diagnose(JournalEvidence.read(result.runDir())))) {
-            String report = SummaryTable.render(result) + DiagnosisText.render(d);
-            if (expectedRule == null) {
-                assertTrue(result.allPassed(), report);
-                assertTrue(d.findings().isEmpty(), report);
-                continue;
-            }
-            Finding top = d.top().orElseThrow(() -> new AssertionError(report));
-            assertEquals(expectedRule, top.rule(), report);
-            assertTrue(top.evidence().stream().anyMatch(e -> e.port() != null
-                    && e.deviceLines().stream().anyMatch(l -> l.text().contains(boardLine))),
-                    "the top finding cites a connection by port with the board's own '" + boardLine + "'\n" + report);
-        }
-        assertAnalyzeFindsTheCampaignsSessions(result);
-    }
-
-    /**
-     * {@code hil analyze console.raw}: one session per connection of the campaign, on its port and boot,
-     * completed exactly where the board served the client; the sessions no client of ours explains (a
-     * connection the client saw refused) are those the campaign listed as the board's own.
-     */
-    private static void assertAnalyzeFindsTheCampaignsSessions(CampaignResult result) throws Exception {
-        List<SessionSummary> sessions = new ArrayList<>();
-        new LogAnalyzer(LogFormats::autoDetect).analyze(result.runDir().resolve("console.raw"), new SessionTracker.Listener() {
-            @Override
-            public void session(SessionSummary s) {
-                sessions.add(s);
-            }
-
-            @Override
-            public void boot(BootSummary b) {
-            }
-        }, n -> { });
-        Map<String, String> analyzed = new TreeMap<>();
-        for (SessionSummary s : sessions) {
-            String previous = analyzed.put(s.boot() + ":" + s.port(), s.outcome().name() + " " + s.requests());
-            assertEquals(null, previous, "two sessions on boot " + s.boot() + " port " + s.port() + ": " + sessions);
-        }
-        Map<String, String> campaign = new TreeMap<>();
-        for (RoundRecord round : result.rounds()) {
-            for (CorrelatedConnection c : round.connections()) {
-                if (c.client().localPort() > 0) {
-                    campaign.put(round.boot() + ":" + c.client().localPort(), c.client().outcome().name()
-                            + (c.client().exchanges().isEmpty() ? " unused" : ""));
-                }
-            }
-            for (DeviceSession d : round.unmatchedDevice()) {
-                campaign.put(round.boot() + ":" + d.port(), "(board only)");
-            }
-        }
-        String both = "analyze: " + analyzed + "\ncampaign: " + campaign;
-        assertEquals(campaign.keySet(), analyzed.keySet(), both);
-        for (Map.Entry<String, String> e : campaign.entrySet()) {
-            String session = analyzed.get(e.getKey());
-            boolean served = session.startsWith(SessionOutcome.COMPLETED.name() + " [GET");
-            if (e.getValue().equals("(board only)")) {
-                continue; // a connection the client did not report (a browser's): the campaign has the board's side only
-            }
-            if (e.getValue().equals(Outcome.OK.name() + " unused")) {
-                // A browser's spare connection, closed unused: nothing served, nothing failed.
-                assertTrue(session.equals(SessionOutcome.EOF + " []") || session.equals(SessionOutcome.COMPLETED + " []"),
-                        e.getKey() + "\n" + both);
-            } else {
-                assertEquals(e.getValue().equals(Outcome.OK.name()), served, e.getKey() + "\n" + both);
-            }
-        }
+        LwipBoardAssertions.diagnosisNames(result, expectedRule, boardLine);
+        LwipBoardAssertions.analyzeFindsTheCampaignsSessions(result);
     }
 }

@@ -1,0 +1,142 @@
+package io.hilharness.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hilharness.analyze.BootSummary;
+import io.hilharness.analyze.LogAnalyzer;
+import io.hilharness.analyze.SessionOutcome;
+import io.hilharness.analyze.SessionSummary;
+import io.hilharness.analyze.SessionTracker;
+import io.hilharness.client.Outcome;
+import io.hilharness.correlate.CorrelatedConnection;
+import io.hilharness.correlate.DeviceSession;
+import io.hilharness.devlog.LogFormats;
+import io.hilharness.diagnose.Diagnoser;
+import io.hilharness.diagnose.Diagnosis;
+import io.hilharness.diagnose.DiagnosisText;
+import io.hilharness.diagnose.Evidence;
+import io.hilharness.diagnose.Finding;
+import io.hilharness.diagnose.JournalEvidence;
+import io.hilharness.report.SummaryTable;
+import io.hilharness.run.CampaignResult;
+import io.hilharness.run.RoundRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a campaign on a board running lwIP's own httpd (the lwIP board, the emulated Cortex-M board) must
+ * show, read from the campaign's result and its run folder only.
+ */
+public final class LwipBoardAssertions {
+    private LwipBoardAssertions() {
+    }
+
+    /**
+     * What this side guarantees for the join by port: every connection a client opened is recorded with
+     * its local port, and lwIP's own TCP_DEBUG line for that port is in the console capture.
+     */
+    public static void everyClientPortIsOnTheBoardsConsole(CampaignResult result) throws Exception {
+        String console = Files.readString(result.runDir().resolve("console.raw"), StandardCharsets.ISO_8859_1);
+        for (RoundRecord round : result.rounds()) {
+            for (CorrelatedConnection c : round.connections()) {
+                int port = c.client().localPort();
+                assertTrue(port > 0, "a client connection without its local port: " + c.client());
+                assertTrue(console.contains("connection request " + port + " -> 443"),
+                        "lwIP's TCP_DEBUG line for port " + port + " is not in console.raw");
+            }
+        }
+    }
+
+    /** Every connection has board lines joined by its port, and only its own; no board session is left over. */
+    public static void everyConnectionIsJoinedByPort(CampaignResult result) throws Exception {
+        everyClientPortIsOnTheBoardsConsole(result);
+        for (RoundRecord round : result.rounds()) {
+            for (CorrelatedConnection c : round.connections()) {
+                assertFalse(c.device().isEmpty(), "no board lines joined for port " + c.client().localPort());
+                assertTrue(c.device().stream().allMatch(e -> e.port() == null || e.port() == c.client().localPort()),
+                        () -> "lines of another port joined to " + c.client().localPort() + ": " + c.device());
+            }
+            assertTrue(round.unmatchedDevice().isEmpty(), "board sessions no client opened: " + round.unmatchedDevice());
+        }
+    }
+
+    /**
+     * The diagnosis, live and from the journal, names {@code expectedRule} as its top finding and cites a
+     * connection by port with the board's own {@code boardLine}; with no rule expected, all passed and
+     * nothing was found.
+     */
+    public static void diagnosisNames(CampaignResult result, String expectedRule, String boardLine) throws Exception {
+        for (Diagnosis d : List.of(Diagnoser.standard().diagnose(Evidence.of(result)),
+                Diagnoser.standard().diagnose(JournalEvidence.read(result.runDir())))) {
+            String report = SummaryTable.render(result) + DiagnosisText.render(d);
+            if (expectedRule == null) {
+                assertTrue(result.allPassed(), report);
+                assertTrue(d.findings().isEmpty(), report);
+                continue;
+            }
+            Finding top = d.top().orElseThrow(() -> new AssertionError(report));
+            assertEquals(expectedRule, top.rule(), report);
+            assertTrue(top.evidence().stream().anyMatch(e -> e.port() != null
+                    && e.deviceLines().stream().anyMatch(l -> l.text().contains(boardLine))),
+                    "the top finding cites a connection by port with the board's own '" + boardLine + "'\n" + report);
+        }
+    }
+
+    /**
+     * {@code hil analyze console.raw}: one session per connection of the campaign, on its port and boot,
+     * completed exactly where the board served the client; the sessions no client of ours explains (a
+     * connection the client saw refused) are those the campaign listed as the board's own.
+     */
+    public static void analyzeFindsTheCampaignsSessions(CampaignResult result) throws Exception {
+        List<SessionSummary> sessions = new ArrayList<>();
+        new LogAnalyzer(LogFormats::autoDetect).analyze(result.runDir().resolve("console.raw"), new SessionTracker.Listener() {
+            @Override
+            public void session(SessionSummary s) {
+                sessions.add(s);
+            }
+
+            @Override
+            public void boot(BootSummary b) {
+            }
+        }, n -> { });
+        Map<String, String> analyzed = new TreeMap<>();
+        for (SessionSummary s : sessions) {
+            String previous = analyzed.put(s.boot() + ":" + s.port(), s.outcome().name() + " " + s.requests());
+            assertEquals(null, previous, "two sessions on boot " + s.boot() + " port " + s.port() + ": " + sessions);
+        }
+        Map<String, String> campaign = new TreeMap<>();
+        for (RoundRecord round : result.rounds()) {
+            for (CorrelatedConnection c : round.connections()) {
+                if (c.client().localPort() > 0) {
+                    campaign.put(round.boot() + ":" + c.client().localPort(), c.client().outcome().name()
+                            + (c.client().exchanges().isEmpty() ? " unused" : ""));
+                }
+            }
+            for (DeviceSession d : round.unmatchedDevice()) {
+                campaign.put(round.boot() + ":" + d.port(), "(board only)");
+            }
+        }
+        String both = "analyze: " + analyzed + "\ncampaign: " + campaign;
+        assertEquals(campaign.keySet(), analyzed.keySet(), both);
+        for (Map.Entry<String, String> e : campaign.entrySet()) {
+            String session = analyzed.get(e.getKey());
+            boolean served = session.startsWith(SessionOutcome.COMPLETED.name() + " [GET");
+            if (e.getValue().equals("(board only)")) {
+                continue; // a connection the client did not report (a browser's): the campaign has the board's side only
+            }
+            if (e.getValue().equals(Outcome.OK.name() + " unused")) {
+                // A browser's spare connection, closed unused: nothing served, nothing failed.
+                assertTrue(session.equals(SessionOutcome.EOF + " []") || session.equals(SessionOutcome.COMPLETED + " []"),
+                        e.getKey() + "\n" + both);
+            } else {
+                assertEquals(e.getValue().equals(Outcome.OK.name()), served, e.getKey() + "\n" + both);
+            }
+        }
+    }
+}
