@@ -28,8 +28,9 @@ out_dir=$(cd "$out_dir" && pwd)
 abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
 
 # --- per configuration: lwIP and our code (board.o), Mbed TLS (libmbedtls.a) --------------------
-# The image's name and debug threshold are its own data: images that differ in those alone share objects.
-board_config=$(grep -Ev '^#define[ \t]+BOARD_(IMAGE_NAME|DEBUG_THRESHOLD)([ \t]|$)' "$config" || true)
+# The image's name and debug threshold (and comments) are its own data: images that differ in those
+# alone share objects.
+board_config=$(grep -Ev '^[ \t]*(/\*|//)|^#define[ \t]+BOARD_(IMAGE_NAME|DEBUG_THRESHOLD)([ \t]|$)' "$config" || true)
 ckey=$( { echo "$board_config"; cd "$here" && cat build.sh Makefile mps2_an385.ld src/*.c src/*.h src/arch/*.h \
           ../third_party.sh ../lwip/sources.sha256 ../lwip/lwipopts_app.h ../lwip/mbedtls_board_config.h \
           ../lwip/src/status.c ../lwip/src/status.h ../lwip/src/board_fsdata.h; } | sha256sum | cut -c1-16)

@@ -27,7 +27,7 @@ static void put_reg(const char *name, uint32_t value, const char *note)
 /* frame: what the CPU stacked on exception entry (R0-R3, R12, LR, PC, xPSR). */
 __attribute__((used, noreturn)) static void hard_fault_report(const uint32_t *frame)
 {
-    static const char title[] = "\r\n[HardFault handler - all numbers in hex]\r\n";
+    static const char title[] = "\r\nHardFault handler - all numbers in hex\r\n";
 
     SYST_CSR = 0; /* nothing runs any more */
     uart_write(title, sizeof title - 1);
