@@ -1,6 +1,7 @@
 #include "console.h"
 
 #include "clock.h"
+#include "mps2.h"
 #include "uart.h"
 
 #include <stdarg.h>
@@ -72,6 +73,7 @@ void lwip_board_diag(const char *fmt, ...)
 void lwip_board_assert(const char *msg, int line, const char *file)
 {
     lwip_board_diag("Assertion \"%s\" failed at line %d in %s\n", msg, line, file);
+    SYST_CSR = 0; /* nothing runs any more */
     __asm volatile("cpsid i");
     for (;;)
         __asm volatile("wfi");
