@@ -11,17 +11,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 build="$here/build"
 fail() { echo "lwip-board: $*" >&2; exit 2; }
+. "$repo/firmware-images/third_party.sh"
 
 [ $# -eq 1 ] || fail "usage: build.sh CONFIG_H"
 config=$1
 [ -f "$config" ] || fail "configuration header not found: $config"
-# Each line must be a define (or blank/comment): a typo becomes one clear line, not a compiler error.
-awk '!/^[ \t]*$/ && !/^[ \t]*(\/\/|\/\*)/ && !/^#define[ \t]+[A-Za-z_][A-Za-z0-9_]*([ \t]+.*)?$/ {
-       printf "lwip-board: %s:%d: not a \"#define NAME VALUE\" line: %s\n", FILENAME, NR, $0; bad = 1; exit }
-     END { exit bad }' "$config" >&2 || exit 2
+check_config lwip-board "$config"
 
 # The cache key covers everything that shapes the binary: the configuration and our own sources.
-app_files="build.sh Makefile sources.sha256 lwipopts.h mbedtls_board_config.h src/*.c src/*.h"
+app_files="build.sh Makefile sources.sha256 ../third_party.sh lwipopts.h lwipopts_app.h mbedtls_board_config.h src/*.c src/*.h"
 key=$( { cat "$config"; cd "$here" && cat $app_files ../src/manifest.c ../src/manifest.h \
          ../src/nvram.c ../src/nvram.h ../src/log.h ../src/pty_drain.c ../src/pty_drain.h; } | sha256sum | cut -c1-16)
 out="$build/cache/$key"
@@ -40,29 +38,7 @@ fi
 
 # --- third-party sources ---------------------------------------------------------------------
 src="$build/third_party"
-fetch() { # $1 = archive name, $2 = folder, $3 = upstream URL
-    for dir in "${HIL_THIRD_PARTY:-}" "$repo/../shared/third_party"; do
-        if [ -n "$dir" ] && [ -f "$dir/$1" ]; then
-            tar xzf "$dir/$1" -C "$src/$2" --strip-components=1 2>/dev/null ||
-                fail "cannot unpack $dir/$1"
-            return 0
-        fi
-    done
-    # Upstream tag archives hold the same files under another top folder (stripped above and here).
-    command -v curl >/dev/null &&
-        curl -fsSL --max-time 300 "$3" 2>/dev/null | tar xzf - -C "$src/$2" --strip-components=1 2>/dev/null ||
-        fail "$1 is in neither \$HIL_THIRD_PARTY nor $repo/../shared/third_party, and downloading $3 failed"
-}
-if ! [ -f "$src/.verified" ] || ! (cd "$src" && sha256sum --quiet --strict -c "$here/sources.sha256" >/dev/null 2>&1); then
-    rm -rf "$src" && mkdir -p "$src/lwip" "$src/mbedtls"
-    fetch lwip-2.2.1.tar.gz lwip \
-        https://github.com/lwip-tcpip/lwip/archive/refs/tags/STABLE-2_2_1_RELEASE.tar.gz
-    fetch mbedtls-2.28.10.tar.gz mbedtls \
-        https://github.com/Mbed-TLS/mbedtls/archive/refs/tags/v2.28.10.tar.gz
-    bad=$(cd "$src" && sha256sum --quiet --strict -c "$here/sources.sha256" 2>/dev/null | head -n 1 | cut -d: -f1) || true
-    [ -z "$bad" ] || fail "third-party source differs from lwIP 2.2.1 / Mbed TLS 2.28.10 release: $bad"
-    touch "$src/.verified"
-fi
+third_party_sources "$src" "$here/sources.sha256"
 
 # --- compile -----------------------------------------------------------------------------------
 # mbedTLS depends on the MBEDTLS_* and BOARD_MBEDTLS_* settings only: its library is shared by configurations that

@@ -6,6 +6,11 @@
 
 #include <stdio.h>
 
+#if NO_SYS /* one thread (a bare-metal main loop): nothing to lock */
+#define LOCK_TCPIP_CORE()
+#define UNLOCK_TCPIP_CORE()
+#endif
+
 void status_format(char *buf, size_t cap)
 {
     size_t n;
