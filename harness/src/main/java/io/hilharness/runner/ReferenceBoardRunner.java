@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * A whole campaign against the reference board, or the lwIP board for an image with {@code board: lwip}
- * (the process must be in the private namespace, see {@link io.hilharness.netns.PrivateNetwork}): build
+ * (the process must be in the private namespace, see {@link io.hilharness.netns.PrivateNetwork}), or the
+ * QEMU board for an image with {@code board: qemu} (on loopback, no namespace): build
  * the image, set up a fresh board in the run folder, run, diagnose, write the reports, power the board off.
  */
 public final class ReferenceBoardRunner {
