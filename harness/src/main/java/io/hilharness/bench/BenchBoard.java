@@ -5,6 +5,7 @@ import io.hilharness.board.BoardException;
 import io.hilharness.board.ResetKind;
 import io.hilharness.board.host.HostBoard;
 import io.hilharness.board.lwip.LwipBoard;
+import io.hilharness.board.qemu.QemuBoard;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.certs.Trust;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reference board (or the lwIP board, for an lwIP image) in a benchmark's work folder, with the campaign parts wired as {@code hil run}
+ * A reference board (or the lwIP or QEMU board, for their images) in a benchmark's work folder, with the campaign parts wired as {@code hil run}
  * wires them (the image's lab CA as trust, the driver built from the spec), so a benchmark measures
  * the real round path and keeps the board at hand for its baseline.
  */
@@ -51,9 +52,10 @@ final class BenchBoard implements AutoCloseable {
         RunFolder run = RunFolder.create(workDir, image.name());
         Board board;
         try {
-            board = image.manifest().isLwip()
-                    ? LwipBoard.create("bench-" + image.name(), run.boardDir(), run.consoleCapture(), Optional.empty())
-                    : HostBoard.create("bench-" + image.name(), run.boardDir(), 0, run.consoleCapture(), Optional.empty());
+            String name = "bench-" + image.name();
+            board = image.manifest().isLwip() ? LwipBoard.create(name, run.boardDir(), run.consoleCapture(), Optional.empty())
+                    : image.manifest().isQemu() ? QemuBoard.create(name, run.boardDir(), run.consoleCapture(), Optional.empty())
+                    : HostBoard.create(name, run.boardDir(), 0, run.consoleCapture(), Optional.empty());
         } catch (BoardException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -4,14 +4,16 @@ import io.hilharness.bench.FetchBenchmark;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.netns.PrivateNetwork;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hil bench fetch}: the harness's instrumented round vs bare OkHttp on the same board. */
-@Command(name = "fetch", description = "Fetch overhead: harness rounds vs a bare OkHttp loop on the same board (reference, and with --lwip the lwIP board).")
+@Command(name = "fetch", description = "Fetch overhead: harness rounds vs a bare OkHttp loop on the same board (reference, with --lwip the lwIP board, with --qemu the QEMU board).")
 final class BenchFetchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "80", description = "Counted rounds of each loop, default ${DEFAULT-VALUE}.")
     int rounds;
@@ -25,6 +27,10 @@ final class BenchFetchCommand implements Callable<Integer> {
     @Option(names = "--lwip", paramLabel = "IMAGE",
             description = "Also measure the lwIP board with this image (e.g. lwip-good) in the same run, after the --image one.")
     String lwip;
+
+    @Option(names = "--qemu", paramLabel = "IMAGE",
+            description = "Also measure the QEMU board with this image (e.g. qemu-good) in the same run, after the others.")
+    String qemu;
 
     @Mixin
     BenchWorkDir work = new BenchWorkDir();
@@ -41,7 +47,7 @@ final class BenchFetchCommand implements Callable<Integer> {
             }
         }
         ProjectLayout layout = ProjectLayout.locate();
-        List<String> images = lwip == null ? List.of(image) : List.of(image, lwip);
+        List<String> images = Stream.of(image, lwip, qemu).filter(Objects::nonNull).toList();
         for (String name : images) {
             FetchBenchmark.Result result = work.use(dir -> new FetchBenchmark(layout, dir).run(name, rounds, warmup, System.err));
             System.out.print(result.table().render());

@@ -7,8 +7,10 @@ import io.hilharness.netns.PrivateNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +31,10 @@ final class BenchRebootCommand implements Callable<Integer> {
     @Option(names = "--lwip", paramLabel = "IMAGE",
             description = "Also measure the lwIP board with this image (e.g. lwip-good) in the same run, after the --image one.")
     String lwip;
+
+    @Option(names = "--qemu", paramLabel = "IMAGE",
+            description = "Also measure the QEMU board with this image (e.g. qemu-good) in the same run, after the others.")
+    String qemu;
 
     @Mixin
     BenchWorkDir work = new BenchWorkDir();
@@ -53,7 +59,7 @@ final class BenchRebootCommand implements Callable<Integer> {
             }
         }
         ProjectLayout layout = ProjectLayout.locate();
-        List<String> images = lwip == null ? List.of(image) : List.of(image, lwip);
+        List<String> images = Stream.of(image, lwip, qemu).filter(Objects::nonNull).toList();
         for (String name : images) {
             RebootBenchmark.Result result = work.use(dir -> new RebootBenchmark(layout, dir).run(name, resets, resetKinds, System.err));
             System.out.print(result.table().render());

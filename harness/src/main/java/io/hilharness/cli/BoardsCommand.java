@@ -52,6 +52,7 @@ final class BoardsCommand implements Callable<Integer> {
             return switch (spec.kind()) {
                 case "container" -> "container (tcp dial-in)";
                 case "lava" -> "$LAVA_CONNECTION_COMMAND";
+                case "qemu" -> "QEMU process (pty)";
                 default -> "host process (pty)";
             };
         }

@@ -54,6 +54,7 @@ final class ConsoleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LabConfig config = LabConfig.locateAndRead(lab);
         LabBoard board = config.select(boardName).get(0);
+        // A QEMU board needs no namespace: its HTTPS port is a loopback forward.
         if (board.isLwip()) {
             // The lwIP board lives in a private network namespace: outside one, a child inside one does the work.
             OptionalInt child = PrivateNetwork.enter();
@@ -111,7 +112,7 @@ final class ConsoleCommand implements Callable<Integer> {
     /** The one line a board with nothing to boot ends with: what is missing and the option that gives it. */
     private static String nothingFlashed(LabBoard board) {
         String where;
-        if (board.isReference() && board.spec().dir() != null) {
+        if ((board.isReference() || board.isQemu()) && board.spec().dir() != null) {
             where = " in " + board.labFile().toAbsolutePath().getParent().resolve(board.spec().dir()).normalize();
         } else if (board.isReference()) {
             where = " (a reference board without dir: starts with an empty folder at every command)";

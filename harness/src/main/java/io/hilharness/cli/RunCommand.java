@@ -26,7 +26,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code hil run --image NAME}: one campaign on a fresh reference board, or on lab boards with --board/--boards. */
+/**
+ * {@code hil run --image NAME}: one campaign on a fresh board of the image's kind (the reference board, the lwIP
+ * board or the QEMU board), or on lab boards with --board/--boards.
+ */
 @Command(name = "run", description = "Flash an image on the reference board and run a campaign across reboots.")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "Image name under firmware-images/images/.")
@@ -75,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.locate();
         ImageManifest manifest = layout.imageManifest(image);
         CampaignSpec spec = options.toSpec(manifest);
+        // The QEMU board needs no namespace: QEMU forwards a loopback port into the guest.
         if (manifest.isLwip()) {
             // Decided before any signal handler: outside a namespace, a child started inside one does the campaign.
             OptionalInt child = PrivateNetwork.enter();

@@ -37,7 +37,7 @@ public record FirmwareImage(Path dir, ImageManifest manifest) {
     }
 
     public static String binaryName(ImageManifest manifest) {
-        return manifest.isLwip() ? LWIP_BINARY_NAME : BINARY_NAME;
+        return manifest.isQemu() ? QEMU_ELF_NAME : manifest.isLwip() ? LWIP_BINARY_NAME : BINARY_NAME;
     }
 
     /** The trust file a lab client uses for this image (its lab CA), if the image has one. */
@@ -45,9 +45,13 @@ public record FirmwareImage(Path dir, ImageManifest manifest) {
         return Optional.ofNullable(manifest.trust()).map(dir::resolve);
     }
 
-    /** The ELF file with debug information that decodes this image's crash addresses, if the manifest names one. */
+    /**
+     * The ELF file with debug information that decodes this image's crash addresses, if the manifest names one;
+     * a QEMU image's firmware is that ELF itself.
+     */
     public Optional<Path> elfFile() {
-        return Optional.ofNullable(manifest.elf()).map(dir::resolve);
+        String elf = manifest.elf() == null && manifest.isQemu() ? QEMU_ELF_NAME : manifest.elf();
+        return Optional.ofNullable(elf).map(dir::resolve);
     }
 
     /**

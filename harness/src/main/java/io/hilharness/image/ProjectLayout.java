@@ -41,6 +41,11 @@ public record ProjectLayout(Path root) {
         return firmwareDir().resolve("lwip/build.sh");
     }
 
+    /** Builds the QEMU board's ELF for one image (its header, certificates and content); see firmware-images/qemu/. */
+    public Path qemuBuildScript() {
+        return firmwareDir().resolve("qemu/build.sh");
+    }
+
     public Path contentDir() {
         return firmwareDir().resolve("content");
     }

@@ -4,6 +4,7 @@ import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.host.HostBoard;
 import io.hilharness.board.lwip.LwipBoard;
+import io.hilharness.board.qemu.QemuBoard;
 import io.hilharness.console.ConsoleTransport;
 import io.hilharness.lab.BoardBusyException;
 import io.hilharness.lab.BoardLock;
@@ -53,9 +54,12 @@ final class BoardOpener {
         if (settings.isFreshLwip()) {
             return new Opened(freshLwip(runs), Optional.empty(), Optional.empty());
         }
+        if (settings.isFreshQemu()) {
+            return new Opened(freshQemu(runs), Optional.empty(), Optional.empty());
+        }
         LabConfig config = labConfig(settings);
         LabBoard lab = select(config, settings.board());
-        if (!lab.isReference() && !lab.isLwip()) {
+        if (!lab.isReference() && !lab.isLwip() && !lab.isQemu()) {
             ConsoleTransport console = LabBoards.transport(lab.spec().console());
             if (!console.isPresent()) {
                 throw new MissingHardwareException("board " + lab.name() + " is not connected: its console "
@@ -88,6 +92,16 @@ final class BoardOpener {
         RunFolder run = runs.create();
         try {
             return LwipBoard.create(HilSettings.LWIP, run.boardDir(), run.consoleCapture(), Optional.empty());
+        } catch (BoardException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** QEMU on loopback needs no namespace; a missing qemu-system-arm is the board's own error. */
+    private static Board freshQemu(RunFolders runs) throws IOException {
+        RunFolder run = runs.create();
+        try {
+            return QemuBoard.create(HilSettings.QEMU, run.boardDir(), run.consoleCapture(), Optional.empty());
         } catch (BoardException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -9,8 +9,9 @@ import java.util.function.Function;
  * What a {@link HilTest} class runs against. A configuration parameter (or system property) wins over the
  * annotation, so the lab can redirect tests without editing them.
  *
- * @param board           lab board name, {@link #REFERENCE} for a fresh reference board, or {@link #LWIP} for a
- *                        fresh lwIP board (the JVM in a private network namespace); empty if none given
+ * @param board           lab board name, {@link #REFERENCE} for a fresh reference board, {@link #LWIP} for a
+ *                        fresh lwIP board (the JVM in a private network namespace), or {@link #QEMU} for a fresh
+ *                        QEMU board; empty if none given
  * @param image           image source name or image folder
  * @param trust           "image", "system", a PEM file, or empty for the default
  * @param lab             the lab config file; empty for the usual lookup ($HIL_LAB_CONFIG, ~/.config/hil/lab.yaml)
@@ -20,6 +21,7 @@ record HilSettings(String board, String image, String trust, Optional<Path> lab,
                    Duration readyTimeout, Path reportDir) {
     static final String REFERENCE = "reference";
     static final String LWIP = "lwip";
+    static final String QEMU = "qemu";
     static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(30);
 
     boolean isReference() {
@@ -28,6 +30,10 @@ record HilSettings(String board, String image, String trust, Optional<Path> lab,
 
     boolean isFreshLwip() {
         return LWIP.equals(board);
+    }
+
+    boolean isFreshQemu() {
+        return QEMU.equals(board);
     }
 
     /** @param parameters a JUnit configuration parameter by key (these fall back to system properties) */

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface HilTest {
     /**
      * A board name of the lab config; {@code "reference"} is a fresh reference board, {@code "lwip"} a fresh
-     * lwIP board (the test JVM must run in a private network namespace, see docs/lwip-board.md).
+     * lwIP board (the test JVM must run in a private network namespace, see docs/lwip-board.md), {@code "qemu"}
+     * a fresh QEMU Cortex-M board (needs qemu-system-arm and gdb-multiarch, see docs/user-guide.md).
      */
     String board() default "";
 

@@ -9,7 +9,8 @@ import java.util.List;
  * {@code container} (the reference firmware in a container through Testcontainers; needs a container
  * engine, see docs/ci.md), {@code lava} (a serial board in a LAVA docker test action: console and power from
  * LAVA's environment unless given, see docs/lava.md) or {@code lwip} (the lwIP board on a tap of the
- * harness's private network namespace, see docs/lwip-board.md; {@code dir} applies). {@code elf} names the ELF file with debug information of
+ * harness's private network namespace, see docs/lwip-board.md; {@code dir} applies) or {@code qemu} (the QEMU
+ * Cortex-M board, reached through a loopback port forward, see docs/user-guide.md; {@code dir} applies). {@code elf} names the ELF file with debug information of
  * the firmware the board runs (relative to the lab file), which decodes its crash addresses (docs/diagnosis.md).
  */
 public record BoardSpec(
@@ -27,7 +28,7 @@ public record BoardSpec(
         @JsonProperty("port") Integer port,
         @JsonProperty("elf") String elf) {
 
-    public static final List<String> KINDS = List.of("serial", "reference", "container", "lava", "lwip");
+    public static final List<String> KINDS = List.of("serial", "reference", "container", "lava", "lwip", "qemu");
 
     public BoardSpec {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -50,6 +50,8 @@ final class BoardSpecCheck {
             checkContainer(name, spec);
         } else if (spec.kind().equals("lwip")) {
             checkLwip(name, spec);
+        } else if (spec.kind().equals("qemu")) {
+            checkQemu(name, spec);
         } else {
             checkSerial(name, spec);
         }
@@ -90,6 +92,20 @@ final class BoardSpecCheck {
         }
         if (spec.reset() != null && !spec.reset().method().equals("console")) {
             fail(name, "an lwIP board resets by console command or power cycle only", "reset", "method");
+        }
+    }
+
+    private void checkQemu(String name, BoardSpec spec) throws LabConfigException {
+        for (var unused : List.of(new Object[] {spec.console(), "console"}, new Object[] {spec.endpoint(), "endpoint"},
+                new Object[] {spec.flash(), "flash"}, new Object[] {spec.power(), "power"},
+                new Object[] {spec.port(), "port"})) {
+            if (unused[0] != null) {
+                fail(name, "a QEMU board has its own (QEMU's console pty, a loopback port forward, its GDB server; only "
+                        + "dir, tags, ready_pattern, ready_timeout, log_format, elf and a console reset apply)", (String) unused[1]);
+            }
+        }
+        if (spec.reset() != null && !spec.reset().method().equals("console")) {
+            fail(name, "a QEMU board resets by console command or QMP system_reset only", "reset", "method");
         }
     }
 
@@ -183,6 +199,17 @@ final class BoardSpecCheck {
                     + flash.method() + "'", "flash", "method");
         }
         positive(name, flash.timeout(), "flash", "timeout");
+        if (flash.gdb() != null && !flash.throughGdb()) {
+            fail(name, "a GDB server applies to flash methods " + FlashSpec.GDB_SERVER_METHODS + " only", "flash", "gdb");
+        }
+        if (flash.throughGdb()) {
+            checkGdbFlash(name, flash);
+            return;
+        }
+        if (flash.resetCommand() != null || flash.elf() != null) {
+            fail(name, "applies when flashing through a GDB server (method gdb, or gdb: host:port)", "flash",
+                    flash.resetCommand() != null ? "reset_command" : "elf");
+        }
         switch (flash.method()) {
             case "mass-storage" -> required(name, flash.drive(), "the drive's mount point, e.g. /media/lab/DAPLINK", "drive");
             case "openocd" -> nonEmpty(name, flash.config(), "flash", "config");
@@ -210,6 +237,35 @@ final class BoardSpecCheck {
         }
     }
 
+    /** Through a GDB server the tool's own parameters (config, probe, device) belong to the server's command line. */
+    private void checkGdbFlash(String name, FlashSpec flash) throws LabConfigException {
+        required(name, flash.gdb(), "the GDB server as host:port (QEMU -gdb, J-Link GDB Server, pyOCD gdbserver, "
+                + "OpenOCD's gdb port)", "gdb");
+        try {
+            Endpoints.parse(flash.gdb());
+        } catch (IllegalArgumentException e) {
+            fail(name, e.getMessage(), "flash", "gdb");
+        }
+        if (flash.method().equals("gdb")) {
+            required(name, flash.resetCommand(), "the server's reset command, e.g. \"monitor reset\" "
+                    + "(J-Link, pyOCD) or \"monitor system_reset\" (QEMU)", "reset_command");
+        }
+        if (flash.resetCommand() != null && flash.resetCommand().isBlank()) {
+            fail(name, "must not be empty", "flash", "reset_command");
+        }
+        if (flash.resetCommand() != null && flash.resetCommand().contains("\n")) {
+            fail(name, "one GDB command on one line", "flash", "reset_command");
+        }
+        for (var unused : List.of(new Object[] {flash.config(), "config"}, new Object[] {flash.probe(), "probe"},
+                new Object[] {flash.device(), "device"}, new Object[] {flash.target(), "target"},
+                new Object[] {flash.address(), "address"}, new Object[] {flash.file(), "file"})) {
+            if (unused[0] != null) {
+                fail(name, "belongs to the GDB server's own command line when flashing through gdb: (the ELF is elf:)",
+                        "flash", (String) unused[1]);
+            }
+        }
+    }
+
     private void checkReset(String name, BoardSpec spec) throws LabConfigException {
         ResetSpec reset = spec.reset();
         if (!oneOf(ResetSpec.METHODS, reset.method())) {
@@ -223,6 +279,10 @@ final class BoardSpecCheck {
         if (reset.method().equals("flash-tool")
                 && (spec.flash() == null || !oneOf(List.of("openocd", "pyocd"), spec.flash().method()))) {
             fail(name, "flash-tool reset needs flash method openocd or pyocd", "reset", "method");
+        }
+        if (reset.method().equals("flash-tool") && spec.flash().throughGdb()) {
+            fail(name, "flash-tool reset runs " + spec.flash().method() + " itself, not through its GDB server "
+                    + "(give the board a console, command or power reset)", "reset", "method");
         }
         if (reset.command() != null && reset.command().size() > 1 && reset.method().equals("console")) {
             fail(name, "a console reset sends one line", "reset", "command");

@@ -22,6 +22,11 @@ public record LabBoard(String name, BoardSpec spec, Path labFile) {
         return "lwip".equals(spec.kind());
     }
 
+    /** The QEMU Cortex-M board: QEMU's process, flashed through its GDB server, HTTPS through a loopback forward. */
+    public boolean isQemu() {
+        return "qemu".equals(spec.kind());
+    }
+
     public boolean hasTag(String tag) {
         return spec.tags().contains(tag);
     }

@@ -14,7 +14,9 @@ import io.hilharness.board.flash.CommandFlasher;
 import io.hilharness.board.flash.FlashTools;
 import io.hilharness.board.flash.MassStorageFlasher;
 import io.hilharness.board.host.HostBoard;
+import io.hilharness.board.flash.GdbFlasher;
 import io.hilharness.board.lwip.LwipBoard;
+import io.hilharness.board.qemu.QemuBoard;
 import io.hilharness.board.reset.BreakReset;
 import io.hilharness.board.reset.CommandPowerSwitch;
 import io.hilharness.board.reset.CommandReset;
@@ -51,6 +53,8 @@ public final class LabBoards {
     public static final Duration DEFAULT_FLASH_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(30);
     public static final String DEFAULT_RESET_COMMAND = HostBoard.REBOOT_COMMAND;
+    /** Debian's GDB for every architecture; {@code tool:} names another (e.g. arm-none-eabi-gdb). */
+    public static final String DEFAULT_GDB = "gdb-multiarch";
 
     private LabBoards() {
     }
@@ -74,6 +78,9 @@ public final class LabBoards {
         }
         if (lab.isLwip()) {
             return lwip(lab, runDir, rawCapture);
+        }
+        if (lab.isQemu()) {
+            return qemu(lab, runDir, rawCapture);
         }
         return lab.isReference() ? reference(lab, runDir, rawCapture) : serial(lab, runDir, rawCapture);
     }
@@ -110,6 +117,20 @@ public final class LabBoards {
         Board board;
         try {
             board = LwipBoard.create(lab.name(), dir, rawCapture, Optional.empty());
+        } catch (BoardException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return new Board(lab.name(), board.console(), board.endpoint(), board.flasher(), consoleReset(spec, board),
+                board.power(), readyPattern(spec));
+    }
+
+    /** QEMU's process on loopback: no namespace, its console pty, GDB server and QMP socket are its own. */
+    private static Board qemu(LabBoard lab, Path runDir, Path rawCapture) throws IOException {
+        BoardSpec spec = lab.spec();
+        Path dir = spec.dir() != null ? lab.labFile().toAbsolutePath().getParent().resolve(spec.dir()) : runDir.resolve("board");
+        Board board;
+        try {
+            board = QemuBoard.create(lab.name(), dir, rawCapture, Optional.empty());
         } catch (BoardException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -242,6 +263,9 @@ public final class LabBoards {
 
     static Flasher flasher(FlashSpec flash, Map<String, String> values, Path tools, SharedPort port) {
         ToolRunner runner = new ToolRunner(tools, seconds(flash.timeout(), DEFAULT_FLASH_TIMEOUT));
+        if (flash.throughGdb()) {
+            return new GdbFlasher(tool(flash, DEFAULT_GDB), flash.gdb(), flash.gdbResetCommand(), flash.elf(), runner);
+        }
         boolean probe = flash.probe() != null;
         String file = flash.file();
         return switch (flash.method()) {

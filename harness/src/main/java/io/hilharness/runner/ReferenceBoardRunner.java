@@ -4,6 +4,7 @@ import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.host.HostBoard;
 import io.hilharness.board.lwip.LwipBoard;
+import io.hilharness.board.qemu.QemuBoard;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.capture.CaptureSettings;
@@ -26,7 +27,8 @@ import java.util.Optional;
 
 /**
  * A whole campaign against the reference board, or the lwIP board for an image with {@code board: lwip}
- * (the process must be in the private namespace, see {@link io.hilharness.netns.PrivateNetwork}): build
+ * (the process must be in the private namespace, see {@link io.hilharness.netns.PrivateNetwork}), or the
+ * QEMU board for an image with {@code board: qemu} (on loopback, no namespace): build
  * the image, set up a fresh board in the run folder, run, diagnose, write the reports, power the board off.
  */
 public final class ReferenceBoardRunner {
@@ -79,9 +81,7 @@ public final class ReferenceBoardRunner {
         CampaignSpec spec = asked.withTrust(clientTrust);
         RunFolder run = RunFolder.create(runsDir, image.name());
         CampaignOutcome outcome;
-        try (Board board = image.manifest().isLwip()
-                ? LwipBoard.forRun(image.name(), run.boardDir(), run.consoleCapture(), consoleTee)
-                : HostBoard.forRun("reference-" + image.name(), run.boardDir(), run.consoleCapture(), consoleTee)) {
+        try (Board board = openBoard(image, run)) {
             Optional<WireCapture> wire = capture.isPresent() ? Optional.of(WireCapture.start(
                     capture.get().forBoard(board.endpoint().getAddress()), board.endpoint(), run.dir())) : Optional.empty();
             try {
@@ -94,6 +94,17 @@ public final class ReferenceBoardRunner {
         }
         settings.finish(run);
         return outcome;
+    }
+
+    /** The board the image is built for: the lwIP board, the QEMU board, or the reference board. */
+    private Board openBoard(FirmwareImage image, RunFolder run) throws IOException, BoardException {
+        if (image.manifest().isLwip()) {
+            return LwipBoard.forRun(image.name(), run.boardDir(), run.consoleCapture(), consoleTee);
+        }
+        if (image.manifest().isQemu()) {
+            return QemuBoard.forRun(image.name(), run.boardDir(), run.consoleCapture(), consoleTee);
+        }
+        return HostBoard.forRun("reference-" + image.name(), run.boardDir(), run.consoleCapture(), consoleTee);
     }
 
     private CampaignOutcome runClient(CampaignSpec spec, Board board, FirmwareImage image, Trust trust,

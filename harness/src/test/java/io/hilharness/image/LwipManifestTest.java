@@ -64,7 +64,7 @@ class LwipManifestTest {
     @Test
     void badBoardsAndBuildSettingsNameTheirLine() {
         ManifestException board = fails(LWIP.replace("board: lwip", "board: zephyr"));
-        assertTrue(board.getMessage().contains(":5: field 'board': must be one of [reference, lwip], not 'zephyr'"), board.getMessage());
+        assertTrue(board.getMessage().contains(":5: field 'board': must be one of [reference, lwip, qemu], not 'zephyr'"), board.getMessage());
 
         ManifestException name = fails(LWIP.replace("  TCP_WND:", "  TCP-WND:"));
         assertTrue(name.getMessage().contains(":8: field 'build.TCP-WND': not a C macro name"), name.getMessage());

@@ -185,7 +185,7 @@ class LabConfigTest {
     @Test
     void aBadKindNamesItsLine() throws Exception {
         LabConfigException e = fails(GOOD.replace("    kind: serial\n    tags: [nucleo]", "    kind: usb\n    tags: [nucleo]"));
-        assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference, container, lava, lwip], not 'usb'"),
+        assertTrue(e.getMessage().contains(":7: field 'boards.nucleo-1.kind': must be one of [serial, reference, container, lava, lwip, qemu], not 'usb'"),
                 e.getMessage());
     }
 
