@@ -15,6 +15,7 @@ record QemuCommand(String qemuTool, int gdbPort, int hostPort, Optional<Path> co
     /** The chardev id of the console, the label QMP's query-chardev names it by. */
     static final String CONSOLE_ID = "console";
 
+    /** @param qmpSocket where the harness listens for QEMU's QMP connection */
     List<String> argv(Path qmpSocket) {
         // prlimit: a QEMU that locks up aborts, and a core file of its guest RAM per crash fills a disk.
         return List.of("prlimit", "--core=0", "--", qemuTool, "-M", MACHINE,
@@ -22,7 +23,7 @@ record QemuCommand(String qemuTool, int gdbPort, int hostPort, Optional<Path> co
                 "-chardev", "pty,id=" + CONSOLE_ID + consoleTee.map(t -> ",logfile=" + option(t) + ",logappend=on").orElse(""),
                 "-serial", "chardev:" + CONSOLE_ID,
                 "-gdb", "tcp:127.0.0.1:" + gdbPort,
-                "-qmp", "unix:" + option(qmpSocket) + ",server=on,wait=off",
+                "-qmp", "unix:" + option(qmpSocket),
                 "-nic", "user,model=lan9118,hostfwd=tcp:127.0.0.1:" + hostPort + "-:" + LwipBoard.HTTPS_PORT);
     }
 

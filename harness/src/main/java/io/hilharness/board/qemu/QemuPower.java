@@ -10,7 +10,6 @@ import io.hilharness.image.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -35,7 +34,6 @@ final class QemuPower implements PowerSwitch {
     private final Object consoleChange = new Object();
     private BoardProcess process;
     private QmpClient qmp;
-    private Path qmpSocket;
     private long logStart;
     private String diedByItself;
 
@@ -54,39 +52,38 @@ final class QemuPower implements PowerSwitch {
             throw new NothingFlashedException("nothing flashed on board " + folder.dir() + ": " + folder.flash() + " is missing");
         }
         diedByItself = null;
+        Path socket;
         try {
-            qmpSocket = socketPath();
-            Files.deleteIfExists(qmpSocket);
-            Files.deleteIfExists(folder.consoleLink());
-            logStart = Files.exists(folder.log()) ? Files.size(folder.log()) : 0;
-            process = BoardProcess.start(command.argv(qmpSocket), folder.log(), this::exited);
+            socket = qmpSocket();
         } catch (IOException e) {
             throw new BoardException("cannot power on " + folder.dir() + ": " + e.getMessage(), e);
         }
+        Path pty;
+        try (QmpClient.Listener listener = QmpClient.listen(socket)) {
+            Files.deleteIfExists(folder.consoleLink());
+            logStart = Files.exists(folder.log()) ? Files.size(folder.log()) : 0;
+            process = BoardProcess.start(command.argv(listener.socket()), folder.log(), this::exited);
+            qmp = listener.accept(START_TIMEOUT, process::isAlive)
+                    .orElseThrow(() -> notStarted("no QMP connection within " + START_TIMEOUT.toSeconds() + " s"));
+            pty = qmp.ptyOf(QemuCommand.CONSOLE_ID);
+        } catch (IOException e) {
+            BoardException failure = process == null
+                    ? new BoardException("cannot power on " + folder.dir() + ": " + e.getMessage(), e) : notStarted(e.getMessage());
+            powerOff();
+            throw failure;
+        } catch (BoardException | RuntimeException e) {
+            powerOff();
+            throw e;
+        } finally {
+            deleteTemporaryFolder(socket);
+        }
         try {
-            Path pty = connect();
             publishConsole(pty);
             awaitConsoleOpen(pty);
             gdb.loadInto(folder.flash());
         } catch (BoardException | RuntimeException e) {
             powerOff();
             throw e;
-        }
-    }
-
-    /** QMP, then the console's pty from it (it changes at every start). */
-    private Path connect() throws BoardException {
-        try {
-            if (!PathWatcher.awaitExists(qmpSocket, START_TIMEOUT, process::isAlive)) {
-                throw notStarted("no QMP socket within " + START_TIMEOUT.toSeconds() + " s");
-            }
-            qmp = QmpClient.connect(qmpSocket);
-            return qmp.ptyOf(QemuCommand.CONSOLE_ID);
-        } catch (IOException e) {
-            throw notStarted(e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BoardException("interrupted while powering on", e);
         }
     }
 
@@ -163,10 +160,6 @@ final class QemuPower implements PowerSwitch {
             closeQmp();
             process.kill();
             Files.deleteIfExists(folder.consoleLink());
-            Files.deleteIfExists(qmpSocket);
-            if (!qmpSocket.startsWith(folder.dir())) {
-                FileTrees.delete(qmpSocket.getParent());
-            }
         } catch (IOException e) {
             throw new BoardException("cannot clean up after QEMU in " + folder.dir() + ": " + e.getMessage(), e);
         } finally {
@@ -186,12 +179,23 @@ final class QemuPower implements PowerSwitch {
         }
     }
 
-    private Path socketPath() throws IOException {
-        Path inFolder = folder.qmpSocket().toAbsolutePath();
+    /** In the board folder, or in a temporary folder where that path is too long for a socket. */
+    private Path qmpSocket() throws IOException {
+        Path inFolder = folder.qmpSocket();
         if (inFolder.toString().getBytes(StandardCharsets.UTF_8).length <= SOCKET_PATH_MAX) {
             return inFolder;
         }
-        return Files.createTempDirectory("hil-qmp-").resolve("qmp.sock");
+        return Files.createTempDirectory("hil-qmp-").resolve(inFolder.getFileName());
+    }
+
+    private void deleteTemporaryFolder(Path socket) {
+        if (socket != null && !socket.getParent().equals(folder.dir())) {
+            try {
+                FileTrees.delete(socket.getParent());
+            } catch (IOException e) {
+                // an empty folder in the temporary folder: not worth failing a power-on for
+            }
+        }
     }
 
     /** QEMU ended while powered: the guest locked up (or QEMU failed); its console goes with it. */
