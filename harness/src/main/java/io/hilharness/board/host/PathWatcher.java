@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a path to appear by watching its folder (inotify on Linux) instead of sleeping in a loop. */
-public final class PathWatcher {
+final class PathWatcher {
     private PathWatcher() {
     }
 
@@ -21,7 +21,7 @@ public final class PathWatcher {
      *                          (e.g. the process that should create the path has died)
      * @return true when the path exists (a symlink counts even before its target is ready)
      */
-    public static boolean awaitExists(Path path, Duration timeout, BooleanSupplier stillWorthWaiting)
+    static boolean awaitExists(Path path, Duration timeout, BooleanSupplier stillWorthWaiting)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {

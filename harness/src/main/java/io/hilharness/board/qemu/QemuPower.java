@@ -5,7 +5,6 @@ import io.hilharness.board.NothingFlashedException;
 import io.hilharness.board.PowerSwitch;
 import io.hilharness.board.flash.GdbFlasher;
 import io.hilharness.board.host.BoardProcess;
-import io.hilharness.board.host.PathWatcher;
 import io.hilharness.image.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
