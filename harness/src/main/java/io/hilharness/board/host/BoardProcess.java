@@ -4,6 +4,7 @@ import io.hilharness.board.BoardException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
@@ -53,6 +54,11 @@ public final class BoardProcess {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Whether the process has ended within {@code timeout}. */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** @throws IllegalThreadStateException while it runs */

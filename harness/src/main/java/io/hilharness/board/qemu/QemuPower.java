@@ -23,6 +23,7 @@ import java.util.Optional;
  */
 final class QemuPower implements PowerSwitch {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(2);
     /** A Unix socket's path must fit sun_path (108 bytes with its NUL); deep run folders do not. */
     private static final int SOCKET_PATH_MAX = 100;
 
@@ -51,6 +52,7 @@ final class QemuPower implements PowerSwitch {
             throw new NothingFlashedException("nothing flashed on board " + folder.dir() + ": " + folder.flash() + " is missing");
         }
         diedByItself = null;
+        process = null; // one that ended by itself is done with
         Path socket;
         try {
             socket = qmpSocket();
@@ -86,9 +88,19 @@ final class QemuPower implements PowerSwitch {
         }
     }
 
+    /** A QEMU that failed at start exits with its reason (its QMP connection may break a moment before). */
     private BoardException notStarted(String why) {
-        String said = process.isAlive() ? why : lastWords().orElse(why);
+        String said = ended() ? lastWords().orElse(why) : why;
         return new BoardException("QEMU of board " + folder.dir() + " did not start: " + said + " (see " + folder.log() + ")");
+    }
+
+    private boolean ended() {
+        try {
+            return process.awaitEnd(EXIT_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     /** The console link is replaced atomically: the console never sees a half-made one. */

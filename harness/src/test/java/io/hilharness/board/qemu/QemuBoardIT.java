@@ -11,9 +11,13 @@ import io.hilharness.board.BoardException;
 import io.hilharness.board.NothingFlashedException;
 import io.hilharness.board.PowerSwitch;
 import io.hilharness.board.ResetKind;
+import io.hilharness.board.command.ToolRunner;
+import io.hilharness.board.flash.GdbFlasher;
 import io.hilharness.board.flash.TestImages;
 import io.hilharness.console.ConsoleLine;
 import io.hilharness.image.FirmwareImage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -158,6 +162,22 @@ class QemuBoardIT {
         NothingFlashedException e = assertThrows(NothingFlashedException.class, () -> board.power().orElseThrow().powerOn());
         assertTrue(e.getMessage().startsWith("nothing flashed on board "), e.getMessage());
         assertFalse(board.power().orElseThrow().isOn());
+    }
+
+    @Test
+    void aQemuThatCannotStartSaysWhyInOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            QemuBoardFolder folder = new QemuBoardFolder(Files.createDirectories(dir.resolve("busy")));
+            Files.copy(alpha.dir().resolve(FirmwareImage.QEMU_ELF_NAME), folder.flash());
+            QemuPower power = new QemuPower(folder, new QemuCommand(QemuBoard.QEMU_TOOL, taken.getLocalPort(), 1, Optional.empty()),
+                    new GdbFlasher(QemuBoard.GDB_TOOL, "127.0.0.1:1", QemuBoard.GDB_RESET, "unused", new ToolRunner(dir, Duration.ofSeconds(5))));
+
+            BoardException e = assertThrows(BoardException.class, power::powerOn);
+            assertEquals("QEMU of board " + folder.dir() + " did not start: qemu-system-arm: -gdb tcp:127.0.0.1:" + taken.getLocalPort()
+                    + ": Failed to find an available port: Address already in use (see " + folder.log() + ")", e.getMessage());
+            assertFalse(power.isOn());
+            assertTrue(power.diedByItself().isEmpty(), "a board that never started did not die");
+        }
     }
 
     @Test
