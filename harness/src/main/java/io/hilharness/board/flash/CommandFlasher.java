@@ -51,7 +51,11 @@ public final class CommandFlasher implements Flasher {
 
     @Override
     public void flash(FirmwareImage image) throws BoardException {
-        Path file = ImageFiles.resolve(image, imageFile);
+        flashFile(ImageFiles.resolve(image, imageFile));
+    }
+
+    /** Flashes {@code file} (an absolute path), wherever it is kept. */
+    void flashFile(Path file) throws BoardException {
         Map<String, String> all = new HashMap<>(values);
         all.put("image", file.toString());
         String name = "flash-" + label;

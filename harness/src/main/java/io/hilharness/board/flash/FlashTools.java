@@ -92,4 +92,22 @@ public final class FlashTools {
     public static CommandTemplate jlinkScript() {
         return CommandTemplate.of("r", "h", "loadfile {image} {address}", "verifybin {image} {address}", "r", "g", "exit");
     }
+
+    /**
+     * GDB runs a command file ({@link #gdbScript()} filled in, passed as {script}) rather than {@code -ex}
+     * commands: GDB goes on after a failed {@code -ex} and its first error, the one that says why, would be
+     * buried under the follow-up errors; a command file stops at its first error, which is then its last line.
+     */
+    public static CommandTemplate gdb(String tool) {
+        return CommandTemplate.of(tool, "-nx", "-batch", "-x", "{script}");
+    }
+
+    /**
+     * Connect to the GDB server at {remote}, load the ELF's loadable sections, reset with the server's own
+     * command ({reset}: {@code monitor system_reset} for QEMU, {@code monitor reset} for J-Link and pyOCD),
+     * detach so the target runs.
+     */
+    public static CommandTemplate gdbScript() {
+        return CommandTemplate.of("target remote {remote}", "file {image}", "load", "{reset}", "detach");
+    }
 }

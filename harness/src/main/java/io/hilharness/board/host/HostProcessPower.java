@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The reference board's power supply: power on starts the flashed firmware as a process, power off
@@ -20,8 +19,7 @@ public final class HostProcessPower implements PowerSwitch {
 
     private final HostBoardFolder board;
     private final FirmwareCommand command;
-    private final Thread shutdownHook = new Thread(this::killQuietly, "hil-board-power-off");
-    private Process process;
+    private BoardProcess process;
     private String diedByItself;
 
     /**
@@ -50,18 +48,11 @@ public final class HostProcessPower implements PowerSwitch {
             throw new NothingFlashedException("nothing flashed on board " + board.dir() + ": " + binary + " is missing");
         }
         try {
-            process = new ProcessBuilder(command.argv(flash, board.dir()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(board.powerLog().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            process = BoardProcess.start(command.argv(flash, board.dir()), board.powerLog(), this::exited);
         } catch (IOException e) {
             throw new BoardException("cannot power on " + board.dir() + ": " + e.getMessage(), e);
         }
         diedByItself = null;
-        Process started = process;
-        started.onExit().thenAccept(this::exited);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         awaitConsole();
     }
 
@@ -70,7 +61,7 @@ public final class HostProcessPower implements PowerSwitch {
         try {
             if (!PathWatcher.awaitExists(board.consoleLink(), CONSOLE_APPEAR_TIMEOUT, process::isAlive)) {
                 String why = process.isAlive() ? "no console appeared within " + CONSOLE_APPEAR_TIMEOUT.toSeconds() + " s"
-                        : "the firmware exited with code " + process.exitValue();
+                        : "the firmware " + BoardProcess.describeExit(process.exitValue());
                 throw new BoardException("board " + board.dir() + " did not come up: " + why + " (see " + board.powerLog() + ")");
             }
         } catch (IOException e) {
@@ -87,23 +78,12 @@ public final class HostProcessPower implements PowerSwitch {
             return;
         }
         try {
-            process.destroyForcibly();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                throw new BoardException("board process " + process.pid() + " did not die within 10 s");
-            }
+            process.kill();
             Files.deleteIfExists(board.consoleLink());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BoardException("interrupted while powering off", e);
         } catch (IOException e) {
             throw new BoardException("cannot remove console link: " + e.getMessage(), e);
         } finally {
             process = null;
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: nothing to remove
-            }
         }
     }
 
@@ -112,34 +92,15 @@ public final class HostProcessPower implements PowerSwitch {
      * {@link #powerOff} has let go of a process it killed, so that one is not taken for a crash. Its console
      * link goes with it: the pty it named is gone, and its number will soon name another process's console.
      */
-    private synchronized void exited(Process ended) {
+    private synchronized void exited(BoardProcess ended, int exitValue) {
         if (ended == process) {
-            diedByItself = describeExit(ended.exitValue());
+            diedByItself = BoardProcess.describeExit(exitValue);
             try {
                 Files.deleteIfExists(board.consoleLink());
             } catch (IOException e) {
                 // powerOff removes it again before the next power-on, and says so if it cannot
             }
         }
-    }
-
-    /** Java reports a process killed by signal N as exit value 128 + N. */
-    static String describeExit(int exitValue) {
-        if (exitValue > 128 && exitValue < 160) {
-            int signal = exitValue - 128;
-            String name = switch (signal) {
-                case 4 -> " (SIGILL)";
-                case 6 -> " (SIGABRT)";
-                case 7 -> " (SIGBUS)";
-                case 8 -> " (SIGFPE)";
-                case 9 -> " (SIGKILL)";
-                case 11 -> " (SIGSEGV)";
-                case 15 -> " (SIGTERM)";
-                default -> "";
-            };
-            return "killed by signal " + signal + name;
-        }
-        return "exited with code " + exitValue;
     }
 
     @Override
@@ -150,12 +111,5 @@ public final class HostProcessPower implements PowerSwitch {
     @Override
     public synchronized boolean isOn() {
         return process != null && process.isAlive();
-    }
-
-    private void killQuietly() {
-        Process p = process;
-        if (p != null) {
-            p.destroyForcibly();
-        }
     }
 }
