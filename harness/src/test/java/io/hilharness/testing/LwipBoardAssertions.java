@@ -130,6 +130,12 @@ public final class LwipBoardAssertions {
             if (e.getValue().equals("(board only)")) {
                 continue; // a connection the client did not report (a browser's): the campaign has the board's side only
             }
+            if (e.getValue().equals(Outcome.TRUNCATED.name())) {
+                // The board logs a response as served once httpd has written it all into lwIP's queue; what was
+                // still queued is lost when the connection is then reset (a heap too small for the TLS layer's
+                // records): only the client sees that.
+                continue;
+            }
             if (e.getValue().equals(Outcome.OK.name() + " unused")) {
                 // A browser's spare connection, closed unused: nothing served, nothing failed.
                 assertTrue(session.equals(SessionOutcome.EOF + " []") || session.equals(SessionOutcome.COMPLETED + " []"),

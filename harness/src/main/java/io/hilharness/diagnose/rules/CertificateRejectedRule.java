@@ -209,10 +209,12 @@ public final class CertificateRejectedRule implements DiagnosisRule {
     }
 
     private static List<EvidenceItem> examples(List<Rejection> rejections) {
-        // One example of each way the rejection showed, then others from other boots.
+        // One example of each way the rejection showed, then others from other boots. Of each way, the first
+        // the board logged too: its side of the handshake is what a reader wants beside the client's.
         List<Rejection> picked = new ArrayList<>();
         for (Sign sign : Sign.values()) {
-            rejections.stream().filter(r -> r.sign() == sign).findFirst().ifPresent(picked::add);
+            rejections.stream().filter(r -> r.sign() == sign).min(Comparator.comparing(r -> r.lines().isEmpty()))
+                    .ifPresent(picked::add);
         }
         List<ConnectionFacts> more = Examples.spread(rejections.stream().filter(r -> !picked.contains(r))
                 .filter(r -> picked.stream().noneMatch(p -> p.connection().boot() == r.connection().boot()))
