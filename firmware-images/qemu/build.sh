@@ -33,7 +33,7 @@ abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
 board_config=$(grep -Ev '^[ \t]*(/\*|//)|^#define[ \t]+BOARD_(IMAGE_NAME|DEBUG_THRESHOLD)([ \t]|$)' "$config" || true)
 ckey=$( { echo "$board_config"; cd "$here" && cat build.sh Makefile mps2_an385.ld src/*.c src/*.h src/arch/*.h \
           ../third_party.sh ../lwip/sources.sha256 ../lwip/lwipopts_app.h ../lwip/mbedtls_board_config.h \
-          ../lwip/src/status.c ../lwip/src/status.h ../lwip/src/board_fsdata.h; } | sha256sum | cut -c1-16)
+          ../lwip/src/status.c ../lwip/src/status.h ../lwip/src/diag_line.c ../lwip/src/diag_line.h ../lwip/src/board_fsdata.h; } | sha256sum | cut -c1-16)
 board="$build/cache/$ckey"
 src="$build/third_party"
 

@@ -1,4 +1,5 @@
 #include "console.h"
+#include "diag_line.h"
 #include "pty_drain.h"
 
 #include <errno.h>
@@ -16,7 +17,6 @@
 
 /* A UART with a full FIFO does not stall the CPU for long: wait this much, then drop the rest. */
 #define TX_STALL_MS 200
-#define LINE_MAX_BYTES 1024
 #define CMD_MAX 256
 /* How a soft reset hands the pty to the next boot: "MASTER,SLAVE" file descriptors. */
 #define HANDOVER_ENV "LWIP_BOARD_CONSOLE_FDS"
@@ -29,8 +29,7 @@ static char g_link[PATH_MAX];
 static struct timespec g_boot;
 static pthread_mutex_t g_tx_lock = PTHREAD_MUTEX_INITIALIZER;
 /* lwIP's debug output arrives in pieces (one LWIP_DEBUGF may print half a line): collect until '\n'. */
-static char g_diag[LINE_MAX_BYTES];
-static size_t g_diag_len;
+static struct diag_line g_diag;
 
 unsigned long long console_uptime_ms(void)
 {
@@ -170,40 +169,23 @@ static void tx(const char *p, size_t n)
 
 void console_line(const char *fmt, ...)
 {
-    char line[LINE_MAX_BYTES + 2];
+    char line[DIAG_LINE_MAX + 2];
     va_list ap;
     int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(line, LINE_MAX_BYTES, fmt, ap);
+    n = diag_line_format(line, fmt, ap);
     va_end(ap);
     if (n < 0)
         return;
-    if (n >= LINE_MAX_BYTES)
-        n = LINE_MAX_BYTES - 1;
-    memcpy(line + n, "\r\n", 2);
     pthread_mutex_lock(&g_tx_lock);
-    tx(line, (size_t)n + 2);
+    tx(line, (size_t)n);
     pthread_mutex_unlock(&g_tx_lock);
-}
-
-/* Caller holds g_tx_lock: the collected debug line goes out with its time prefix. */
-static void diag_flush(void)
-{
-    char prefix[32];
-    unsigned long long ms = console_uptime_ms();
-    int n = snprintf(prefix, sizeof prefix, "[%5llu.%03llu] ", ms / 1000, ms % 1000);
-
-    tx(prefix, (size_t)n);
-    g_diag[g_diag_len++] = '\r';
-    g_diag[g_diag_len++] = '\n';
-    tx(g_diag, g_diag_len);
-    g_diag_len = 0;
 }
 
 void lwip_board_diag(const char *fmt, ...)
 {
-    char text[LINE_MAX_BYTES];
+    char text[DIAG_LINE_MAX];
     va_list ap;
     int n;
 
@@ -215,12 +197,7 @@ void lwip_board_diag(const char *fmt, ...)
     if (n >= (int)sizeof text)
         n = sizeof text - 1;
     pthread_mutex_lock(&g_tx_lock);
-    for (int i = 0; i < n; i++) {
-        if (text[i] == '\n')
-            diag_flush();
-        else if (text[i] != '\r' && g_diag_len < sizeof g_diag - 2)
-            g_diag[g_diag_len++] = text[i];
-    }
+    diag_line_feed(&g_diag, text, (size_t)n, console_uptime_ms(), tx);
     pthread_mutex_unlock(&g_tx_lock);
 }
 

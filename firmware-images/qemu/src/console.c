@@ -1,4 +1,5 @@
 #include "console.h"
+#include "diag_line.h"
 
 #include "clock.h"
 #include "mps2.h"
@@ -7,50 +8,28 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#define LINE_MAX_BYTES 1024
 #define CMD_MAX 256
 
-/* lwIP's debug output arrives in pieces (one LWIP_DEBUGF may print half a line): collect until '\n'. */
-static char g_diag[LINE_MAX_BYTES];
-static unsigned g_diag_len;
+static struct diag_line g_diag;
 static char g_cmd[CMD_MAX];
 static unsigned g_cmd_len;
 
 void console_line(const char *fmt, ...)
 {
-    char line[LINE_MAX_BYTES + 2];
+    char line[DIAG_LINE_MAX + 2];
     va_list ap;
     int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(line, LINE_MAX_BYTES, fmt, ap);
+    n = diag_line_format(line, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if (n >= LINE_MAX_BYTES)
-        n = LINE_MAX_BYTES - 1;
-    line[n] = '\r';
-    line[n + 1] = '\n';
-    uart_write(line, (unsigned)n + 2);
-}
-
-static void diag_flush(void)
-{
-    char prefix[32];
-    uint32_t ms = clock_ms();
-    int n = snprintf(prefix, sizeof prefix, "[%5lu.%03lu] ", (unsigned long)(ms / 1000),
-                     (unsigned long)(ms % 1000));
-
-    uart_write(prefix, (unsigned)n);
-    g_diag[g_diag_len++] = '\r';
-    g_diag[g_diag_len++] = '\n';
-    uart_write(g_diag, g_diag_len);
-    g_diag_len = 0;
+    if (n >= 0)
+        uart_write(line, (size_t)n);
 }
 
 void lwip_board_diag(const char *fmt, ...)
 {
-    char text[LINE_MAX_BYTES];
+    char text[DIAG_LINE_MAX];
     va_list ap;
     int n;
 
@@ -61,12 +40,7 @@ void lwip_board_diag(const char *fmt, ...)
         return;
     if (n >= (int)sizeof text)
         n = sizeof text - 1;
-    for (int i = 0; i < n; i++) {
-        if (text[i] == '\n')
-            diag_flush();
-        else if (text[i] != '\r' && g_diag_len < sizeof g_diag - 2)
-            g_diag[g_diag_len++] = text[i];
-    }
+    diag_line_feed(&g_diag, text, (size_t)n, clock_ms(), uart_write);
 }
 
 /* lwIP's assertion text, then the board halts (the harness power-cycles it). */
