@@ -78,6 +78,23 @@ class CertificateFindingsTest {
                 && l.offset() == alertLine.offset() && l.text().contains("[2:46]")), item.deviceLines().toString());
     }
 
+    /**
+     * Of the connections rejected the same way, the example cited is one the board logged too: a browser's
+     * connection the board has no lines for (a spare one, or one whose lines were lost) says less.
+     */
+    @Test
+    void theExampleOfARejectionIsOneTheBoardLogged() {
+        String chromium = "ERR_CERT_AUTHORITY_INVALID; sent alert fatal 46";
+        Evidence evidence = campaign(r -> new Conn[] {Synthetic.conn(Outcome.CERT_REJECTED, chromium),
+            Synthetic.conn(Outcome.CERT_REJECTED, chromium).lines(serverFlight()).line(alert(2, 46))
+                    .line(handshakeFailed(-0x7780)).line(closed("error -0x7780", -0x7780))});
+
+        Finding f = top(evidence);
+        assertEquals("certificate-rejected", f.rule());
+        EvidenceItem first = f.evidence().get(0);
+        assertTrue(first.deviceLines().stream().anyMatch(l -> l.text().contains("[2:46]")), f.evidence().toString());
+    }
+
     /** Chromium: alert 46 on the first connection, its second one reset (-0x0050) before the certificate. */
     @Test
     void chromiumSignatureFromTheBoardAlone() {
