@@ -31,15 +31,6 @@ public record Board(String name,
                 .orElseThrow(() -> new BoardException("board " + name + " has no " + kind.name().toLowerCase() + " reset"));
     }
 
-    /**
-     * Power off, power on through the board's power switch: how a flashed image first boots and how a hung
-     * or crashed board comes back. Not the board's hard reset, which may be a reset line (a debugger's, QEMU's
-     * system_reset) that does nothing for a board that is off. Empty without a power switch.
-     */
-    public Optional<Resetter> powerCycle() {
-        return power.map(PowerCycleReset::new);
-    }
-
     /** Closes the console and leaves the board unpowered. */
     @Override
     public void close() throws BoardException {

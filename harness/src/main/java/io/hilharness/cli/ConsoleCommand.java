@@ -74,7 +74,7 @@ final class ConsoleCommand implements Callable<Integer> {
                         System.out, builder::build);
                 if (image != null) {
                     b.flasher().flash(builder.build(image));
-                    (b.power().isPresent() ? b.powerCycle().orElseThrow() : b.resetter(ResetKind.SOFT)).reset();
+                    b.resetter(b.power().isPresent() ? ResetKind.HARD : ResetKind.SOFT).reset();
                 } else if (powerOnIfOff(b, board)) {
                     System.out.println("[hil] " + board.name() + " was off: powered on with what its flash holds"
                             + " (it is powered off again when the console closes)");

@@ -177,10 +177,9 @@ final class BoardSession implements AutoCloseable {
      * power switch, as on a bench after programming; a flashed image takes effect at power-on.
      */
     void reboot(ResetKind kind) throws BoardException {
-        boolean powerOn = !bootedSinceFlash && board.power().isPresent();
-        ResetKind actual = powerOn ? ResetKind.HARD : kind;
+        ResetKind actual = !bootedSinceFlash && board.power().isPresent() ? ResetKind.HARD : kind;
         long mark = board.console().lastSeq();
-        (powerOn ? board.powerCycle().orElseThrow() : board.resetter(actual)).reset();
+        board.resetter(actual).reset();
         bootedSinceFlash = true;
         console.awaitLineAfter(board.readyPattern(), mark, readyTimeout,
                 "board " + board.name() + " not ready after a " + actual.name().toLowerCase() + " reset");
