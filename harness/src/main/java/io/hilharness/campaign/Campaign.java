@@ -2,7 +2,6 @@ package io.hilharness.campaign;
 
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
-import io.hilharness.board.PowerCycleReset;
 import io.hilharness.board.ResetKind;
 import io.hilharness.board.Resetter;
 import io.hilharness.client.ConnectionRecord;
@@ -306,11 +305,8 @@ public final class Campaign {
      * after the watchdog found the board hung, or after it crashed.
      */
     private BootRecord boot(int boot, boolean afterWatchdog) throws BoardException, InterruptedException {
-        boolean powerOn = (boot == 1 || afterWatchdog) && board.power().isPresent();
-        ResetKind kind = powerOn ? ResetKind.HARD : resetBefore(boot);
-        // A power cycle, not the board's hard reset: a reset line (QEMU's system_reset, a debugger's reset)
-        // does nothing for a board that is off, and a crashed or hung board gets a fresh start.
-        Resetter resetter = powerOn ? new PowerCycleReset(board.power().get()) : board.resetter(kind);
+        ResetKind kind = (boot == 1 || afterWatchdog) && board.power().isPresent() ? ResetKind.HARD : resetBefore(boot);
+        Resetter resetter = board.resetter(kind);
         Console console = board.console();
         long mark = console.lastSeq();
         deviceLog.forgetThrough(mark);
