@@ -143,10 +143,15 @@ final class QemuPower implements PowerSwitch {
         }
     }
 
-    /** QMP system_reset: the CPU restarts from the reset vector; RAM (and the flashed image) stays. */
+    /**
+     * QMP system_reset: the CPU restarts from the reset vector; RAM (and the flashed image) stays. A board that
+     * is off (never started, or QEMU gone after a lockup) is powered on instead: the harness's hard reset is
+     * also how a freshly flashed or dead board is brought up, as a power cycle does on the other boards.
+     */
     synchronized void reset() throws BoardException {
         if (!isOn()) {
-            throw new BoardException("board " + folder.dir() + " is off: nothing to reset");
+            powerOn();
+            return;
         }
         try {
             qmp.execute("system_reset");
