@@ -185,20 +185,13 @@ void console_line(const char *fmt, ...)
 
 void lwip_board_diag(const char *fmt, ...)
 {
-    char text[DIAG_LINE_MAX];
     va_list ap;
-    int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return;
-    if (n >= (int)sizeof text)
-        n = sizeof text - 1;
     pthread_mutex_lock(&g_tx_lock);
-    diag_line_feed(&g_diag, text, (size_t)n, console_uptime_ms(), tx);
+    diag_line_vprintf(&g_diag, console_uptime_ms(), tx, fmt, ap);
     pthread_mutex_unlock(&g_tx_lock);
+    va_end(ap);
 }
 
 void lwip_board_assert(const char *msg, int line, const char *file)

@@ -3,9 +3,17 @@
 #include <stdio.h>
 #include <string.h>
 
-void diag_line_feed(struct diag_line *d, const char *text, size_t n, unsigned long long uptime_ms, diag_write_fn write)
+void diag_line_vprintf(struct diag_line *d, unsigned long long uptime_ms, diag_write_fn write, const char *fmt,
+                       va_list ap)
 {
-    for (size_t i = 0; i < n; i++) {
+    char text[DIAG_LINE_MAX];
+    int n = vsnprintf(text, sizeof text, fmt, ap);
+
+    if (n < 0)
+        return;
+    if (n >= (int)sizeof text)
+        n = sizeof text - 1;
+    for (int i = 0; i < n; i++) {
         if (text[i] == '\n') {
             char prefix[32];
             int p = snprintf(prefix, sizeof prefix, "[%5llu.%03llu] ", uptime_ms / 1000, uptime_ms % 1000);

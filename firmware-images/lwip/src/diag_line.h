@@ -17,8 +17,9 @@ struct diag_line {
 /* Writes bytes to the console; the caller serialises calls where the board has threads. */
 typedef void (*diag_write_fn)(const char *bytes, size_t len);
 
-/* Adds n bytes of debug text; each completed line is written with the uptime ms as prefix. */
-void diag_line_feed(struct diag_line *d, const char *text, size_t n, unsigned long long uptime_ms, diag_write_fn write);
+/* Formats debug text (printf-style) and adds it; each completed line is written with the uptime ms as prefix. */
+void diag_line_vprintf(struct diag_line *d, unsigned long long uptime_ms, diag_write_fn write, const char *fmt,
+                       va_list ap);
 
 /* Formats a console line (cut at DIAG_LINE_MAX) into out and ends it with CR LF; returns its length, or
  * -1 when nothing could be formatted. out must hold DIAG_LINE_MAX + 2 bytes. */

@@ -29,18 +29,11 @@ void console_line(const char *fmt, ...)
 
 void lwip_board_diag(const char *fmt, ...)
 {
-    char text[DIAG_LINE_MAX];
     va_list ap;
-    int n;
 
     va_start(ap, fmt);
-    n = vsnprintf(text, sizeof text, fmt, ap);
+    diag_line_vprintf(&g_diag, clock_ms(), uart_write, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    if (n >= (int)sizeof text)
-        n = sizeof text - 1;
-    diag_line_feed(&g_diag, text, (size_t)n, clock_ms(), uart_write);
 }
 
 /* lwIP's assertion text, then the board halts (the harness power-cycles it). */
