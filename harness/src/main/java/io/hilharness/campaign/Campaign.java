@@ -355,6 +355,12 @@ public final class Campaign {
     }
 
     private RoundRecord round(int boot, int round) throws InterruptedException {
+        // A console that is away (a console server restarting between boots) would lose the round's lines:
+        // the round waits for it to be back, as long as a reconnect may take. If it is not, the round goes on
+        // and its missing board lines are the recorded outcome.
+        if (!board.console().isConnected()) {
+            board.console().awaitConnected(Console.RECONNECT_WAIT);
+        }
         long mark = board.console().lastSeq();
         roundMark = mark;
         // Earlier events are journaled already; keeping them would grow the heap with every round.
