@@ -58,6 +58,8 @@ public final class Campaign {
     private LogFormat logFormat;
     private Path elf;
     private long roundMark;
+    /** The last round's connections on this boot: their late lines may still arrive during the next round. */
+    private List<ConnectionRecord> lastRoundClients = List.of();
     private CrashWatch crashes;
     private boolean lastResetFailed;
     private Instant deadline;
@@ -310,6 +312,7 @@ public final class Campaign {
         Console console = board.console();
         long mark = console.lastSeq();
         deviceLog.forgetThrough(mark);
+        lastRoundClients = List.of();
         Instant resetAt = clock.now();
         lastResetFailed = false;
         try {
@@ -375,7 +378,8 @@ public final class Campaign {
                 .filter(c -> c.localPort() > 0 && c.outcome() != Outcome.REFUSED)
                 .map(ConnectionRecord::localPort).toList();
         Set<Integer> withoutEnd = deviceLog.awaitSessionsEnded(boardSawThem, mark, SESSION_END_GRACE);
-        Correlation correlation = correlator.correlate(clients, deviceLog.since(mark));
+        Correlation correlation = correlator.correlate(clients, deviceLog.since(mark), lastRoundClients);
+        lastRoundClients = clients;
         return new RoundRecord(boot, round, start, clock.now(), correlation.connections(),
                 correlation.unmatchedDevice(), withoutEnd);
     }

@@ -8,8 +8,9 @@ import java.util.List;
  *
  * @param unmatchedClients connections the board never logged (e.g. refused before accept, or a board
  *                         that does not log ports)
- * @param unmatchedDevice  device sessions no client of ours opened (another client on the network,
- *                         or a connection the client library made behind our back)
+ * @param unmatchedDevice  device sessions no client of this round explains: ones no client of ours
+ *                         opened (another client on the network, or a connection the client library made
+ *                         behind our back) and late lines of an earlier round's connections
  */
 public record Correlation(List<CorrelatedConnection> connections,
                           List<ConnectionRecord> unmatchedClients,

@@ -34,21 +34,24 @@ public final class Correlator {
     }
 
     public Correlation correlate(List<ConnectionRecord> clients, List<DeviceEvent> deviceEvents) {
+        return correlate(clients, deviceEvents, List.of());
+    }
+
+    /**
+     * @param earlier connections of earlier rounds, already journaled: a line of theirs that arrives now is
+     *                theirs (a {@link DeviceSession#lateFor late} session), not one of a stranger
+     */
+    public Correlation correlate(List<ConnectionRecord> clients, List<DeviceEvent> deviceEvents,
+                                 List<ConnectionRecord> earlier) {
         List<CorrelatedConnection> joined = new ArrayList<>();
         List<ConnectionRecord> unmatchedClients = new ArrayList<>();
         boolean[] used = new boolean[deviceEvents.size()];
         for (ConnectionRecord client : clients) {
             List<DeviceEvent> mine = new ArrayList<>();
-            if (client.localPort() > 0) {
-                Instant from = client.start().minus(lead);
-                Instant to = (client.end() == null ? client.start() : client.end()).plus(lag);
-                for (int i = 0; i < deviceEvents.size(); i++) {
-                    DeviceEvent e = deviceEvents.get(i);
-                    if (!used[i] && e.port() != null && e.port() == client.localPort()
-                            && !e.hostTime().isBefore(from) && !e.hostTime().isAfter(to)) {
-                        mine.add(e);
-                        used[i] = true;
-                    }
+            for (int i = 0; i < deviceEvents.size(); i++) {
+                if (!used[i] && within(client, deviceEvents.get(i))) {
+                    mine.add(deviceEvents.get(i));
+                    used[i] = true;
                 }
             }
             if (mine.isEmpty()) {
@@ -56,15 +59,33 @@ public final class Correlator {
             }
             joined.add(new CorrelatedConnection(client, mine));
         }
-        Map<Integer, List<DeviceEvent>> leftovers = new LinkedHashMap<>();
+        Map<Integer, List<DeviceEvent>> strangers = new LinkedHashMap<>();
+        Map<ConnectionRecord, List<DeviceEvent>> late = new LinkedHashMap<>();
         for (int i = 0; i < deviceEvents.size(); i++) {
             DeviceEvent e = deviceEvents.get(i);
-            if (!used[i] && e.port() != null) {
-                leftovers.computeIfAbsent(e.port(), p -> new ArrayList<>()).add(e);
+            if (used[i] || e.port() == null) {
+                continue;
+            }
+            ConnectionRecord owner = earlier.stream().filter(c -> within(c, e)).reduce((a, b) -> b).orElse(null);
+            if (owner != null) {
+                late.computeIfAbsent(owner, c -> new ArrayList<>()).add(e);
+            } else {
+                strangers.computeIfAbsent(e.port(), p -> new ArrayList<>()).add(e);
             }
         }
-        List<DeviceSession> unmatchedDevice = leftovers.entrySet().stream()
-                .map(en -> new DeviceSession(en.getKey(), en.getValue())).toList();
+        List<DeviceSession> unmatchedDevice = new ArrayList<>();
+        late.forEach((c, events) -> unmatchedDevice.add(new DeviceSession(c.localPort(), events, c.id())));
+        strangers.forEach((port, events) -> unmatchedDevice.add(new DeviceSession(port, events)));
         return new Correlation(joined, unmatchedClients, unmatchedDevice);
+    }
+
+    /** The event names the client's port within the client's time window. */
+    private boolean within(ConnectionRecord client, DeviceEvent e) {
+        if (client.localPort() <= 0 || e.port() == null || e.port() != client.localPort()) {
+            return false;
+        }
+        Instant from = client.start().minus(lead);
+        Instant to = (client.end() == null ? client.start() : client.end()).plus(lag);
+        return !e.hostTime().isBefore(from) && !e.hostTime().isAfter(to);
     }
 }

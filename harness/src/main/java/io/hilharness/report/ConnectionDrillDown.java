@@ -57,7 +57,7 @@ final class ConnectionDrillDown {
         PassedRounds notShown = new PassedRounds();
         for (RoundRecord round : result.rounds()) {
             boolean sample = passedShown < passedInDetail && round.connections().stream().anyMatch(c -> c.client().outcome() == Outcome.OK);
-            if (wentPlainly(round) && !sample) {
+            if (round.plain() && !sample) {
                 notShown.add(html, round);
                 continue;
             }
@@ -68,13 +68,14 @@ final class ConnectionDrillDown {
                 boolean inDetail = c.client().outcome() != Outcome.OK || passedShown++ < passedInDetail;
                 connection(html, c, placementOf.get(c), wire, inDetail);
             }
-            if (!round.unmatchedDevice().isEmpty()) {
-                for (DeviceSession s : round.unmatchedDevice()) {
-                    html.append("<details><summary>device session on port ").append(s.port())
-                            .append(" that no client connection explains (").append(s.events().size()).append(" lines)</summary>");
-                    deviceLines(html, s.events(), DEVICE_LINES_FAILED);
-                    html.append("</details>\n");
-                }
+            for (DeviceSession s : round.unmatchedDevice()) {
+                html.append("<details><summary>").append(s.noClientOpened()
+                        ? "device session on port " + s.port() + " that no client connection explains"
+                        : "late board lines of connection " + Html.text(s.lateFor()) + " (port " + s.port()
+                                + "), which arrived after its round was recorded").append(" (")
+                        .append(s.events().size()).append(" lines)</summary>");
+                deviceLines(html, s.events(), DEVICE_LINES_FAILED);
+                html.append("</details>\n");
             }
             if (!round.sessionsWithoutEnd().isEmpty()) {
                 html.append("<p class=\"fail-text\">the board never logged the end of the sessions on ports ")
@@ -84,11 +85,6 @@ final class ConnectionDrillDown {
             afterEachRound.drain();
         }
         notShown.end(html);
-    }
-
-    /** Every connection passed and the board's log holds nothing beside them: nothing to drill into. */
-    static boolean wentPlainly(RoundRecord round) {
-        return round.ok() && round.unmatchedDevice().isEmpty() && round.sessionsWithoutEnd().isEmpty();
     }
 
     /** Consecutive passed rounds of one boot that are not shown, told in one line. */

@@ -131,7 +131,7 @@ public final class HtmlReport {
         placements.forEach(p -> seen.add(p.outcome()));
         html.append("<h3>Connections per boot</h3>\n").append(SvgCharts.legend(List.copyOf(seen))).append('\n');
         Map<Integer, List<ConnectionPlacement>> byBoot = placements.stream().collect(Collectors.groupingBy(ConnectionPlacement::boot));
-        Set<Integer> withTrouble = result.rounds().stream().filter(r -> !ConnectionDrillDown.wentPlainly(r))
+        Set<Integer> withTrouble = result.rounds().stream().filter(r -> !r.plain())
                 .map(RoundRecord::boot).collect(Collectors.toSet());
         List<Integer> notDrawn = new ArrayList<>();
         int passingDrawn = 0;

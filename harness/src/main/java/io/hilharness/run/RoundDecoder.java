@@ -161,7 +161,7 @@ final class RoundDecoder implements Closeable {
         List<DeviceSession> unmatched = new ArrayList<>(round.unmatchedDevice());
         for (Map.Entry<Integer, ConsoleReplay.Request> e : sessions.entrySet()) {
             DeviceSession s = unmatched.get(e.getKey());
-            unmatched.set(e.getKey(), new DeviceSession(s.port(), events(decoder, e.getValue(), lineNo, visitor)));
+            unmatched.set(e.getKey(), new DeviceSession(s.port(), events(decoder, e.getValue(), lineNo, visitor), s.lateFor()));
         }
         return new RoundRecord(round.boot(), round.round(), round.start(), round.end(), joined, unmatched,
                 round.sessionsWithoutEnd());

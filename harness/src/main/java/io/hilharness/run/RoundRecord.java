@@ -39,6 +39,18 @@ public record RoundRecord(int boot,
                 List.of(), sessionsWithoutEnd);
     }
 
+    /** The board's sessions no client of ours opened; late lines of an earlier round's connections are not. */
+    @JsonIgnore
+    public List<DeviceSession> sessionsNoClientOpened() {
+        return unmatchedDevice.stream().filter(DeviceSession::noClientOpened).toList();
+    }
+
+    /** Every connection passed and the board's log holds nothing beside them: nothing to look into. */
+    @JsonIgnore
+    public boolean plain() {
+        return ok() && sessionsNoClientOpened().isEmpty() && sessionsWithoutEnd.isEmpty();
+    }
+
     @JsonIgnore
     public boolean ok() {
         return !connections.isEmpty() && connections.stream().allMatch(c -> c.client().outcome() == Outcome.OK);

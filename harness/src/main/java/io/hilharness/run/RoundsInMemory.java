@@ -52,7 +52,7 @@ public final class RoundsInMemory {
     }
 
     public void add(RoundRecord round) {
-        boolean trouble = !plain(round);
+        boolean trouble = !round.plain();
         if (troubleBoot == null || troubleBoot != round.boot()) {
             troubleBoot = null;
         }
@@ -82,10 +82,5 @@ public final class RoundsInMemory {
     private void decide(Pending p) {
         boolean whole = p.nearTrouble || p.passedBefore < passedWhole;
         kept.add(whole ? p.round : p.round.withoutBulkyEvidence());
-    }
-
-    /** Every connection passed and the board's log holds nothing beside them. */
-    private static boolean plain(RoundRecord round) {
-        return round.ok() && round.unmatchedDevice().isEmpty() && round.sessionsWithoutEnd().isEmpty();
     }
 }

@@ -69,6 +69,26 @@ class CorrelatorTest {
     }
 
     @Test
+    void aLateLineOfTheRoundBeforesConnectionIsItsNotAStrangers() {
+        ConnectionRecord before = client("b1r1c2", 50001, 0, 100);
+        ConnectionRecord now = client("b1r2c1", 50002, 120, 300);
+        List<DeviceEvent> events = List.of(
+                device(50001, 130, EventType.OTHER), // lwIP's tcp_pcb_purge, tied to 50001 by the line before it
+                device(50002, 140, EventType.CONNECTION_ACCEPTED),
+                device(50003, 150, EventType.CONNECTION_ACCEPTED),
+                device(50001, 5_000, EventType.CONNECTION_ACCEPTED));
+
+        Correlation result = correlator.correlate(List.of(now), events, List.of(before));
+
+        assertEquals(1, result.connections().get(0).device().size());
+        List<DeviceSession> sessions = result.unmatchedDevice();
+        assertEquals(3, sessions.size(), "" + sessions);
+        assertEquals(new DeviceSession(50001, List.of(events.get(0)), "b1r1c2"), sessions.get(0));
+        assertEquals(List.of(50003, 50001), sessions.stream().filter(DeviceSession::noClientOpened)
+                .map(DeviceSession::port).toList(), "a stranger, and the port used again outside the window");
+    }
+
+    @Test
     void connectionsTheBoardNeverLoggedAreReported() {
         ConnectionRecord refused = new ConnectionRecord("r", 1, 1, 50003, "127.0.0.1:8443", T0, T0.plusMillis(1),
                 null, null, null, null, List.of(), List.of(), Outcome.REFUSED, "Connection refused");

@@ -29,6 +29,7 @@ import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.runner.LabRunner;
 import io.hilharness.image.ProjectLayout;
+import io.hilharness.testing.CampaignExplained;
 import io.hilharness.testing.ReferenceFirmware;
 import io.hilharness.testing.Ser2netServer;
 import java.io.ByteArrayOutputStream;
@@ -228,7 +229,7 @@ class Rfc2217ConsoleIT {
                 .result();
 
         assertEquals(List.of(1), restartedAfter);
-        assertTrue(result.allPassed(), () -> "campaign failed across the restart: " + result.rounds());
+        assertTrue(result.allPassed(), () -> "campaign failed across the restart:\n" + CampaignExplained.of(result));
         assertEquals(3, result.boots().size());
         String capture = Files.readString(result.runDir().resolve("console.raw"), StandardCharsets.ISO_8859_1);
         assertTrue(capture.contains("boot 3, reset cause: soft"), "boots after the restart were read");

@@ -45,7 +45,10 @@ class JournalReferencesTest {
         return Files.readAllBytes(ProjectLayout.locate().root().resolve("fixtures/devlog/refboard-mbedtls-ports.log"));
     }
 
-    /** One round per boot of the capture: its first port unmatched by any client, the others connections. */
+    /**
+     * One round per boot of the capture: its first port unmatched by any client (after the first boot, as
+     * late lines of an earlier connection), the others connections.
+     */
     private static List<RoundRecord> rounds(List<DeviceEvent> events) {
         Map<Integer, Map<Integer, List<DeviceEvent>>> byBoot = new LinkedHashMap<>();
         for (DeviceEvent e : events) {
@@ -59,7 +62,7 @@ class JournalReferencesTest {
             List<DeviceSession> unmatched = new ArrayList<>();
             ports.forEach((port, lines) -> {
                 if (unmatched.isEmpty()) {
-                    unmatched.add(new DeviceSession(port, lines));
+                    unmatched.add(new DeviceSession(port, lines, boot > 1 ? "earlier" : null));
                 } else {
                     connections.add(new CorrelatedConnection(new ConnectionRecord("b" + boot + "c" + port, boot, 1, port,
                             "127.0.0.1:8443", T0, T0.plusMillis(20), 1L, 10L, "TLSv1.2", "TLS_X", CHAIN, List.of(),
@@ -132,6 +135,8 @@ class JournalReferencesTest {
             }
             assertTrue(round.path("unmatchedDevice").get(0).has("deviceLines"));
         }
+        assertEquals(List.of(false, true), records(run.journal(), "round").stream()
+                .map(r -> r.path("unmatchedDevice").get(0).has("lateFor")).toList(), "written only for late lines");
         long journalBytes = Files.size(run.journal());
         assertTrue(journalBytes < 20_000, "the journal refers to the capture: " + journalBytes + " bytes");
     }

@@ -70,17 +70,25 @@ class RoundsInMemoryTest {
 
     @Test
     void aDeviceSessionNoClientExplainsIsTroubleToo() {
+        assertEquals(IntStream.rangeClosed(15, 30).boxed().toList(), wholeRounds(keep(0, withSessionInRound25(null))));
+    }
+
+    @Test
+    void lateLinesOfTheRoundBeforesConnectionAreNoTrouble() {
+        assertEquals(List.of(), wholeRounds(keep(0, withSessionInRound25("b1r24c2"))));
+    }
+
+    private static List<RoundRecord> withSessionInRound25(String lateFor) {
         List<RoundRecord> given = new ArrayList<>();
         for (int r = 1; r <= 30; r++) {
             RoundRecord round = round(1, r, Outcome.OK);
             if (r == 25) {
                 round = new RoundRecord(1, r, round.start(), round.end(), round.connections(),
-                        List.of(new DeviceSession(50_000, List.of(event(9_999, 50_000)))), Set.of());
+                        List.of(new DeviceSession(50_000, List.of(event(9_999, 50_000)), lateFor)), Set.of());
             }
             given.add(round);
         }
-
-        assertEquals(IntStream.rangeClosed(15, 30).boxed().toList(), wholeRounds(keep(0, given)));
+        return given;
     }
 
     private static List<RoundRecord> keep(int passedWhole, List<RoundRecord> rounds) {
