@@ -31,6 +31,10 @@ public final class TapInterfaces {
             NetworkTools.run(what, List.of(ip, "tuntap", "add", "dev", link.name(), "mode", "tap"));
             NetworkTools.run(what, List.of(ip, "address", "add", link.hostAddress() + "/" + TapLink.PREFIX_LENGTH,
                     "dev", link.name()));
+            // No IPv6 link-local address: the kernel would add one once the board first attaches and confirm it
+            // a second or so later, and a browser running then sees the host's addresses change and aborts its
+            // loads with ERR_NETWORK_CHANGED. A lab's Ethernet port does not change under the browser.
+            NetworkTools.run(what, List.of(ip, "link", "set", "dev", link.name(), "addrgenmode", "none"));
             NetworkTools.run(what, List.of(ip, "link", "set", link.name(), "up"));
             IN_USE.add(index);
             return link;

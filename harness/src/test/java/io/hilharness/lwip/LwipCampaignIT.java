@@ -9,13 +9,13 @@ import io.hilharness.campaign.CampaignListener;
 import io.hilharness.client.FetchMode;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
-import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.runner.ClientKind;
 import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.testing.LwipBoardAssertions;
+import io.hilharness.testing.CampaignExplained;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class LwipCampaignIT {
         CampaignResult result = new ReferenceBoardRunner(ProjectLayout.locate(), runs)
                 .run(IMAGE, spec(3, 2, reset), TrustOption.IMAGE, new CampaignListener() { }).result();
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         assertEquals(6, result.rounds().size());
         assertEquals(3, result.boots().size());
         // Each boot is a new boot of the board, by its own counter; a soft reset is its own 'reboot'.
@@ -68,12 +68,14 @@ class LwipCampaignIT {
         CampaignResult result = new ReferenceBoardRunner(ProjectLayout.locate(), runs).withClient(ClientKind.CHROMIUM)
                 .run(IMAGE, spec(1, 2, ResetKind.SOFT), TrustOption.IMAGE, new CampaignListener() { }).result();
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         assertEquals(2, result.rounds().size());
         for (RoundRecord round : result.rounds()) {
             assertFalse(round.connections().isEmpty(), "the browser's connections are recorded");
         }
         LwipBoardAssertions.everyClientPortIsOnTheBoardsConsole(result);
+        // The board's tap came up for it just before the first round: the host's addresses must not change then.
+        LwipBoardAssertions.theBrowserSawNoNetworkChange(result);
     }
 
     @Test
@@ -81,7 +83,7 @@ class LwipCampaignIT {
         CampaignResult result = new ReferenceBoardRunner(ProjectLayout.locate(), runs)
                 .run(IMAGE, spec(2, 2, ResetKind.SOFT), TrustOption.IMAGE, new CampaignListener() { }).result();
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         LwipBoardAssertions.everyConnectionIsJoinedByPort(result);
     }
 }

@@ -14,10 +14,10 @@ import io.hilharness.client.ConnectionRecord;
 import io.hilharness.correlate.CorrelatedConnection;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
-import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.runner.ReferenceBoardRunner;
+import io.hilharness.testing.CampaignExplained;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +38,7 @@ class LwipCaptureIT {
                 .run(LwipCampaignIT.IMAGE, LwipCampaignIT.spec(2, 2, ResetKind.SOFT), TrustOption.IMAGE,
                         new CampaignListener() { }).result();
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         WireEvidence wire = WireEvidence.read(result.runDir()).orElseThrow();
         assertTrue(wire.captured(), wire.reason());
         assertNull(wire.reason(), "the capture is proven complete by its end marker");

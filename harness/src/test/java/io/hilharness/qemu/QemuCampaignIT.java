@@ -9,13 +9,13 @@ import io.hilharness.campaign.CampaignListener;
 import io.hilharness.client.FetchMode;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
-import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.runner.ClientKind;
 import io.hilharness.runner.ReferenceBoardRunner;
 import io.hilharness.testing.LwipBoardAssertions;
+import io.hilharness.testing.CampaignExplained;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class QemuCampaignIT {
         CampaignResult result = new ReferenceBoardRunner(ProjectLayout.locate(), runs)
                 .run(IMAGE, spec(3, 2, FetchMode.SEQUENTIAL, reset), TrustOption.IMAGE, new CampaignListener() { }).result();
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         assertEquals(6, result.rounds().size());
         assertEquals(3, result.boots().size());
         // The microcontroller's own boot counter and reset cause: its console command is a software reset
@@ -68,7 +68,7 @@ class QemuCampaignIT {
                 .run(IMAGE, spec(1, 2, FetchMode.SEQUENTIAL, ResetKind.SOFT), TrustOption.IMAGE, new CampaignListener() { })
                 .result();
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         assertEquals(2, result.rounds().size());
         for (RoundRecord round : result.rounds()) {
             assertFalse(round.connections().isEmpty(), "the browser's connections are recorded");
@@ -82,7 +82,7 @@ class QemuCampaignIT {
                 .run(IMAGE, spec(1, 2, FetchMode.PARALLEL, ResetKind.HARD), TrustOption.IMAGE, new CampaignListener() { })
                 .result();
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         LwipBoardAssertions.everyConnectionIsJoinedByPort(result);
     }
 }

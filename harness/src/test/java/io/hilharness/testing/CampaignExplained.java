@@ -2,6 +2,7 @@ package io.hilharness.testing;
 
 import io.hilharness.client.Outcome;
 import io.hilharness.correlate.CorrelatedConnection;
+import io.hilharness.devlog.DeviceEvent;
 import io.hilharness.diagnose.Diagnoser;
 import io.hilharness.diagnose.DiagnosisText;
 import io.hilharness.diagnose.Evidence;
@@ -26,22 +27,30 @@ public final class CampaignExplained {
             }
         }
         for (RoundRecord round : result.rounds()) {
-            for (CorrelatedConnection c : round.connections()) {
-                if (c.client().outcome() != Outcome.OK) {
-                    out.append("boot ").append(round.boot()).append(" round ").append(round.round()).append(" port ")
-                            .append(c.client().localPort()).append(": ").append(c.client().outcome()).append(' ')
-                            .append(c.client().outcomeDetail()).append('\n');
-                    c.device().forEach(e -> out.append("    ").append(e.raw()).append('\n'));
-                }
+            if (!round.ok()) {
+                // Every connection of a failed round: a browser's failure may show only beside the others.
+                round.connections().forEach(c -> connection(out, round, c));
             }
             round.unmatchedDevice().forEach(s -> out.append("boot ").append(round.boot()).append(" round ")
-                    .append(round.round()).append(": board session no client opened, port ").append(s.port())
-                    .append(": ").append(s.events().stream().map(e -> e.raw()).toList()).append('\n'));
+                    .append(round.round()).append(s.noClientOpened() ? ": board session no client opened" : ": late lines of " + s.lateFor())
+                    .append(", port ").append(s.port())
+                    .append(": ").append(s.events().stream().map(DeviceEvent::raw).toList()).append('\n'));
             if (!round.sessionsWithoutEnd().isEmpty()) {
                 out.append("boot ").append(round.boot()).append(" round ").append(round.round())
                         .append(": no end on the board for ports ").append(round.sessionsWithoutEnd()).append('\n');
             }
         }
         return out.append(DiagnosisText.render(Diagnoser.standard().diagnose(Evidence.of(result)))).toString();
+    }
+
+    private static void connection(StringBuilder out, RoundRecord round, CorrelatedConnection c) {
+        out.append("boot ").append(round.boot()).append(" round ").append(round.round()).append(" port ")
+                .append(c.client().localPort()).append(": ").append(c.client().outcome()).append(' ')
+                .append(c.client().outcomeDetail()).append(", handshake ").append(c.client().handshakeMs()).append(" ms\n");
+        c.client().exchanges().forEach(x -> out.append("    ").append(x.path()).append(' ').append(x.httpStatus())
+                .append(' ').append(x.outcome()).append(' ').append(x.outcomeDetail()).append('\n'));
+        if (c.client().outcome() != Outcome.OK) {
+            c.device().forEach(e -> out.append("    | ").append(e.raw()).append('\n'));
+        }
     }
 }

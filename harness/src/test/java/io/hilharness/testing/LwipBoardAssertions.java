@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hilharness.analyze.BootSummary;
 import io.hilharness.analyze.LogAnalyzer;
 import io.hilharness.analyze.SessionOutcome;
@@ -19,15 +20,17 @@ import io.hilharness.diagnose.DiagnosisText;
 import io.hilharness.diagnose.Evidence;
 import io.hilharness.diagnose.Finding;
 import io.hilharness.diagnose.JournalEvidence;
-import io.hilharness.report.SummaryTable;
+import io.hilharness.json.Json;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.RoundRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What a campaign on a board running lwIP's own httpd (the lwIP board, the emulated Cortex-M board) must
@@ -49,6 +52,26 @@ public final class LwipBoardAssertions {
                 assertTrue(port > 0, "a client connection without its local port: " + c.client());
                 assertTrue(console.contains("connection request " + port + " -> 443"),
                         "lwIP's TCP_DEBUG line for port " + port + " is not in console.raw");
+            }
+        }
+    }
+
+    /**
+     * The board's network did not change under the browser: no round's NetLog has Chromium seeing the host's
+     * addresses change, which makes it drop the page's connections (ERR_NETWORK_CHANGED).
+     */
+    public static void theBrowserSawNoNetworkChange(CampaignResult result) throws Exception {
+        List<Path> netLogs;
+        try (Stream<Path> files = Files.walk(result.runDir().resolve("chromium"))) {
+            netLogs = files.filter(f -> f.getFileName().toString().equals("netlog.json")).sorted().toList();
+        }
+        assertEquals(result.rounds().size(), netLogs.size(), "one NetLog per round: " + netLogs);
+        for (Path netLog : netLogs) {
+            JsonNode log = Json.mapper().readTree(netLog.toFile());
+            JsonNode changed = log.path("constants").path("logEventTypes").path("NETWORK_IP_ADDRESSES_CHANGED");
+            assertTrue(changed.isInt(), "Chromium's NetLog names the event: " + netLog);
+            for (JsonNode event : log.path("events")) {
+                assertTrue(event.path("type").asInt() != changed.asInt(), "the host's addresses changed during " + netLog);
             }
         }
     }
@@ -82,7 +105,7 @@ public final class LwipBoardAssertions {
     public static void diagnosisNames(CampaignResult result, String expectedRule, String boardLine) throws Exception {
         for (Diagnosis d : List.of(Diagnoser.standard().diagnose(Evidence.of(result)),
                 Diagnoser.standard().diagnose(JournalEvidence.read(result.runDir())))) {
-            String report = SummaryTable.render(result) + DiagnosisText.render(d);
+            String report = CampaignExplained.of(result) + "diagnosis under test:\n" + DiagnosisText.render(d);
             if (expectedRule == null) {
                 assertTrue(result.allPassed(), report);
                 assertTrue(d.findings().isEmpty(), report);

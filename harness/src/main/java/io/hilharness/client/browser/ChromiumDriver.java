@@ -85,7 +85,9 @@ public final class ChromiumDriver implements AutoCloseable {
                 throw new IOException("Chromium wrote no NetLog; see " + round.resolve("chromium.log"));
             }
             NetLogReader.Result log = NetLogReader.read(netLog, NetLogReader.CONNECTION_SOURCES);
-            return UnrequestedPaths.blame(NetLogConnections.of(log, requested, killedAt), requested, page);
+            NetLogConnections connections = NetLogConnections.read(log);
+            return UnrequestedPaths.blame(connections.records(requested, killedAt), requested, page,
+                    connections.failedWithoutSocket(requested));
         } catch (IOException e) {
             throw new UncheckedIOException("Chromium round failed: " + e.getMessage(), e);
         }

@@ -15,6 +15,13 @@ final class NetErrors {
         return new Classification(outcome(name), name);
     }
 
+    /** The error's name, with what it means where the name alone would mislead a reader. */
+    static String explain(String name) {
+        return name.equals("ERR_NETWORK_CHANGED")
+                ? name + " (the host's network addresses changed during the load, and the browser dropped its connections)"
+                : name;
+    }
+
     static Outcome outcome(String name) {
         if (name.equals("ERR_CERT_COMMON_NAME_INVALID")) {
             // The chain may be fine; it names another host (OkHttp: HOSTNAME_MISMATCH).

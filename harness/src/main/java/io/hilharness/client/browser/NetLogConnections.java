@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,20 +54,15 @@ final class NetLogConnections {
      *                       still open then timed out
      */
     static List<ConnectionRecord> of(NetLogReader.Result log, Set<String> requestedPaths, Instant killedAt) {
-        return new NetLogConnections(log).records(requestedPaths, killedAt);
+        return read(log).records(requestedPaths, killedAt);
     }
 
-    private List<ConnectionRecord> records(Set<String> requestedPaths, Instant killedAt) {
-        Map<Long, List<Long>> requestsBySocket = new LinkedHashMap<>();
-        jobSocket.forEach((job, socket) -> {
-            Long request = jobRequest.get(job);
-            if (request != null && requests.containsKey(request)) {
-                List<Long> onSocket = requestsBySocket.computeIfAbsent(socket, s -> new ArrayList<>());
-                if (!onSocket.contains(request)) {
-                    onSocket.add(request);
-                }
-            }
-        });
+    static NetLogConnections read(NetLogReader.Result log) {
+        return new NetLogConnections(log);
+    }
+
+    List<ConnectionRecord> records(Set<String> requestedPaths, Instant killedAt) {
+        Map<Long, List<Long>> requestsBySocket = requestsBySocket();
         List<ConnectionRecord> records = new ArrayList<>();
         sockets.forEach((id, socket) -> {
             if (socket.start == null) {
@@ -94,6 +90,33 @@ final class NetLogConnections {
                     r.outcome(), r.outcomeDetail()));
         }
         return numbered;
+    }
+
+    /**
+     * The round's requests that failed before any socket carried them, e.g. with ERR_NETWORK_CHANGED while
+     * their connection was still in its handshake: no connection shows such a failure, yet the page failed.
+     */
+    List<Exchange> failedWithoutSocket(Set<String> requestedPaths) {
+        Set<Long> carried = new HashSet<>();
+        requestsBySocket().values().forEach(carried::addAll);
+        return requests.entrySet().stream()
+                .filter(r -> !carried.contains(r.getKey()) && r.getValue().error != null
+                        && requestedPaths.contains(r.getValue().path))
+                .map(r -> r.getValue().toExchange(null)).toList();
+    }
+
+    private Map<Long, List<Long>> requestsBySocket() {
+        Map<Long, List<Long>> requestsBySocket = new LinkedHashMap<>();
+        jobSocket.forEach((job, socket) -> {
+            Long request = jobRequest.get(job);
+            if (request != null && requests.containsKey(request)) {
+                List<Long> onSocket = requestsBySocket.computeIfAbsent(socket, s -> new ArrayList<>());
+                if (!onSocket.contains(request)) {
+                    onSocket.add(request);
+                }
+            }
+        });
+        return requestsBySocket;
     }
 
     private static Long ms(Instant from, Instant to) {

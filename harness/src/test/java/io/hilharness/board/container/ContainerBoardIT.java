@@ -16,13 +16,13 @@ import io.hilharness.devlog.EventType;
 import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.report.RunReports;
-import io.hilharness.report.SummaryTable;
 import io.hilharness.run.BootRecord;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.run.RunFolder;
 import io.hilharness.testing.ReferenceFirmware;
+import io.hilharness.testing.CampaignExplained;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ class ContainerBoardIT {
             RunReports.write(result, run);
         }
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         assertEquals(2, result.boots().size());
         assertEquals(4, result.rounds().size());
         // Each boot is a new boot of the firmware in the container; a restarted container keeps its nvram.

@@ -23,12 +23,12 @@ import io.hilharness.image.FirmwareImage;
 import io.hilharness.image.ImageBuilder;
 import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
-import io.hilharness.report.SummaryTable;
 import io.hilharness.run.CampaignResult;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RoundRecord;
 import io.hilharness.run.RunFolder;
 import io.hilharness.testing.ReferenceFirmware;
+import io.hilharness.testing.CampaignExplained;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -106,7 +106,7 @@ class ChromiumBoardIT {
     void aSelfSignedBoardGetsTheBrowsersAlert46OnThePortsChromiumReports() throws Exception {
         CampaignResult result = campaign("selfsigned", Trust.system());
 
-        assertEquals(4, result.rounds().size(), () -> SummaryTable.render(result));
+        assertEquals(4, result.rounds().size(), () -> CampaignExplained.of(result));
         int alerts = 0;
         for (RoundRecord round : result.rounds()) {
             assertFalse(round.connections().isEmpty());
@@ -149,7 +149,7 @@ class ChromiumBoardIT {
         FirmwareImage labCa = new ImageBuilder(layout).build("good");
         CampaignResult result = campaign("good", TrustOption.IMAGE.resolve(labCa));
 
-        assertTrue(result.allPassed(), () -> SummaryTable.render(result));
+        assertTrue(result.allPassed(), () -> CampaignExplained.of(result));
         Map<String, Long> sizes = Map.of("/dashboard.html", size(labCa, "dashboard.html"),
                 "/style.css", size(labCa, "style.css"));
         for (RoundRecord round : result.rounds()) {

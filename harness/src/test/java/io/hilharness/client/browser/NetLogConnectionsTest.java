@@ -94,6 +94,26 @@ class NetLogConnectionsTest {
     }
 
     @Test
+    void aPageLoadTheNetworkChangeAbortedIsBlamedOnThatNotOnABrowserThatNeverAsked() throws Exception {
+        // Recorded from Chromium 156 in a namespace of its own: a server that accepts and never answers, and an
+        // address added to a new tap while both sockets were in their handshake.
+        NetLogConnections log = NetLogConnections.read(read("network-changed-before-handshake.json"));
+        List<ConnectionRecord> records = log.records(ROUND, null);
+        assertEquals(List.of(46314, 46324), records.stream().map(ConnectionRecord::localPort).toList());
+        assertTrue(records.stream().allMatch(r -> r.exchanges().isEmpty()), "no socket carried the page");
+
+        List<Exchange> failed = log.failedWithoutSocket(ROUND);
+        assertEquals(List.of("/dashboard.html"), failed.stream().map(Exchange::path).toList());
+        assertEquals("ERR_NETWORK_CHANGED", failed.get(0).outcomeDetail());
+
+        ConnectionRecord blamed = UnrequestedPaths.blame(records, ROUND, "/dashboard.html", failed).get(0);
+        assertEquals(Outcome.ERROR, blamed.outcome());
+        assertTrue(blamed.outcomeDetail().startsWith("the browser's request for /dashboard.html failed before a "
+                + "connection carried it: ERR_NETWORK_CHANGED (the host's network addresses changed"), blamed.outcomeDetail());
+        assertTrue(blamed.outcomeDetail().endsWith("; the browser never requested /style.css"), blamed.outcomeDetail());
+    }
+
+    @Test
     void aNetLogCutShortByAKilledBrowserStillYieldsWhatItHolds() throws Exception {
         byte[] whole;
         try (InputStream in = NetLogConnectionsTest.class.getResourceAsStream("/netlog/lab-ca-loaded.json")) {
