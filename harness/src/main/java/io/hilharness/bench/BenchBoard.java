@@ -3,9 +3,6 @@ package io.hilharness.bench;
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
 import io.hilharness.board.ResetKind;
-import io.hilharness.board.host.HostBoard;
-import io.hilharness.board.lwip.LwipBoard;
-import io.hilharness.board.qemu.QemuBoard;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.certs.Trust;
@@ -19,6 +16,7 @@ import io.hilharness.image.ProjectLayout;
 import io.hilharness.image.TrustOption;
 import io.hilharness.run.CampaignSpec;
 import io.hilharness.run.RunFolder;
+import io.hilharness.runner.ImageBoards;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,9 +51,7 @@ final class BenchBoard implements AutoCloseable {
         Board board;
         try {
             String name = "bench-" + image.name();
-            board = image.manifest().isLwip() ? LwipBoard.create(name, run.boardDir(), run.consoleCapture(), Optional.empty())
-                    : image.manifest().isQemu() ? QemuBoard.create(name, run.boardDir(), run.consoleCapture(), Optional.empty())
-                    : HostBoard.create(name, run.boardDir(), 0, run.consoleCapture(), Optional.empty());
+            board = ImageBoards.forImage(image, name, run.boardDir(), run.consoleCapture(), Optional.empty(), false);
         } catch (BoardException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -2,9 +2,6 @@ package io.hilharness.runner;
 
 import io.hilharness.board.Board;
 import io.hilharness.board.BoardException;
-import io.hilharness.board.host.HostBoard;
-import io.hilharness.board.lwip.LwipBoard;
-import io.hilharness.board.qemu.QemuBoard;
 import io.hilharness.campaign.Campaign;
 import io.hilharness.campaign.CampaignListener;
 import io.hilharness.capture.CaptureSettings;
@@ -96,15 +93,9 @@ public final class ReferenceBoardRunner {
         return outcome;
     }
 
-    /** The board the image is built for: the lwIP board, the QEMU board, or the reference board. */
+    /** The board the image is built for, in the run's folder. */
     private Board openBoard(FirmwareImage image, RunFolder run) throws IOException, BoardException {
-        if (image.manifest().isLwip()) {
-            return LwipBoard.forRun(image.name(), run.boardDir(), run.consoleCapture(), consoleTee);
-        }
-        if (image.manifest().isQemu()) {
-            return QemuBoard.forRun(image.name(), run.boardDir(), run.consoleCapture(), consoleTee);
-        }
-        return HostBoard.forRun("reference-" + image.name(), run.boardDir(), run.consoleCapture(), consoleTee);
+        return ImageBoards.forImage(image, ImageBoards.name(image), run.boardDir(), run.consoleCapture(), consoleTee, true);
     }
 
     private CampaignOutcome runClient(CampaignSpec spec, Board board, FirmwareImage image, Trust trust,
