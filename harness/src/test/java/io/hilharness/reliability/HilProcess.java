@@ -22,7 +22,10 @@ final class HilProcess {
 
     /** With JVM options, such as a small heap. */
     static Process start(ProjectLayout layout, Path output, List<String> jvmOptions, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // As from a terminal, where Ctrl-C reaches the process: a test JVM started in the background by a script
+        // (no job control) has SIGINT ignored, and a child inherits that; coreutils' env puts the default back.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dhil.projectRoot=" + layout.root(),
